@@ -1,0 +1,573 @@
+"""Actors: mentions resolved to one identity per real-world actor, with country and sector.
+
+Two steps:
+
+* :func:`resolve_doc` works inside one document: it trims determiners, possessives and
+  titles from entity spans, maps places and nationality adjectives to ISO 3166-1 alpha-3
+  codes, reads an actor's country and sector from the words around it ("Russian partner
+  MTS", "German Chancellor Angela Merkel"), and merges name variants (surname →
+  full name, acronym introduced in parentheses → full name).
+* :func:`build_actors` works across the corpus: it merges the per-document actors by id,
+  attaches surname-only actors to the one full name that ends with that surname, and
+  returns the ``actors`` table and the id remapping for mentions and relations.
+
+Actor ids are derived from content, so they are stable across runs:
+``country:RUS``, ``person:vladimir-putin``, ``org:huawei``, ``igo:nato``, ``place:moscow``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from actorgraph import gazetteer
+from actorgraph.records import MentionRef
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+    from actorgraph.dictionaries import ActorDictionary
+
+#: spaCy labels that name actors (people, organisations, places, groups).
+ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
+DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+POSSESSIVE = ("'s", "’s", "'", "’")
+#: Words that stop an acronym's initials ("Federal Bureau of Investigation" -> FBI).
+ACRONYM_SKIP = frozenset({"of", "and", "the", "for", "on", "in", "de", "du", "des", "la", "le", "&"})
+#: Corporate suffixes that may be dropped when matching short and long company names.
+ORG_SUFFIXES = frozenset({"inc", "inc.", "corp", "corp.", "corporation", "co", "co.", "ltd", "ltd.",
+                          "llc", "plc", "group", "holdings", "company", "technologies", "sa", "ag",
+                          "gmbh", "limited", "international"})
+
+
+def slug(text: str) -> str:
+    """A lowercase ASCII id fragment: "Vladimir Putin" -> "vladimir-putin"."""
+    norm = unicodedata.normalize("NFKD", text)
+    norm = "".join(ch for ch in norm if not unicodedata.combining(ch))
+    norm = re.sub(r"[^\w]+", "-", norm.lower()).strip("-")
+    return norm or "x"
+
+
+@dataclass
+class DocActor:
+    """An actor as seen in one document."""
+
+    actor_id: str
+    type: str
+    name: str
+    aliases: Counter[str] = field(default_factory=Counter)
+    countries: Counter[str] = field(default_factory=Counter)
+    sectors: Counter[str] = field(default_factory=Counter)
+    titles: Counter[str] = field(default_factory=Counter)
+    codes: set[str] = field(default_factory=set)
+    n_mentions: int = 0
+
+    def row(self, doc_id: str) -> dict[str, Any]:
+        return {
+            "doc_id": doc_id,
+            "actor_id": self.actor_id,
+            "name": self.name,
+            "type": self.type,
+            "country": _top(self.countries),
+            "sector": _top(self.sectors),
+            "aliases": "; ".join(sorted(self.aliases)),
+            "title": _top(self.titles),
+            "codes": "; ".join(sorted(self.codes)) or None,
+            "n_mentions": self.n_mentions,
+        }
+
+
+def _top(counter: Counter[str]) -> str | None:
+    if not counter:
+        return None
+    # Most common, ties broken alphabetically so the result is deterministic.
+    return sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+
+
+@dataclass
+class _Mention:
+    span: Span
+    label: str
+    type: str
+    key: str
+    name: str
+    country: str | None = None
+    sector: str | None = None
+    title: str | None = None
+    confidence: float = 1.0
+    codes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class DocActors:
+    """The actors of one document: mention rows, actor rows and refs for the relation stage."""
+
+    mentions: list[dict[str, Any]]
+    actors: list[dict[str, Any]]
+    refs: list[MentionRef]
+
+
+def trim_span(span: Span) -> Span | None:
+    """Drop leading determiners and titles and a trailing possessive from an entity span."""
+    doc = span.doc
+    start, end = span.start, span.end
+    while start < end and (doc[start].lower_ in DETERMINERS or doc[start].is_punct or doc[start].is_space):
+        start += 1
+    if span.label_ == "PERSON":
+        while start < end - 1 and (gazetteer.is_title(doc[start].text) or doc[start].text.endswith(".") and len(doc[start]) <= 5):
+            start += 1
+    while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    if end <= start:
+        return None
+    return _span(doc, start, end, span.label_)
+
+
+def _span(doc: Doc, start: int, end: int, label: str) -> Span:
+    from spacy.tokens import Span
+
+    return Span(doc, start, end, label=label)
+
+
+def _classify(span: Span, context_countries: Sequence[str]) -> _Mention | None:
+    text = span.text
+    label = span.label_
+    if label in ("GPE", "LOC", "FAC"):
+        place = gazetteer.lookup_place(text, context_countries=context_countries)
+        if place is not None and place.kind == "country" and place.iso3:
+            return _Mention(span, "GPE", "COUNTRY", f"country:{place.iso3}",
+                            gazetteer.country_name(place.iso3) or place.name, country=place.iso3,
+                            confidence=place.confidence)
+        if place is not None and place.kind == "igo":
+            return _igo_mention(span, text) or _Mention(span, label, "IGO", f"igo:{slug(text)}", text)
+        if place is not None and place.kind == "demonym" and place.iso3:
+            return _Mention(span, "NORP", "COUNTRY", f"country:{place.iso3}",
+                            gazetteer.country_name(place.iso3) or text, country=place.iso3)
+        if place is not None:
+            return _Mention(span, label, "PLACE", f"place:{slug(place.name)}", place.name,
+                            country=place.iso3, confidence=place.confidence)
+        return _Mention(span, label, "PLACE", f"place:{slug(text)}", text, confidence=0.5)
+    if label == "NORP":
+        iso3 = gazetteer.demonym_iso3(text) or gazetteer.country_iso3(text)
+        if iso3:
+            return _Mention(span, "NORP", "COUNTRY", f"country:{iso3}",
+                            gazetteer.country_name(iso3) or text, country=iso3)
+        return _Mention(span, "NORP", "GROUP", f"group:{slug(text)}", text)
+    if label == "ORG":
+        found = _igo_mention(span, text)
+        if found:
+            return found
+        iso3 = gazetteer.country_iso3(text)
+        if iso3:  # a country the model tagged ORG ("US")
+            return _Mention(span, "GPE", "COUNTRY", f"country:{iso3}",
+                            gazetteer.country_name(iso3) or text, country=iso3)
+        sector = _name_sector(span)
+        return _Mention(span, "ORG", "ORG", f"org:{slug(text)}", text, sector=sector)
+    if label == "PERSON":
+        iso3 = gazetteer.country_iso3(text)
+        if iso3 and " " not in text:
+            return _Mention(span, "GPE", "COUNTRY", f"country:{iso3}",
+                            gazetteer.country_name(iso3) or text, country=iso3, confidence=0.7)
+        return _Mention(span, "PERSON", "PERSON", f"person:{slug(text)}", text)
+    return None
+
+
+def _igo_mention(span: Span, text: str) -> _Mention | None:
+    found = gazetteer.igo(text)
+    if not found:
+        return None
+    name, acronym = found
+    return _Mention(span, "ORG", "IGO", f"igo:{slug(acronym or name)}", name, sector="IGO")
+
+
+def _name_sector(span: Span) -> str | None:
+    """Sector from the words of an organisation's own name ("Central Bank" -> BUS)."""
+    for token in reversed(span):
+        sector = gazetteer.role_sector(token.lemma_.lower()) or gazetteer.role_sector(token.lower_)
+        if sector:
+            return sector
+    return None
+
+
+def _context(span: Span, ents_by_token: dict[int, Span]) -> tuple[list[str], list[str], list[str]]:
+    """Countries, sectors and titles from the words that modify ``span``.
+
+    Looks at the pre-modifiers in the same noun phrase ("the Chinese leader Xi Jinping")
+    and at an apposition on either side ("Guo Ping, one of Huawei's rotating chairmen";
+    "the French president, Emmanuel Macron").
+    """
+    doc = span.doc
+    countries: list[str] = []
+    sectors: list[str] = []
+    titles: list[str] = []
+    tokens: list[Any] = []
+    i = span.start - 1
+    sent_start = span.sent.start
+    while i >= sent_start and len(tokens) < 6:
+        token = doc[i]
+        ent = ents_by_token.get(i)
+        if ent is not None and ent.label_ in ("NORP", "GPE") and ent.end <= span.start:
+            tokens.extend(reversed(list(ent)))
+            i = ent.start - 1
+            continue
+        if ent is not None:
+            break
+        if token.pos_ in ("ADJ", "NOUN", "PROPN", "DET") or token.tag_ == "HYPH" or token.lower_ in ("'s", "’s"):
+            tokens.append(token)
+            i -= 1
+            continue
+        break
+    root = span.root
+    appos = [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ == "appos":
+        appos.append(root.head)
+    for head in appos:
+        sub = [t for t in head.subtree if not (span.start <= t.i < span.end)]
+        tokens.extend(sub[:12])
+    seen_ents: set[int] = set()
+    for token in tokens:
+        ent = ents_by_token.get(token.i)
+        if ent is not None and ent.label_ in ("NORP", "GPE"):
+            if ent.start in seen_ents:
+                continue
+            seen_ents.add(ent.start)
+            iso3 = gazetteer.demonym_iso3(ent.text) or gazetteer.country_iso3(ent.text)
+            if iso3:
+                countries.append(iso3)
+            continue
+        if ent is not None:
+            continue
+        if token.pos_ not in ("NOUN", "PROPN", "ADJ"):
+            continue
+        sector = gazetteer.role_sector(token.lemma_.lower()) or gazetteer.role_sector(token.lower_)
+        if token.i + 1 < len(doc) and not sector:
+            pair = f"{token.lower_} {doc[token.i + 1].lower_}"
+            sector = gazetteer.role_sector(pair)
+        if sector:
+            sectors.append(sector)
+            if gazetteer.is_title(token.text) and token.i < span.start:
+                titles.append(token.text)
+    return countries, sectors, titles
+
+
+def resolve_doc(
+    doc: Doc,
+    *,
+    doc_id: str,
+    published: date | None = None,
+    dictionary: ActorDictionary | None = None,
+    sent_starts: Sequence[int] | None = None,
+) -> DocActors:
+    """Resolve the actor mentions of one processed document.
+
+    Args:
+        doc: a Doc processed by :func:`actorgraph.nlp.load_nlp`'s pipeline.
+        doc_id: the document id, used in mention ids.
+        published: the article date, for date-bounded dictionary codes.
+        dictionary: a user dictionary that can rename, type and code actors.
+        sent_starts: token index of each sentence start (computed when None).
+
+    Returns:
+        Mention rows, per-document actor rows and :class:`MentionRef` records.
+    """
+    if sent_starts is None:
+        sent_starts = [sent.start for sent in doc.sents]
+    import bisect
+
+    ents = [e for e in doc.ents if e.label_ in ACTOR_LABELS]
+    ents_by_token: dict[int, Span] = {}
+    for ent in doc.ents:
+        for i in range(ent.start, ent.end):
+            ents_by_token[i] = ent
+
+    # Country context for ambiguous places: the countries named outright in the document.
+    context_countries = [
+        iso3 for e in ents if e.label_ in ("GPE", "NORP")
+        for iso3 in [gazetteer.country_iso3(e.text) or gazetteer.demonym_iso3(e.text)] if iso3
+    ]
+
+    mentions: list[_Mention] = []
+    for ent in ents:
+        span = trim_span(ent)
+        if span is None or not any(ch.isalpha() for ch in span.text):
+            continue
+        mention = _classify(span, context_countries)
+        if mention is None:
+            continue
+        if mention.type in ("PERSON", "ORG"):
+            countries, sectors, titles = _context(ent, ents_by_token)
+            if countries:
+                mention.country = countries[0]
+            if sectors:
+                mention.sector = sectors[0]
+            if titles:
+                mention.title = titles[-1]
+        mentions.append(mention)
+
+    _merge_people(mentions)
+    _merge_orgs(mentions, doc)
+
+    # Dictionary overrides: canonical name, type, country, sector, codes.
+    if dictionary is not None:
+        for m in mentions:
+            entry = dictionary.lookup(m.name, on=published) or dictionary.lookup(m.span.text, on=published)
+            if entry is None:
+                continue
+            m.name = entry.name
+            if entry.type:
+                m.type = entry.type
+            m.key = f"{m.type.lower()}:{slug(entry.name)}" if m.type != "COUNTRY" else m.key
+            m.country = entry.country or m.country
+            m.sector = entry.sector or m.sector
+            if entry.code:
+                m.codes = (entry.code,)
+
+    actors: dict[str, DocActor] = {}
+    rows: list[dict[str, Any]] = []
+    refs: list[MentionRef] = []
+    for m in mentions:
+        actor = actors.get(m.key)
+        if actor is None:
+            actor = actors[m.key] = DocActor(m.key, m.type, m.name)
+        actor.n_mentions += 1
+        actor.aliases[m.span.text] += 1
+        if m.country and m.type != "COUNTRY":
+            actor.countries[m.country] += 1
+        elif m.type == "COUNTRY" and m.country:
+            actor.countries[m.country] += 1
+        if m.sector:
+            actor.sectors[m.sector] += 1
+        if m.title:
+            actor.titles[m.title] += 1
+        actor.codes.update(m.codes)
+    for actor in actors.values():
+        # The display name: the longest variant seen (most frequent among equals).
+        if actor.type in ("PERSON", "ORG"):
+            names = [n for n in actor.aliases]
+            actor.name = sorted(names, key=lambda n: (-len(n.split()), -actor.aliases[n], n))[0]
+    for m in mentions:
+        actor = actors[m.key]
+        span = m.span
+        sent_index = bisect.bisect_right(sent_starts, span.start) - 1
+        mention_id = f"{doc_id}:{span.start_char}-{span.end_char}"
+        country = m.country if m.type in ("COUNTRY", "PLACE") else (m.country or _top(actor.countries))
+        rows.append({
+            "doc_id": doc_id,
+            "mention_id": mention_id,
+            "sent_index": sent_index,
+            "start_char": span.start_char,
+            "end_char": span.end_char,
+            "text": span.text,
+            "label": m.label,
+            "actor_id": actor.actor_id,
+            "country": country,
+            "value": None,
+            "title": m.title,
+            "sector": m.sector or _top(actor.sectors),
+            "confidence": m.confidence,
+        })
+        refs.append(MentionRef(
+            mention_id=mention_id, start=span.start, end=span.end, start_char=span.start_char,
+            end_char=span.end_char, text=span.text, label=m.label, actor_id=actor.actor_id,
+            actor_name=actor.name, actor_type=actor.type, country=country,
+        ))
+    actor_rows = [a.row(doc_id) for a in actors.values()]
+    for row in actor_rows:
+        if row["type"] == "COUNTRY":
+            row["sector"] = None
+    return DocActors(mentions=rows, actors=actor_rows, refs=refs)
+
+
+def _merge_people(mentions: list[_Mention]) -> None:
+    """Point short person names at the one longer name in the document that contains them."""
+    people = [m for m in mentions if m.type == "PERSON"]
+    full: dict[str, list[str]] = {}
+    for m in people:
+        tokens = m.name.split()
+        if len(tokens) >= 2:
+            full.setdefault(m.key, tokens)
+    for m in people:
+        tokens = m.name.split()
+        if m.key in full and len(tokens) >= 2:
+            # "Vladimir Putin" vs "Vladimir V. Putin": merge into the first seen when both ends agree.
+            continue
+        target = _best_full_name(tokens, full)
+        if target is not None:
+            m.key = target
+            m.name = " ".join(full[target])
+    # Two-token names that are the first and last token of a longer name.
+    for m in people:
+        tokens = m.name.split()
+        if len(tokens) == 2:
+            longer = [k for k, t in full.items() if len(t) > 2 and t[0] == tokens[0] and t[-1] == tokens[-1]]
+            if len(longer) == 1:
+                m.key = longer[0]
+
+
+def _best_full_name(tokens: list[str], full: dict[str, list[str]]) -> str | None:
+    if not tokens:
+        return None
+    norm = [t.lower().strip(".") for t in tokens]
+    by_last = [k for k, t in full.items() if [x.lower() for x in t[-len(norm):]] == norm and len(t) > len(norm)]
+    if len(by_last) == 1:
+        return by_last[0]
+    if len(by_last) > 1:
+        return None
+    if len(norm) == 1:
+        # Family name first (Xi Jinping, Kim Jong-un) or any single token of one full name.
+        by_first = [k for k, t in full.items() if t[0].lower() == norm[0]]
+        if len(by_first) == 1:
+            return by_first[0]
+        anywhere = [k for k, t in full.items() if norm[0] in [x.lower() for x in t]]
+        if len(anywhere) == 1:
+            return anywhere[0]
+    return None
+
+
+def acronym(name: str) -> str:
+    """Initials of a name's words, skipping function words: "Federal Bureau of Investigation" -> "FBI"."""
+    words = [w for w in re.split(r"[\s\-]+", name) if w and w.lower() not in ACRONYM_SKIP]
+    return "".join(w[0] for w in words if w[0].isalpha()).upper()
+
+
+def _merge_orgs(mentions: list[_Mention], doc: Doc) -> None:
+    """Merge acronyms and short forms of organisations into their full names."""
+    orgs = [m for m in mentions if m.type in ("ORG", "IGO")]
+    if not orgs:
+        return
+    # An acronym introduced in parentheses right after the full name.
+    alias: dict[str, str] = {}
+    for m in orgs:
+        span = m.span
+        end = span.end
+        if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
+            short = doc[end + 1].text
+            if short.isupper() and 2 <= len(short) <= 8:
+                alias[short] = m.key
+    long_names = {m.key: m.name for m in orgs if len(m.name.split()) >= 2}
+    for m in orgs:
+        name = m.name
+        if name in alias and alias[name] != m.key:
+            m.key = alias[name]
+            m.name = by_name_name(alias[name], orgs)
+            continue
+        if name.isupper() and 2 <= len(name) <= 8:
+            matches = [k for k, n in long_names.items() if acronym(n) == name and k != m.key]
+            if len(matches) == 1:
+                m.key = matches[0]
+                m.name = long_names[matches[0]]
+                continue
+        tokens = name.split()
+        # "Huawei" and "Huawei Technologies": the short form of a longer company name.
+        longer = [k for k, n in long_names.items()
+                  if k != m.key and n.split()[: len(tokens)] == tokens
+                  and all(t.lower() in ORG_SUFFIXES for t in n.split()[len(tokens):])]
+        if len(longer) == 1:
+            m.key = longer[0]
+            m.name = long_names[longer[0]]
+
+
+def by_name_name(key: str, orgs: Iterable[_Mention]) -> str:
+    for m in orgs:
+        if m.key == key:
+            return m.name
+    return key
+
+
+# -- corpus level -----------------------------------------------------------------------------
+
+
+def build_actors(doc_actor_rows: Iterable[dict[str, Any]]) -> tuple[list[dict[str, Any]], dict[str, str]]:
+    """Merge per-document actors into the corpus ``actors`` table.
+
+    Surname-only people ("Putin") that no document resolved are attached to the one
+    multi-word person whose name ends (or, for family-name-first names, starts) with
+    that name across the corpus.
+
+    Returns:
+        The actor rows and a mapping ``old actor_id -> new actor_id`` for ids that were merged.
+    """
+    by_id: dict[str, dict[str, Any]] = {}
+    docs: dict[str, set[str]] = defaultdict(set)
+    names: dict[str, Counter[str]] = defaultdict(Counter)
+    aliases: dict[str, Counter[str]] = defaultdict(Counter)
+    countries: dict[str, Counter[str]] = defaultdict(Counter)
+    sectors: dict[str, Counter[str]] = defaultdict(Counter)
+    titles: dict[str, Counter[str]] = defaultdict(Counter)
+    codes: dict[str, set[str]] = defaultdict(set)
+    counts: Counter[str] = Counter()
+    for row in doc_actor_rows:
+        aid = row["actor_id"]
+        by_id.setdefault(aid, {"actor_id": aid, "type": row["type"]})
+        docs[aid].add(row["doc_id"])
+        n = int(row.get("n_mentions") or 0)
+        counts[aid] += n
+        names[aid][row["name"]] += max(n, 1)
+        for alias in (row.get("aliases") or "").split("; "):
+            if alias:
+                aliases[aid][alias] += 1
+        if row.get("country"):
+            countries[aid][row["country"]] += max(n, 1)
+        if row.get("sector"):
+            sectors[aid][row["sector"]] += max(n, 1)
+        if row.get("title"):
+            titles[aid][row["title"]] += 1
+        for code in (row.get("codes") or "").split("; "):
+            if code:
+                codes[aid].add(code)
+
+    remap = _surname_remap({aid: _best_name(names[aid]) for aid in by_id},
+                           {aid: r["type"] for aid, r in by_id.items()})
+    for old, new in remap.items():
+        docs[new] |= docs.pop(old)
+        counts[new] += counts.pop(old)
+        for store in (aliases, countries, sectors, titles):
+            store[new].update(store.pop(old, Counter()))
+        names[new].update({k: 0 for k in names.pop(old)})
+        aliases[new].update(names.get(old, Counter()))
+        codes[new] |= codes.pop(old, set())
+        by_id.pop(old)
+
+    rows = []
+    for aid, base in sorted(by_id.items()):
+        name = _best_name(names[aid])
+        rows.append({
+            "actor_id": aid,
+            "name": name,
+            "type": base["type"],
+            "country": _top(countries[aid]),
+            "sector": _top(sectors[aid]) if base["type"] != "COUNTRY" else "GOV",
+            "aliases": "; ".join(sorted(a for a in aliases[aid] if a != name)),
+            "n_mentions": counts[aid],
+            "n_docs": len(docs[aid]),
+            "title": _top(titles[aid]),
+            "codes": "; ".join(sorted(codes[aid])) or None,
+        })
+    return rows, remap
+
+
+def _best_name(names: Counter[str]) -> str:
+    return sorted(names.items(), key=lambda kv: (-len(kv[0].split()), -kv[1], kv[0]))[0][0]
+
+
+def _surname_remap(names: dict[str, str], types: dict[str, str]) -> dict[str, str]:
+    full: dict[str, list[str]] = {aid: n.split() for aid, n in names.items()
+                                  if types[aid] == "PERSON" and len(n.split()) >= 2}
+    remap: dict[str, str] = {}
+    for aid, name in names.items():
+        if types[aid] != "PERSON" or len(name.split()) != 1:
+            continue
+        token = name.lower()
+        by_last = [k for k, t in full.items() if t[-1].lower() == token]
+        target = by_last[0] if len(by_last) == 1 else None
+        if target is None and not by_last:
+            by_first = [k for k, t in full.items() if t[0].lower() == token]
+            target = by_first[0] if len(by_first) == 1 else None
+        if target is not None and target != aid:
+            remap[aid] = target
+    return remap

@@ -1,0 +1,193 @@
+"""Clean: tell article body from page boilerplate, without rewriting the text.
+
+Saved web pages carry breadcrumbs, "Last Updated on …" lines, bylines, share and comment
+widgets and related-post titles. Cleaning never edits the article text: it labels
+character ranges (:class:`~actorgraph.records.Segment`) and produces a *masked* copy of
+the text of the same length in which boilerplate characters are blanked. The model runs
+on the masked copy, so every offset it gives slices the original text, and nothing in
+the boilerplate can yield an entity or a relation.
+
+It also finds the title, the site name (from a breadcrumb) and the publication date
+(from a "Last Updated on 2020/12/06"-style line) when the metadata lacks them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date
+
+from actorgraph.records import Article, Segment
+
+BREADCRUMB_SEPARATORS = re.compile(r"\s(?:>|»|›|→|\||/|::)\s")
+BYLINE = re.compile(
+    r"^(?:(?:written|posted|reported|published|story|text|words|photos?)\s+)?by\s+\S"
+    r"|^(?:author|authors|byline|reporter|editor|writer)s?\s*:"
+    r"|\bby\s+(?:[A-Z][\w.'’-]+\s*){1,4}$",
+    re.IGNORECASE,
+)
+#: Lines that only ever belong to page furniture (case-insensitive, whole line or prefix).
+FURNITURE = re.compile(
+    r"^(?:post author|about the author|author|leave a (?:reply|comment)|\d+\s+comments?|comments?"
+    r"|no comments(?: yet)?|related(?: posts| articles| stories| content| news| reading)?"
+    r"|you (?:may|might) also (?:like|be interested in)|more from|recommended(?: for you)?"
+    r"|read (?:more|next|also)|see also|also read|trending(?: now)?|most (?:read|popular)|popular posts"
+    r"|share(?: this)?(?: (?:post|article|story))?(?: on \w+)?|click to (?:share|print|email)\b.*"
+    r"|enjoyed this (?:post|article)\b.*|never miss\b.*|subscribe\b.*|sign up\b.*|follow us\b.*"
+    r"|join (?:our|the) (?:newsletter|mailing list)\b.*|newsletter|advertisement|sponsored(?: content)?"
+    r"|this site uses akismet\b.*|learn how your comment data is processed\b.*"
+    r"|your email address will not be published\b.*|required fields are marked\b.*"
+    r"|(?:previous|next|older|newer) (?:post|article|story)\b.*|tags?\s*:.*|filed under\b.*"
+    r"|posted in\b.*|categor(?:y|ies)\s*:.*|copyright\b.*|©.*|\(c\)\s*\d{4}.*|all rights reserved\b.*"
+    r"|(?:home|menu|search|skip to (?:main )?content|log ?in|sign in|register)"
+    r"|like this:?|loading\.{0,3}|print(?: this)?(?: article| page)?|email(?: this)?)\s*[:.!]?\s*$",
+    re.IGNORECASE,
+)
+#: Furniture that starts the footer: everything after it is boilerplate too.
+FOOTER_START = re.compile(
+    r"^(?:post author|about the author|leave a (?:reply|comment)|related(?: posts| articles| stories)?"
+    r"|you (?:may|might) also (?:like|be interested in)|more from\b.*|recommended(?: for you)?"
+    r"|read (?:more|next)|share this(?: (?:post|article|story))?|comments?|\d+\s+comments?"
+    r"|enjoyed this (?:post|article)\b.*|most (?:read|popular)|popular posts|trending(?: now)?)\s*[:.!]?\s*$",
+    re.IGNORECASE,
+)
+#: Wire-service sign-offs on a line of their own at the end of a story.
+SIGN_OFF = re.compile(r"^(?:reuters?|ap|afp|upi|dpa|xinhua|\(reporting by .*\)|\(editing by .*\))\s*$",
+                      re.IGNORECASE)
+TERMINAL = re.compile(r"[.!?:;\"'”’)\]]\s*$")
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    """The outcome of cleaning one article."""
+
+    article: Article  # with title/source/published filled in where they were found
+    segments: tuple[Segment, ...]
+    masked: str  # same length as article.text; boilerplate blanked
+
+    @property
+    def body(self) -> tuple[int, int]:
+        """Character range from the first to the last non-boilerplate segment."""
+        kept = [s for s in self.segments if s.kind != "boilerplate"]
+        if not kept:
+            return (0, 0)
+        return (kept[0].start, kept[-1].end)
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each line, without its newline."""
+    spans = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        stripped = line.rstrip("\r\n")
+        spans.append((pos, pos + len(stripped)))
+        pos += len(line)
+    return spans
+
+
+def clean(article: Article, *, today: date | None = None) -> Cleaned:
+    """Segment ``article.text`` into body, title and boilerplate, and fill in metadata.
+
+    Args:
+        article: the article as ingested.
+        today: the latest plausible publication date (default: today).
+
+    Returns:
+        A :class:`Cleaned` with segments covering the text and the masked text.
+    """
+    from actorgraph.dates import find_published_in_text
+
+    text = article.text
+    lines = [(s, e) for s, e in _lines(text)]
+    content = [(s, e) for s, e in lines if text[s:e].strip()]
+    kinds: dict[tuple[int, int], tuple[str, str | None]] = {}
+    title = article.title
+    source = article.source
+    published = article.published
+    published_source = article.published_source
+
+    head = content[:8]
+    # Breadcrumb: "Site > Section > Title" near the top.
+    for s, e in head[:4]:
+        line = text[s:e].strip()
+        parts = [p.strip() for p in BREADCRUMB_SEPARATORS.split(line)]
+        if len(parts) >= 3 or (len(parts) == 2 and len(line.split()) <= 12 and ">" in line):
+            if all(0 < len(p.split()) <= 16 for p in parts):
+                kinds[(s, e)] = ("boilerplate", "breadcrumb")
+                source = source or parts[0]
+                title = title or parts[-1]
+                break
+
+    # Date line ("Last Updated on 2020/12/06", "Friday, January 4, 2019") near the top.
+    found = find_published_in_text(text, not_after=today)
+    if found is not None:
+        when, start, end, label = found
+        for s, e in lines:
+            if s <= start and end <= max(e, s + 1) and (s, e) not in kinds:
+                kinds[(s, e)] = ("boilerplate", "dateline")
+        if published is None:
+            published, published_source = when, label
+
+    n = len(content)
+    footer_from: int | None = None
+    for i, (s, e) in enumerate(content):
+        if (s, e) in kinds:
+            continue
+        line = text[s:e].strip()
+        words = len(line.split())
+        if FURNITURE.match(line):
+            kinds[(s, e)] = ("boilerplate", "furniture")
+            if footer_from is None and FOOTER_START.match(line) and i >= n // 3:
+                footer_from = i
+        elif words <= 8 and BYLINE.search(line) and not TERMINAL.search(line):
+            kinds[(s, e)] = ("boilerplate", "byline")
+        elif i == n - 1 and SIGN_OFF.match(line):
+            kinds[(s, e)] = ("boilerplate", "sign-off")
+    if footer_from is not None:
+        for s, e in content[footer_from:]:
+            kinds.setdefault((s, e), ("boilerplate", "footer"))
+
+    # Title: the first kept line when it reads as a headline.
+    for s, e in content[:4]:
+        if (s, e) in kinds:
+            continue
+        line = text[s:e].strip()
+        if 1 <= len(line.split()) <= 24 and not TERMINAL.search(line):
+            if title is None or _same(line, title):
+                kinds[(s, e)] = ("title", None)
+                title = title or line
+        break
+
+    segments: list[Segment] = []
+    masked = list(text)
+    pos = 0
+    for s, e in lines:
+        kind, reason = kinds.get((s, e), ("body", None))
+        if s > pos:
+            segments.append(Segment(pos, s, "body"))
+        segments.append(Segment(s, e, kind, reason))  # type: ignore[arg-type]
+        if kind == "boilerplate":
+            for k in range(s, e):
+                masked[k] = " "
+        pos = e
+    if pos < len(text):
+        segments.append(Segment(pos, len(text), "body"))
+    merged = _merge(segments)
+    updated = replace(article, title=title, source=source, published=published,
+                      published_source=published_source)
+    return Cleaned(article=updated, segments=tuple(merged), masked="".join(masked))
+
+
+def _same(a: str, b: str) -> bool:
+    norm = lambda t: re.sub(r"\W+", " ", t).strip().lower()  # noqa: E731
+    return norm(a) == norm(b)
+
+
+def _merge(segments: list[Segment]) -> list[Segment]:
+    out: list[Segment] = []
+    for seg in segments:
+        if out and out[-1].kind == seg.kind and out[-1].reason == seg.reason and out[-1].end == seg.start:
+            out[-1] = Segment(out[-1].start, seg.end, seg.kind, seg.reason)
+        elif seg.end > seg.start or not out:
+            out.append(seg)
+    return out

