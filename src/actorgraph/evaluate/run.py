@@ -1,0 +1,133 @@
+"""``evaluate()``: run the pipeline and the plain-spaCy baseline on a gold set and score both."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from actorgraph.evaluate.baseline import run_baseline
+from actorgraph.evaluate.gold import GoldDoc
+from actorgraph.evaluate.metrics import ErrorExample, Predictions, Score, score_all
+from actorgraph.evaluate.readers import Format, read_gold
+from actorgraph.evaluate.report import EvalReport
+
+log = logging.getLogger(__name__)
+
+
+def gold_counts(docs: Sequence[GoldDoc]) -> dict[str, int]:
+    """How many gold items of each kind the documents hold (for the report header)."""
+    counts: dict[str, int] = {}
+    tasks = {t for d in docs for t in d.tasks}
+    if "entities" in tasks:
+        counts["named entity mentions"] = sum(
+            1 for d in docs for e in d.entities if e.named and e.etype in d.entity_types
+        )
+    if "countries" in tasks:
+        counts["country mentions"] = sum(1 for d in docs for e in d.entities if e.country)
+    if "merging" in tasks:
+        counts["identities"] = len({e.identity for d in docs for e in d.entities if e.identity and e.named})
+    if "dates" in tasks:
+        counts["date expressions"] = sum(len(d.timexes) for d in docs)
+    if "relations" in tasks:
+        counts["relation pairs"] = sum(len(d.relations) for d in docs)
+    return counts
+
+
+def run_pipeline(docs: Sequence[GoldDoc], *, model: str | None = None, nlp: Any = None) -> Predictions:
+    """Run :func:`actorgraph.pipeline.extract_articles` on the gold documents' articles."""
+    from actorgraph.pipeline import extract_articles
+
+    result = extract_articles([d.to_article() for d in docs], model=model, nlp=nlp)
+    return Predictions.from_result(result)
+
+
+def score_systems(
+    docs: Sequence[GoldDoc], systems: dict[str, Predictions]
+) -> tuple[list[Score], list[ErrorExample]]:
+    """Score every system's predictions on ``docs``."""
+    scores: list[Score] = []
+    examples: list[ErrorExample] = []
+    for name, preds in systems.items():
+        s, e = score_all(docs, preds, name)
+        scores += s
+        examples += e
+    return scores, examples
+
+
+def evaluate(
+    fmt: Format,
+    path: str | Path,
+    *,
+    model: str | None = None,
+    errors: int = 0,
+    limit: int | None = None,
+    nlp: Any = None,
+    baseline: bool = True,
+) -> EvalReport:
+    """Run actorgraph and the plain-spaCy baseline on a gold set and score both.
+
+    The pipeline's own output tables (``mentions``, ``relations``, ``actors``) are scored,
+    exactly as users get them.
+
+    Args:
+        fmt: gold format: ``conll``, ``gum``, ``timeml``, ``crossre`` or ``petrarch``.
+        path: gold file or folder.
+        model: spaCy model for both systems (None: the project's default model).
+        errors: keep up to this many false positives and misses per task and system in the
+            report (0 keeps all; they are only printed on request).
+        limit: evaluate only the first ``limit`` gold documents.
+        nlp: a loaded actorgraph pipeline to reuse (tests, notebooks).
+        baseline: also run the plain-spaCy baseline.
+
+    Returns:
+        An :class:`EvalReport`.
+
+    Example:
+        >>> report = evaluate("gum", "../shared/eval/gum-news")   # doctest: +SKIP
+        >>> print(report.to_markdown())                             # doctest: +SKIP
+    """
+    docs = read_gold(fmt, path, limit=limit)
+    if model is None:
+        from actorgraph.nlp import default_model
+
+        model = default_model()
+    systems: dict[str, Predictions] = {}
+    seconds: dict[str, float] = {}
+    started = time.perf_counter()
+    systems["actorgraph"] = run_pipeline(docs, model=model, nlp=nlp)
+    seconds["actorgraph"] = round(time.perf_counter() - started, 2)
+    if baseline:
+        started = time.perf_counter()
+        systems["baseline"] = run_baseline([d.to_article() for d in docs], model=model)
+        seconds["baseline"] = round(time.perf_counter() - started, 2)
+    scores, examples = score_systems(docs, systems)
+    if errors:
+        examples = _trim(examples, errors)
+    log.info("evaluated %d %s documents from %s", len(docs), fmt, path)
+    return EvalReport(
+        fmt=fmt,
+        path=str(path),
+        n_docs=len(docs),
+        model=model,
+        created=date.today().isoformat(),
+        scores=tuple(scores),
+        errors=tuple(examples),
+        gold_counts=gold_counts(docs),
+        systems=tuple(systems),
+        seconds=seconds,
+    )
+
+
+def _trim(examples: list[ErrorExample], n: int) -> list[ErrorExample]:
+    kept: list[ErrorExample] = []
+    seen: dict[tuple[str, str, str], int] = {}
+    for example in examples:
+        key = (example.system, example.task, example.kind)
+        if seen.get(key, 0) < n:
+            kept.append(example)
+            seen[key] = seen.get(key, 0) + 1
+    return kept
