@@ -123,7 +123,9 @@ def clean(article: Article, *, today: date | None = None) -> Cleaned:
     if found is not None:
         when, start, end, label = found
         for s, e in lines:
-            if s <= start and end <= max(e, s + 1) and (s, e) not in kinds:
+            # Mask a line that is only a date ("Last Updated on …"), never a paragraph
+            # that opens with a dateline ("NAIROBI, Feb 7 - Kenya and …").
+            if s <= start < max(e, s + 1) and (s, e) not in kinds and len(text[s:e].split()) <= 12:
                 kinds[(s, e)] = ("boilerplate", "dateline")
         if published is None:
             published, published_source = when, label

@@ -106,11 +106,26 @@ def cached_nlp(model: str | None = None) -> Language:
     assigns=["token.is_sent_start"],
 )
 def paragraphs(doc: Doc) -> Doc:
-    """Start a sentence after every blank line (a whitespace token holding two newlines)."""
+    """Constrain sentence boundaries before the parser runs.
+
+    A blank line (a whitespace token holding two newlines) always starts a sentence; a
+    comma, closing bracket or lowercase word right after a word never does (the small
+    model otherwise splits "Huawei, recently in the spotlight, …" after "Huawei").
+    """
     for token in doc[:-1]:
         if token.is_space and token.text.count("\n") >= 2:
             doc[token.i + 1].is_sent_start = True
+    for token in doc[1:]:
+        prev = doc[token.i - 1]
+        if prev.is_space or token.is_space or token.is_sent_start:
+            continue
+        if token.text in _NEVER_START or (token.is_lower and token.is_alpha and prev.text not in _ENDS):
+            token.is_sent_start = False
     return doc
+
+
+_NEVER_START = frozenset({",", ";", ":", ")", "]", "}", "%", "'s", "’s", "n't"})
+_ENDS = frozenset({".", "!", "?", "\"", "”", "’", "'", ")", ":", "…"})
 
 
 class GazetteerMerger:
@@ -172,7 +187,7 @@ class GazetteerMerger:
 @Language.factory(
     "actorgraph_gazetteer",
     requires=["doc.ents"],
-    assigns=["doc.ents", f"doc.spans[{GAZETTEER_KEY!r}]"],
+    assigns=["doc.ents", "doc.spans"],
 )
 def make_gazetteer(nlp: Language, name: str) -> GazetteerMerger:
     """Factory for :class:`GazetteerMerger` (see the module docstring for the precedence)."""
