@@ -1,0 +1,186 @@
+"""Attribute relations from titles, appositions, possessives and copulas.
+
+"Russian President Vladimir Putin" -> Putin —leadership→ Russia; "Guo Ping, one of Huawei's
+rotating chairmen" -> Guo Ping —role→ Huawei; "Russian partner MTS" -> MTS —affiliation→ Russia;
+"MTS, based in Moscow" -> MTS —located_in→ Moscow. The source is always the described actor and
+the target the country, organisation or place it belongs to.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from dataclasses import dataclass
+from importlib import resources
+
+from spacy.tokens import Span, Token
+
+from actorgraph.records import MentionRef
+
+from .syntax import Arg, MentionIndex, conjuncts, pobjs
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+PERSON_LABELS = frozenset({"PERSON", "PER"})
+# Affiliation targets: the country, organisation or group an actor belongs to.
+GROUP_LABELS = frozenset({"GPE", "NORP", "ORG", "LOC"})
+COPULAS = frozenset({"be", "become", "remain", "serve", "name", "appoint", "elect"})
+LOCATED_VERBS = frozenset({"base", "headquarter", "locate", "register", "incorporate"})
+# Quantified titles ("one of Huawei's chairmen") hold a role, never the leadership.
+QUANTIFIERS = frozenset({"one", "two", "three", "some", "several", "many", "each", "member"})
+TITLE_PREPS = frozenset({"of", "at", "for", "in"})
+
+
+@dataclass(frozen=True)
+class AttributeCandidate:
+    """An attribute relation found in a sentence, before it becomes a ``Relation``."""
+
+    source: Arg
+    target: Arg
+    kind: str  # affiliation | role | leadership | located_in
+    predicate: str | None
+    confidence: float
+
+
+@functools.lru_cache(maxsize=1)
+def title_kinds() -> dict[str, str]:
+    """Title phrase -> "leadership" | "role", from the packaged ``relation_roles.tsv``."""
+    text = resources.files("actorgraph").joinpath("data/relation_roles.tsv").read_text("utf-8")
+    out: dict[str, str] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        phrase, kind = (c.strip() for c in line.split("\t")[:2])
+        out[phrase.lower()] = kind
+    return out
+
+
+def _mention_head(m: MentionRef, doc) -> Token:
+    span = doc[m.start : m.end]
+    return span.root
+
+
+def _title_phrase(title: Token, index: MentionIndex) -> tuple[str, str | None]:
+    """(the title text, its kind from the roles table or None) — longest known phrase wins."""
+    mods = [
+        c
+        for c in title.children
+        if c.dep_ in ("compound", "amod") and c.i < title.i and index.at(c) is None
+    ]
+    words = [c.lower_ for c in sorted(mods, key=lambda t: t.i)] + [title.lemma_.lower()]
+    kinds = title_kinds()
+    for k in range(len(words)):
+        phrase = " ".join(words[k:])
+        if phrase in kinds:
+            return phrase, kinds[phrase]
+        hyphen = phrase.replace(" - ", "-")
+        if hyphen in kinds:
+            return hyphen, kinds[hyphen]
+    return title.lemma_.lower(), None
+
+
+def _title_targets(title: Token, index: MentionIndex) -> Iterator[tuple[MentionRef, Token]]:
+    """Actors a title noun attaches to: "Russian President", "Huawei's chairmen", "CEO of Apple"."""
+    for c in title.children:
+        if c.dep_ in ("amod", "compound", "poss", "nmod") and (m := index.at(c)) is not None:
+            yield m, c
+        elif c.dep_ == "prep" and c.lower_ in TITLE_PREPS:
+            for p in pobjs(c):
+                for sub in conjuncts(p):
+                    if (m := index.at(sub)) is not None:
+                        yield m, sub
+
+
+def _unquantify(noun: Token) -> tuple[Token, bool]:
+    """ "one of Huawei's chairmen" -> (chairmen, True); other nouns -> (noun, False)."""
+    if noun.lower_ in QUANTIFIERS or noun.lemma_.lower() in QUANTIFIERS:
+        for c in noun.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for p in pobjs(c):
+                    return p, True
+    return noun, False
+
+
+def _kind(source: MentionRef, target: MentionRef, title_kind: str | None, quantified: bool) -> str:
+    if source.label in PLACE_LABELS and target.label in PLACE_LABELS | {"NORP"}:
+        return "located_in"
+    if source.label in PERSON_LABELS and title_kind is not None:
+        return "role" if quantified or title_kind == "role" else "leadership"
+    return "affiliation"
+
+
+def attribute_relations(sent: Span, index: MentionIndex) -> list[AttributeCandidate]:
+    """Affiliation, role, leadership and located_in relations of the actors in one sentence."""
+    out: list[AttributeCandidate] = []
+    doc = sent.doc
+
+    def emit(src: MentionRef, title: Token | None, tgt: MentionRef, tgt_tok: Token,
+             conf: float, quantified: bool = False, kind: str | None = None) -> None:  # fmt: skip
+        if tgt.actor_id == src.actor_id or src.label == "NORP":
+            return
+        if tgt.label not in GROUP_LABELS | PLACE_LABELS:
+            return
+        phrase, title_kind = _title_phrase(title, index) if title is not None else (None, None)
+        if title is not None and title.lemma_.lower() in QUANTIFIERS:
+            return
+        if title is not None and title.tag_ in ("NNS", "NNPS"):
+            quantified = True  # "one of its chairmen", "Huawei executives"
+        k = kind or _kind(src, tgt, title_kind, quantified)
+        head = doc[src.start : src.end].root
+        out.append(AttributeCandidate(Arg(src, 1.0, head), Arg(tgt, 1.0, tgt_tok), k, phrase, conf))
+
+    for m in index.in_span(sent):
+        if m.label == "NORP":
+            continue
+        span = doc[m.start : m.end]
+        head = span.root
+        # 1. modifiers of the mention and the title nouns among them ("Russian President Putin")
+        for tok in span:
+            for c in tok.children:
+                if m.start <= c.i < m.end or c.dep_ not in ("amod", "compound", "poss", "nmod"):
+                    continue
+                if (cm := index.at(c)) is not None:
+                    emit(m, None, cm, c, 0.75)
+                elif c.pos_ in ("NOUN", "PROPN"):
+                    for tm, ttok in _title_targets(c, index):
+                        emit(m, c, tm, ttok, 0.85)
+        # 2. apposition, either way round ("Guo Ping, one of Huawei's chairmen";
+        #    "the Chinese leader Xi Jinping")
+        titles: list[tuple[Token, float]] = []
+        for c in head.children:
+            if c.dep_ == "appos":
+                if (cm := index.at(c)) is not None:
+                    if m.label in PLACE_LABELS and cm.label in PLACE_LABELS:
+                        emit(m, None, cm, c, 0.7, kind="located_in")  # "Portsmouth, England"
+                    continue
+                titles.append((c, 0.8))
+        if head.dep_ == "appos" and index.at(head.head) is None and head.head.pos_ == "NOUN":
+            titles.append((head.head, 0.8))
+        # 3. copula and naming verbs ("X is the president of Y", "X was named CEO of Y")
+        subj_verb = head.head if head.dep_ in ("nsubj", "nsubjpass") else None
+        if subj_verb is not None and subj_verb.lemma_ in COPULAS:
+            for c in subj_verb.children:
+                if c.dep_ in ("attr", "oprd", "acomp", "xcomp") and index.at(c) is None:
+                    titles.append((c, 0.75))
+                elif c.dep_ == "prep" and c.lower_ == "as":
+                    titles.extend((p, 0.75) for p in pobjs(c) if index.at(p) is None)
+        for title, conf in titles:
+            noun, quantified = _unquantify(title)
+            for tm, ttok in _title_targets(noun, index):
+                emit(m, noun, tm, ttok, conf, quantified)
+        # 4. location stated by the parse: "MTS, based in Moscow", "Moscow-based MTS"
+        for c in head.children:
+            if c.dep_ in ("acl", "amod") and c.lemma_.lower() in LOCATED_VERBS:
+                for sub in c.children:
+                    if sub.dep_ == "prep" and sub.lower_ in ("in", "at"):
+                        for p in pobjs(sub):
+                            if (pm := index.at(p)) is not None and pm.label in PLACE_LABELS:
+                                emit(m, None, pm, p, 0.8, kind="located_in")
+                    elif (pm := index.at(sub)) is not None and pm.label in PLACE_LABELS:
+                        emit(m, None, pm, sub, 0.8, kind="located_in")
+            elif (
+                c.dep_ == "prep" and c.lower_ in ("in", "at") and m.label in PLACE_LABELS | {"ORG"}
+            ):
+                for p in pobjs(c):
+                    if (pm := index.at(p)) is not None and pm.label in PLACE_LABELS:
+                        emit(m, None, pm, p, 0.6, kind="located_in")
+    return out

@@ -1,0 +1,455 @@
+"""Directed relations between actor mentions, read off the dependency parse of each sentence.
+
+Rules, in order of the evidence they need:
+
+* **verbs** — subject → verb → object, with passive agents ("was attacked by X" → X → Y),
+  prepositional objects ("signed a contract with MTS", "met with"), coordination distributed
+  over both sides, subjects inherited by infinitives, coordinated verbs and relative clauses, and
+  object control ("urged Russia to withdraw" → Russia withdraws);
+* **event nouns** — "a meeting between Xi and Putin", "Russia's invasion of Ukraine",
+  "US sanctions against Russia";
+* **speech** — "A said B attacked C" gives B → C with modality "reported"; a "statement"
+  relation only links the speaker to an addressee ("Putin told Xi ...");
+* **attributes** — titles, appositions, possessives and copulas (see :mod:`.attributes`);
+* **co-occurrence** — every pair of distinct actors of a sentence, always, undirected.
+
+The predicate is the verb lemma ("sign" for "signed a contract with"). When a support verb
+(hold, reach, impose, launch, ...) or a verb outside the lexicon takes an event noun as object,
+the event type comes from the noun and the predicate names both ("hold talks", "impose sanction").
+For event nouns the predicate is the noun's lemma ("meeting").
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from actorgraph.records import MentionRef, Relation
+
+from .attributes import COPULAS, attribute_relations
+from .lexicon import LexEntry, Lexicon, load_lexicon
+from .syntax import (
+    JOINT_PREPS,
+    OBJ_DEPS,
+    PASSIVE_SUBJ_DEPS,
+    SUBJ_DEPS,
+    TARGET_PREPS,
+    Arg,
+    MentionIndex,
+    actors_of,
+    clause_span,
+    conjuncts,
+    is_passive,
+    modality,
+    negated,
+    pobjs,
+)
+
+logger = logging.getLogger(__name__)
+
+DateFor = Callable[[Span], "tuple[str | None, str | None]"]
+
+COOCCURRENCE_CONFIDENCE = 0.3
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
+# Prepositions that name the patient of an event noun ("invasion of Ukraine", "attack on Kyiv").
+NOUN_TARGET_PREPS = frozenset({"with", "against", "on", "to", "of", "into", "toward", "towards",
+                               "over", "for", "upon"})  # fmt: skip
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    source: Arg
+    target: Arg
+    kind: str
+    predicate: str | None
+    event_type: str | None
+    quad_class: str | None
+    directed: bool
+    negated: bool
+    modality: str
+    confidence: float
+    clause: Token | None  # the predicate, whose subtree is passed to date_for
+
+
+class _Rules:
+    """Relation rules for one sentence."""
+
+    def __init__(self, sent: Span, index: MentionIndex, lexicon: Lexicon) -> None:
+        self.sent = sent
+        self.index = index
+        self.lex = lexicon
+        self.out: list[_Candidate] = []
+        self.nouns_done: set[int] = set()
+
+    # --- arguments -------------------------------------------------------------------------
+    def subjects(self, verb: Token, typed: bool, depth: int = 0) -> list[Arg]:
+        """The actors doing what the verb says."""
+        if is_passive(verb):
+            found = [
+                a
+                for c in verb.children
+                if c.dep_ == "agent"
+                for p in pobjs(c)
+                for a in actors_of(p, self.index, modifiers=typed)
+            ]
+        else:
+            found = [
+                a
+                for c in verb.children
+                if c.dep_ in SUBJ_DEPS
+                for a in actors_of(c, self.index, modifiers=typed)
+            ]
+            if any(c.dep_ in SUBJ_DEPS and c.lower_ not in RELATIVE_PRONOUNS
+                   for c in verb.children):  # fmt: skip
+                return found
+        if found or depth > 3:
+            return found
+        head, rel = verb.head, verb.dep_
+        if head is verb:
+            return found
+        own_subject = any(c.dep_ in SUBJ_DEPS | PASSIVE_SUBJ_DEPS for c in verb.children)
+        if rel == "xcomp" and head.pos_ in ("VERB", "AUX", "ADJ"):
+            # object control: "urged Russia to withdraw" — the object acts
+            objs = [a for c in head.children if c.dep_ in OBJ_DEPS
+                    for a in actors_of(c, self.index, modifiers=typed)]  # fmt: skip
+            return objs or self.subjects(head, typed, depth + 1)
+        if rel in ("conj", "advcl") and not own_subject and head.pos_ in ("VERB", "AUX"):
+            return self.subjects(head, typed, depth + 1)
+        if rel == "relcl" and not is_passive(verb):
+            return actors_of(head, self.index, modifiers=False)
+        if rel == "acl" and verb.tag_ == "VBG":
+            return actors_of(head, self.index, modifiers=False)
+        return found
+
+    def objects(self, verb: Token, typed: bool) -> tuple[list[Arg], list[Arg]]:
+        """(targets, joint participants) of a verb: objects, passive subjects, prepositions."""
+        targets: list[Arg] = []
+        joint: list[Arg] = []
+        passive = is_passive(verb)
+        object_nouns: list[Token] = []
+        for c in verb.children:
+            if c.dep_ in OBJ_DEPS or (passive and c.dep_ in PASSIVE_SUBJ_DEPS):
+                # the object of "condemned Russia's invasion of Ukraine" is the invader: the
+                # "of" phrase of an event noun names its victim, not the verb's target
+                event_noun = c.pos_ == "NOUN" and self.lex.lookup(c.lemma_, "NOUN") is not None
+                found = actors_of(c, self.index, modifiers=typed, of_phrase=not event_noun)
+                targets.extend(found)
+                if not found or self.index.at(c) is None:
+                    object_nouns.append(c)
+            elif c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
+                self._prep_args(c, typed, targets, joint)
+        if passive and verb.dep_ == "acl":
+            # "the deal signed by Huawei": the noun is what is acted on
+            targets.extend(actors_of(verb.head, self.index, modifiers=False))
+        if verb.dep_ == "relcl" and not any(c.dep_ in OBJ_DEPS for c in verb.children):
+            if any(c.dep_ in SUBJ_DEPS and c.lower_ not in RELATIVE_PRONOUNS
+                   for c in verb.children):  # fmt: skip
+                # "the company that Huawei bought"
+                targets.extend(actors_of(verb.head, self.index, modifiers=False))
+        # "signed a contract with MTS", "signed a contract to develop a network with MTS"
+        for noun in object_nouns:
+            for c in noun.children:
+                if c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
+                    self._prep_args(c, typed, targets, joint)
+                elif c.dep_ in ("acl", "relcl") and not any(
+                    g.dep_ in SUBJ_DEPS for g in c.children
+                ):
+                    for g in c.children:
+                        if g.dep_ == "prep" and g.lower_ in ("with",):
+                            self._prep_args(g, typed, targets, joint)
+                        elif g.dep_ in OBJ_DEPS:
+                            for gg in g.children:
+                                if gg.dep_ == "prep" and gg.lower_ == "with":
+                                    self._prep_args(gg, typed, targets, joint)
+        return targets, joint
+
+    def _prep_args(self, prep: Token, typed: bool, targets: list[Arg], joint: list[Arg]) -> None:
+        into = joint if prep.lower_ in JOINT_PREPS else targets
+        for p in pobjs(prep):
+            into.extend(actors_of(p, self.index, modifiers=typed))
+
+    # --- verbs -------------------------------------------------------------------------------
+    def verb(self, verb: Token) -> None:
+        lemma = verb.lemma_.lower()
+        if lemma in COPULAS and not self.lex.lookup(lemma, "VERB"):
+            return
+        prt = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+        entry = (self.lex.lookup(f"{lemma} {prt}", "VERB") if prt else None) or self.lex.lookup(
+            lemma, "VERB"
+        )
+        if entry is not None and entry.lemma != lemma:
+            lemma = entry.lemma
+        predicate = lemma
+        event_type = entry.event_type if entry else None
+        quad = entry.quad_class if entry else None
+        symmetric = bool(entry and "symmetric" in entry.flags)
+        speech = bool(entry and "speech" in entry.flags)
+        light = bool(entry and "light" in entry.flags)
+        # an event noun object decides for support verbs and verbs outside the lexicon
+        passive = is_passive(verb)
+        for c in verb.children:
+            if not (c.dep_ in OBJ_DEPS or (passive and c.dep_ in PASSIVE_SUBJ_DEPS)):
+                continue
+            noun = self.event_noun(c) if c.pos_ == "NOUN" else None
+            pattern = self.lex.pattern(lemma, c.lemma_)
+            if pattern is not None and pattern.event_type:
+                event_type, quad = pattern.event_type, pattern.quad_class
+            elif noun is not None and noun.event_type and (event_type is None or light):
+                event_type, quad = noun.event_type, noun.quad_class
+                predicate = f"{lemma} {c.lemma_.lower()}"
+                symmetric = "symmetric" in noun.flags
+                self.nouns_done.add(c.i)
+            elif noun is not None and noun.event_type and event_type == noun.event_type:
+                self.nouns_done.add(c.i)  # "signed a contract": one event, not two
+        for c in verb.children:
+            if c.dep_ == "prep" and (pattern := self.lex.pattern(lemma, c.lower_)) is not None:
+                if pattern.event_type and event_type is None:
+                    event_type, quad = pattern.event_type, pattern.quad_class
+        typed = event_type is not None
+        subjects = self.subjects(verb, typed)
+        if not subjects:
+            return
+        targets, joint = self.objects(verb, typed)
+        if speech and not typed:
+            self._statement(verb, lemma, subjects, targets)
+            return
+        neg = negated(verb, self.lex)
+        mod = modality(verb, self.lex)
+        kind = "action"
+        base = 0.85 if typed else 0.6
+        for s in subjects:
+            for t in targets:
+                self._add(s, t, kind, predicate, event_type, quad, not symmetric, neg, mod,
+                          base, verb)  # fmt: skip
+        participants = joint if joint else (subjects if typed and not targets else [])
+        if len({a.mention.actor_id for a in participants}) >= 2:
+            # "X and Y met", "signed by Huawei and MTS", "mediated talks between X and Y"
+            for i, a in enumerate(participants):
+                for b in participants[i + 1 :]:
+                    self._add(a, b, kind, predicate, event_type, quad, False, neg, mod,
+                              base * 0.9, verb)  # fmt: skip
+
+    def _statement(self, verb: Token, lemma: str, subjects: list[Arg], targets: list[Arg]) -> None:
+        has_subject = any(c.dep_ in SUBJ_DEPS for c in verb.children)
+        if not has_subject:
+            return  # "..., wrote MTS in a statement": the object is the speaker
+        addressees = [
+            t for t in targets if t.token.dep_ in ("dative", "dobj", "pobj") and t.confidence >= 0.9
+        ]
+        for s in subjects:
+            for t in addressees:
+                self._add(s, t, "statement", lemma, None, None, True, negated(verb, self.lex),
+                          modality(verb, self.lex), 0.7, verb)  # fmt: skip
+
+    # --- event nouns -------------------------------------------------------------------------
+    def event_noun(self, noun: Token) -> LexEntry | None:
+        """The lexicon entry of a noun, trying its compound first ("trade war" before "war")."""
+        for c in noun.children:
+            if c.dep_ == "compound" and c.i == noun.i - 1:
+                for phrase in (f"{c.lower_} {noun.lemma_.lower()}", f"{c.lower_} {noun.lower_}"):
+                    if (entry := self.lex.lookup(phrase, "NOUN")) is not None:
+                        return entry
+        entry = self.lex.lookup(noun.lemma_, "NOUN")
+        if entry is None and noun.tag_ in ("NNS", "NNPS"):
+            entry = self.lex.lookup(noun.lower_, "NOUN")
+        return entry
+
+    def noun(self, noun: Token, entry: LexEntry) -> None:
+        if noun.i in self.nouns_done or self.index.at(noun) is not None:
+            return
+        agents: list[Arg] = []
+        targets: list[Arg] = []
+        joint: list[Arg] = []
+        symmetric = "symmetric" in entry.flags
+        for c in noun.children:
+            if c.dep_ in ("poss", "compound", "amod", "nmod"):
+                for sub in conjuncts(c):
+                    if (m := self.index.at(sub)) is not None:
+                        agents.append(Arg(m, 0.9, sub))
+            elif c.dep_ == "prep" and c.lower_ == "by":
+                for p in pobjs(c):
+                    agents.extend(actors_of(p, self.index))
+            elif c.dep_ == "prep" and c.lower_ in JOINT_PREPS:
+                for p in pobjs(c):
+                    joint.extend(actors_of(p, self.index))
+            elif c.dep_ == "prep" and c.lower_ in NOUN_TARGET_PREPS:
+                if c.lower_ == "of" and symmetric:
+                    continue
+                for p in pobjs(c):
+                    targets.extend(actors_of(p, self.index))
+        if not (agents or joint):
+            return
+        neg = any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
+        if noun.dep_ in OBJ_DEPS | PASSIVE_SUBJ_DEPS and noun.head.pos_ == "VERB":
+            neg = neg or negated(noun.head, self.lex)
+        mod = modality(noun, self.lex)
+        pred = noun.lemma_.lower()
+        et, quad = entry.event_type, entry.quad_class
+        for s in agents:
+            for t in targets:
+                self._add(s, t, "action", pred, et, quad, not symmetric, neg, mod, 0.75, noun)
+        parts = joint + (agents if symmetric and not targets else [])
+        for i, a in enumerate(parts):
+            for b in parts[i + 1 :]:
+                self._add(a, b, "action", pred, et, quad, False, neg, mod, 0.75, noun)
+
+    # --- assembly ----------------------------------------------------------------------------
+    def _add(self, s: Arg, t: Arg, kind: str, predicate: str | None, event_type: str | None,
+             quad: str | None, directed: bool, neg: bool, mod: str, base: float,
+             clause: Token | None) -> None:  # fmt: skip
+        if s.mention.actor_id == t.mention.actor_id:
+            return
+        if not directed and (t.mention.actor_id or "") < (s.mention.actor_id or ""):
+            s, t = t, s
+        conf = round(base * min(s.confidence, t.confidence), 3)
+        self.out.append(_Candidate(s, t, kind, predicate, event_type, quad, directed, neg, mod,
+                                   conf, clause))  # fmt: skip
+
+    def run(self) -> list[_Candidate]:
+        # verbs first: they claim the event nouns they take as objects
+        for token in self.sent:
+            if token.pos_ == "VERB":
+                self.verb(token)
+        for token in self.sent:
+            if token.pos_ in ("NOUN", "PROPN"):
+                entry = self.event_noun(token)
+                if entry is not None and entry.event_type:
+                    self.noun(token, entry)
+        for a in attribute_relations(self.sent, self.index):
+            self._add(a.source, a.target, a.kind, a.predicate, None, None, True, False,
+                      "asserted", a.confidence, None)  # fmt: skip
+        return self.out
+
+
+@dataclass(frozen=True)
+class _Where:
+    """The sentence a relation comes from: ids and the stripped evidence with its offsets."""
+
+    doc_id: str
+    sent_index: int
+    evidence: str
+    start_char: int
+    end_char: int
+
+    def relation(
+        self, source: MentionRef, target: MentionRef, date: tuple[str | None, str | None], **fields
+    ) -> Relation:
+        return Relation(
+            doc_id=self.doc_id,
+            sent_index=self.sent_index,
+            source_id=source.actor_id or "",
+            source_name=source.actor_name or source.text,
+            target_id=target.actor_id or "",
+            target_name=target.actor_name or target.text,
+            evidence=self.evidence,
+            start_char=self.start_char,
+            end_char=self.end_char,
+            date=date[0],
+            date_source=date[1],
+            source_mention_id=source.mention_id,
+            target_mention_id=target.mention_id,
+            **fields,
+        )
+
+
+def _stripped_bounds(doc: Doc, sent: Span) -> tuple[int, int] | None:
+    text = doc.text[sent.start_char : sent.end_char]
+    if not text.strip():
+        return None
+    start = sent.start_char + (len(text) - len(text.lstrip()))
+    end = sent.end_char - (len(text) - len(text.rstrip()))
+    return start, end
+
+
+def extract_relations(
+    doc: Doc,
+    mentions: Sequence[MentionRef],
+    *,
+    doc_id: str,
+    lexicon: Lexicon | None = None,
+    date_for: DateFor | None = None,
+) -> list[Relation]:
+    """Relations between the actor mentions of a parsed document, sentence by sentence.
+
+    Args:
+        doc: a spaCy ``Doc`` with a dependency parse, tags and lemmas.
+        mentions: the document's mentions; those without ``actor_id`` and DATE-like ones are
+            ignored. NORP mentions ("Russian") stand for their country in attribute and
+            modifier roles but are never co-occurrence endpoints.
+        doc_id: copied into every relation.
+        lexicon: the event lexicon; the packaged default when None.
+        date_for: called with the predicate's clause (or the sentence, for co-occurrence and
+            attribute relations); returns ``(date_value, date_source)`` or ``(None, None)``.
+
+    Returns:
+        Relations in sentence order: typed ones first, then the co-occurrences of the sentence.
+        Symmetric relations appear once, source and target sorted by actor id.
+    """
+    lex = lexicon if lexicon is not None else load_lexicon()
+    index = MentionIndex(mentions)
+    relations: list[Relation] = []
+    date_cache: dict[tuple[int, int], tuple[str | None, str | None]] = {}
+
+    def date_of(span: Span) -> tuple[str | None, str | None]:
+        if date_for is None:
+            return None, None
+        key = (span.start, span.end)
+        if key not in date_cache:
+            value, source = date_for(span)
+            date_cache[key] = (value, source) if value is not None else (None, None)
+        return date_cache[key]
+
+    for sent_index, sent in enumerate(doc.sents):
+        bounds = _stripped_bounds(doc, sent)
+        if bounds is None:
+            continue
+        sent_mentions = index.in_span(sent)
+        if len({m.actor_id for m in sent_mentions}) < 2:
+            continue
+        where = _Where(doc_id, sent_index, doc.text[bounds[0] : bounds[1]], *bounds)
+        best: dict[tuple, _Candidate] = {}
+        for cand in _Rules(sent, index, lex).run():
+            key = (cand.source.mention.actor_id, cand.target.mention.actor_id, cand.kind,
+                   cand.predicate, cand.event_type)  # fmt: skip
+            if key not in best or cand.confidence > best[key].confidence:
+                best[key] = cand
+        for cand in best.values():
+            span = clause_span(cand.clause) if cand.clause is not None else sent
+            relations.append(
+                where.relation(
+                    cand.source.mention,
+                    cand.target.mention,
+                    date_of(span),
+                    kind=cand.kind,
+                    predicate=cand.predicate,
+                    event_type=cand.event_type,
+                    quad_class=cand.quad_class,
+                    negated=cand.negated,
+                    modality=cand.modality,
+                    confidence=cand.confidence,
+                    directed=cand.directed,
+                )
+            )
+        # co-occurrence: one per pair of distinct actors, first mentions, NORP excluded
+        firsts: dict[str, MentionRef] = {}
+        for m in sent_mentions:
+            if m.label != "NORP" and m.actor_id not in firsts:
+                firsts[m.actor_id or ""] = m
+        ids = sorted(firsts)
+        for i, a in enumerate(ids):
+            for b in ids[i + 1 :]:
+                relations.append(
+                    where.relation(
+                        firsts[a],
+                        firsts[b],
+                        date_of(sent),
+                        kind="cooccurrence",
+                        predicate=None,
+                        confidence=COOCCURRENCE_CONFIDENCE,
+                        directed=False,
+                    )
+                )
+    return relations

@@ -1,0 +1,249 @@
+"""Dependency-parse helpers shared by the relation rules: actors of a token, modality, negation."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from actorgraph.records import MentionRef
+
+from .lexicon import Lexicon
+
+# Entity labels that are never relation endpoints.
+NON_ACTOR_LABELS = frozenset(
+    {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL"}
+)
+SUBJ_DEPS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJ_DEPS = frozenset({"nsubjpass", "csubjpass"})
+OBJ_DEPS = frozenset({"dobj", "dative", "obj", "iobj"})
+# Prepositions whose object is a participant of the event ("signed with", "sanctions on").
+# Locative "in/at/near" and "from" (source or origin, ambiguous in direction) are left out.
+TARGET_PREPS = frozenset(
+    {"with", "against", "to", "on", "upon", "toward", "towards", "into", "over", "for",
+     "alongside", "between", "among", "amongst"}
+)  # fmt: skip
+JOINT_PREPS = frozenset({"between", "among", "amongst"})
+# Modifier relations through which a common noun names an actor ("Russian troops", "China's
+# government", "the US leader").
+MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod"})
+HYPOTHETICAL_AUX = frozenset({"may", "might", "could", "would", "should", "can", "must", "ought"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
+NEGATIONS = frozenset({"not", "n't", "never", "no"})
+
+MODALITY_RANK = {"asserted": 0, "reported": 1, "future": 2, "hypothetical": 3}
+
+
+@dataclass(frozen=True)
+class Arg:
+    """An actor filling an argument slot, with how confidently the parse says so."""
+
+    mention: MentionRef
+    confidence: float
+    token: Token
+
+
+class MentionIndex:
+    """Token index -> actor mention, for the mentions that may be relation endpoints."""
+
+    def __init__(self, mentions: Sequence[MentionRef]) -> None:
+        self.mentions = [
+            m for m in mentions if m.actor_id and m.label.upper() not in NON_ACTOR_LABELS
+        ]
+        self._by_token: dict[int, MentionRef] = {}
+        # longer mentions win on overlap, so assign shorter ones first
+        for m in sorted(self.mentions, key=lambda m: m.end - m.start):
+            for i in range(m.start, m.end):
+                self._by_token[i] = m
+
+    def at(self, token: Token) -> MentionRef | None:
+        """The mention covering ``token``, if any."""
+        return self._by_token.get(token.i)
+
+    def in_span(self, span: Span) -> list[MentionRef]:
+        """Mentions lying inside ``span`` (by token index), in text order."""
+        return sorted(
+            (m for m in self.mentions if m.start >= span.start and m.end <= span.end),
+            key=lambda m: m.start,
+        )
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """The token and everything coordinated with it ("Xi and Putin" -> [Xi, Putin])."""
+    out = [token]
+    stack = [c for c in token.children if c.dep_ == "conj"]
+    while stack:
+        t = stack.pop(0)
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ == "conj")
+    return out
+
+
+def actors_of(
+    token: Token, index: MentionIndex, *, modifiers: bool = True, of_phrase: bool = True
+) -> list[Arg]:
+    """Actors named by an argument head, following coordination and apposition.
+
+    A head inside a mention is that actor. A common-noun head ("the Chinese leader Xi Jinping",
+    "Russian troops", "the government of Russia") names the actor in its apposition, or — when
+    ``modifiers`` is set and with lower confidence — the actor in its modifiers or (with
+    ``of_phrase``) its "of" phrase.
+    """
+    out: list[Arg] = []
+    seen: set[str] = set()
+
+    def add(mention: MentionRef, conf: float, tok: Token) -> None:
+        if mention.mention_id not in seen:
+            seen.add(mention.mention_id)
+            out.append(Arg(mention, conf, tok))
+
+    for head in conjuncts(token):
+        m = index.at(head)
+        if m is not None:
+            add(m, 1.0, head)
+            continue
+        if head.pos_ not in ("NOUN", "PROPN", "PRON", "NUM"):
+            continue
+        found = False
+        for child in head.children:
+            if child.dep_ == "appos":
+                for sub in conjuncts(child):
+                    if (am := index.at(sub)) is not None:
+                        add(am, 0.9, sub)
+                        found = True
+        if found or not modifiers or head.pos_ == "PRON":
+            continue
+        for child in head.children:
+            if child.dep_ in MODIFIER_DEPS and (mm := index.at(child)) is not None:
+                add(mm, 0.7, child)
+            elif of_phrase and child.dep_ == "prep" and child.lower_ == "of":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj" and (pm := index.at(pobj)) is not None:
+                        add(pm, 0.6, pobj)
+    return out
+
+
+def children(token: Token, deps: frozenset[str] | set[str]) -> Iterator[Token]:
+    """Children of ``token`` whose dependency label is in ``deps``."""
+    return (c for c in token.children if c.dep_ in deps)
+
+
+def pobjs(prep: Token) -> list[Token]:
+    """Objects of a preposition, through a nested preposition ("out of", "because of")."""
+    out = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+    for c in prep.children:
+        if c.dep_ == "prep":
+            out.extend(pobjs(c))
+    return out
+
+
+def is_passive(verb: Token) -> bool:
+    """Whether the verb is in the passive voice."""
+    return any(c.dep_ in PASSIVE_SUBJ_DEPS or c.dep_ == "auxpass" for c in verb.children)
+
+
+def governors(verb: Token, max_hops: int = 6) -> Iterator[Token]:
+    """The chain of heads above a verb, up to the sentence root."""
+    token = verb
+    for _ in range(max_hops):
+        if token.head is token:
+            return
+        yield token.head
+        token = token.head
+
+
+def clause_span(token: Token) -> Span:
+    """The span of the token's subtree (its clause, for a verb)."""
+    left, right = token.left_edge.i, token.right_edge.i
+    return token.doc[left : right + 1]
+
+
+def _aux_words(verb: Token) -> set[str]:
+    words = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    # a coordinated verb without its own auxiliary shares its head's ("will meet X and sign Y")
+    if verb.dep_ == "conj" and not words and verb.head.pos_ in ("VERB", "AUX"):
+        words = {c.lower_ for c in verb.head.children if c.dep_ == "aux"}
+    # "is going to visit"
+    if verb.dep_ == "xcomp" and verb.head.lemma_ == "go" and verb.head.tag_ == "VBG":
+        words.add("will")
+    return words
+
+
+def modality(verb: Token, lexicon: Lexicon) -> str:
+    """asserted | hypothetical | future | reported for the event a verb (or event noun) denotes.
+
+    Own auxiliaries and "if" clauses decide first; then the governing verbs: an infinitive under a
+    planning verb ("plans to visit") is future, under a wanting/trying verb hypothetical, and a
+    clause under a verb of saying ("said B attacked C") or with "according to" is reported. When
+    several apply the strongest wins: hypothetical > future > reported > asserted.
+    """
+    best = "asserted"
+
+    def bump(value: str) -> None:
+        nonlocal best
+        if MODALITY_RANK[value] > MODALITY_RANK[best]:
+            best = value
+
+    token = verb
+    for _ in range(6):
+        head, rel = token.head, token.dep_
+        speech_link = (
+            head is not token
+            and rel in ("ccomp", "parataxis")
+            and lexicon.has_flag(head.lemma_, "VERB", "speech")
+        )
+        aux = _aux_words(token) if token.pos_ in ("VERB", "AUX") else set()
+        if aux & FUTURE_AUX:
+            bump("future")
+        if aux & HYPOTHETICAL_AUX:
+            # a backshifted "would" in reported speech is a future, not a conditional
+            bump("future" if speech_link and aux & {"would"} else "hypothetical")
+        if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in token.children):
+            bump("hypothetical")
+        for c in token.children:
+            if c.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ in CONDITIONAL_MARKS for m in c.children
+            ):
+                bump("hypothetical")
+            if c.dep_ == "prep" and c.lower_ == "according":
+                bump("reported")
+        if head is token:
+            break
+        if speech_link:
+            # the speaker's own tense says nothing more about the reported event
+            bump("reported")
+            break
+        if rel in ("xcomp", "ccomp"):
+            if lexicon.has_flag(head.lemma_, "VERB", "future"):
+                bump("future")
+            if lexicon.has_flag(head.lemma_, "VERB", "hypothetical"):
+                bump("hypothetical")
+        elif rel == "conj":
+            if any(c.dep_ in SUBJ_DEPS | PASSIVE_SUBJ_DEPS for c in token.children):
+                break  # its own clause, with its own subject
+        elif rel in ("nsubj", "nsubjpass", "dobj") and token.pos_ in ("NOUN", "PROPN"):
+            pass  # an event noun takes the modality of the clause it is an argument of
+        else:
+            break
+        token = head
+    return best
+
+
+def negated(verb: Token, lexicon: Lexicon) -> bool:
+    """Whether the event is negated: "did not sign", "never met", "refused to sign"."""
+    if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") for c in verb.children):
+        return True
+    token = verb
+    for _ in range(3):
+        if token.dep_ not in ("xcomp", "conj") or token.head is token:
+            break
+        head = token.head
+        if token.dep_ == "xcomp":
+            if any(c.dep_ == "neg" for c in head.children):
+                return True
+            if lexicon.has_flag(head.lemma_, "VERB", "negative"):
+                return True
+        token = head
+    return False
