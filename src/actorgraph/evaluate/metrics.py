@@ -78,8 +78,9 @@ class Score:
         if self.kind == "rate":
             return None
         p, r = self.precision, self.recall
-        if p is None or r is None:
-            return None
+        if p is None and r is None:
+            return None  # nothing in gold and nothing predicted
+        p, r = p or 0.0, r or 0.0
         return 0.0 if p + r == 0 else 2 * p * r / (p + r)
 
     @property
@@ -678,7 +679,7 @@ def score_relations(
                 how = "reversed" if rev else "direction unknown" if und else "missed"
                 span = (gold.source.start, gold.target.end) if gold.source and gold.target else (0, 0)
                 examples.append(ErrorExample("relations", system, "miss", doc.doc_id, text,
-                                             f"gold {gold.label or ''} {gold.event_type or ''}: {how}".replace("  ", " "),
+                                             " ".join(x for x in ("gold", gold.label, gold.event_type) if x) + f": {how}",
                                              doc.sentence_of(min(span), max(span)) if gold.source else doc.text))  # fmt: skip
     if not seen:
         return [], []

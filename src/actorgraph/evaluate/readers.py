@@ -581,6 +581,17 @@ def read_petrarch(path: Path) -> list[GoldDoc]:
 def _petrarch_doc(elem, source: str, n: int) -> GoldDoc:  # type: ignore[no-untyped-def]
     text_el = elem.find("Text")
     text = " ".join((text_el.text or "").split()) if text_el is not None else ""
+    parse_el = elem.find("Parse")
+    if not text and parse_el is not None:
+        # Some records have an empty <Text>: rebuild it from the parse's tokens.
+        builder = _TextBuilder()
+        space = False
+        for line in (parse_el.text or "").splitlines():
+            cols = line.split("\t")
+            if len(cols) >= 10 and cols[0].isdigit():
+                builder.add(cols[1], space_before=space)
+                space = "SpaceAfter=No" not in cols[9]
+        text = builder.text
     relations = []
     for coding in elem.findall("EventCoding"):
         code = coding.get("eventcode")
