@@ -201,7 +201,9 @@ def _summary(result: object, *, elapsed: float | None = None) -> None:
 
 
 def _s(value: object) -> str:
-    return "" if value is None or value != value or value is __import__("pandas").NA else str(value)
+    import pandas as pd
+
+    return "" if value is None or pd.isna(value) else str(value)
 
 
 @app.command()

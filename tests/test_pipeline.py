@@ -1,0 +1,188 @@
+"""The whole pipeline on the seed article (the issue's acceptance checks) and on the sample."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from actorgraph import schema
+
+
+def _actor(result, name):
+    rows = result.actors[result.actors["name"] == name]
+    assert len(rows) == 1, f"expected one actor named {name!r}, got {len(rows)}: {result.actors['name'].tolist()}"
+    return rows.iloc[0]
+
+
+@pytest.mark.parametrize("name", ["Xi Jinping", "Vladimir Putin", "Donald Trump", "Emmanuel Macron",
+                                  "Angela Merkel", "Guo Ping"])
+def test_pipeline_seed_people_are_one_actor_each(seed_result, name):
+    actor = _actor(seed_result, name)
+    assert actor["type"] == "PERSON"
+
+
+@pytest.mark.parametrize("short,full", [("Xi", "Xi Jinping"), ("Putin", "Vladimir Putin")])
+def test_pipeline_seed_short_forms_merge(seed_result, short, full):
+    m = seed_result.mentions
+    ids = set(m.loc[m["text"] == short, "actor_id"])
+    assert ids == {_actor(seed_result, full)["actor_id"]}
+
+
+@pytest.mark.parametrize("name", ["Huawei", "MTS"])
+def test_pipeline_seed_organisations(seed_result, name):
+    assert _actor(seed_result, name)["type"] == "ORG"
+
+
+@pytest.mark.parametrize("name,iso3", [("Russia", "RUS"), ("China", "CHN"), ("United States", "USA"),
+                                       ("Ukraine", "UKR"), ("Syria", "SYR")])
+def test_pipeline_seed_countries_with_iso3(seed_result, name, iso3):
+    actor = _actor(seed_result, name)
+    assert actor["type"] == "COUNTRY" and actor["country"] == iso3
+
+
+def test_pipeline_seed_us_variants_one_actor(seed_result):
+    m = seed_result.mentions
+    ids = set(m.loc[m["text"].isin(["US", "United States", "the United States"]), "actor_id"])
+    assert ids == {"country:USA"}
+
+
+def test_pipeline_seed_published(seed_result):
+    assert seed_result.documents.iloc[0]["published"] == "2020-12-06"
+
+
+def test_pipeline_seed_date_2016(seed_result):
+    m = seed_result.mentions
+    dates = m[(m["label"] == "DATE") & (m["text"] == "2016")]
+    assert dates["value"].tolist() == ["2016"]
+
+
+def _linked(result, a, b):
+    r = result.relations
+    ida, idb = _actor(result, a)["actor_id"], _actor(result, b)["actor_id"]
+    return r[((r["source_id"] == ida) & (r["target_id"] == idb)) | ((r["source_id"] == idb) & (r["target_id"] == ida))]
+
+
+@pytest.mark.parametrize("a,b", [("Huawei", "MTS"), ("Xi Jinping", "Vladimir Putin")])
+def test_pipeline_seed_relations(seed_result, a, b):
+    rels = _linked(seed_result, a, b)
+    assert len(rels) >= 1
+    assert rels["evidence"].str.len().min() > 20
+
+
+@pytest.mark.parametrize("forbidden", ["China Underground", "Daisy Kwok", "Akismet", "Shanghai Daisy",
+                                       "China Finance", "Post Author", "Trade Wars"])
+def test_pipeline_seed_nothing_from_boilerplate(seed_result, forbidden):
+    m = seed_result.mentions
+    assert not m["text"].str.contains(forbidden, regex=False).any()
+    assert not seed_result.actors["name"].str.contains(forbidden, regex=False).any()
+    assert not seed_result.relations["evidence"].str.contains(forbidden, regex=False).any()
+
+
+def test_pipeline_seed_no_mention_after_footer(seed_result):
+    text = seed_result.text(seed_result.documents.iloc[0]["doc_id"])
+    footer = text.index("Post Author")
+    assert (seed_result.mentions["end_char"] <= footer).all()
+
+
+def test_pipeline_offsets_slice_text(sample_result):
+    texts = dict(zip(sample_result.texts["doc_id"], sample_result.texts["text"], strict=True))
+    for row in sample_result.mentions.itertuples():
+        assert texts[row.doc_id][row.start_char:row.end_char] == row.text
+    for row in sample_result.relations.itertuples():
+        assert texts[row.doc_id][row.start_char:row.end_char] == row.evidence
+
+
+def test_pipeline_contract_columns(sample_result, tmp_path):
+    for name, cols in schema.CONTRACT.items():
+        df = getattr(sample_result, name)
+        assert tuple(df.columns[: len(cols)]) == cols
+        on_disk = pd.read_csv(sample_result.out / f"{name}.csv", nrows=0)
+        assert tuple(on_disk.columns[: len(cols)]) == cols
+    assert (sample_result.out / "run.json").exists()
+
+
+def test_pipeline_ids_unique_and_stable(sample_result, tmp_path):
+    import actorgraph
+    from conftest import SAMPLE
+
+    assert sample_result.mentions["mention_id"].is_unique
+    assert sample_result.relations["relation_id"].is_unique
+    assert sample_result.actors["actor_id"].is_unique
+    again = actorgraph.extract([SAMPLE], out=tmp_path / "again", jobs=1)
+    for name in ("documents", "mentions", "actors", "relations", "edges"):
+        a = getattr(sample_result, name).drop(columns=["path"], errors="ignore")
+        b = getattr(again, name).drop(columns=["path"], errors="ignore")
+        pd.testing.assert_frame_equal(a, b)
+
+
+def test_pipeline_relations_reference_known_actors(sample_result):
+    ids = set(sample_result.actors["actor_id"])
+    assert set(sample_result.relations["source_id"]) <= ids
+    assert set(sample_result.relations["target_id"]) <= ids
+    assert set(sample_result.mentions["actor_id"].dropna()) <= ids
+
+
+def test_pipeline_sample_marks_syndicated_copy(sample_result):
+    docs = sample_result.documents.set_index("doc_id")
+    assert docs.loc["wire-2023-0207-kenya-ethiopia-syndicated", "duplicate_of"] == "wire-2023-0207-kenya-ethiopia"
+    assert pd.isna(docs.loc["wire-2023-0207-kenya-ethiopia", "duplicate_of"])
+
+
+def test_pipeline_incremental_rerun_reuses_and_picks_up_changes(tmp_path):
+    import actorgraph
+
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text("Angela Merkel met Emmanuel Macron in Paris on Monday.", encoding="utf-8")
+    (src / "b.txt").write_text("Russia and China signed a gas deal.", encoding="utf-8")
+    out = tmp_path / "out"
+    first = actorgraph.extract([src], out=out, jobs=1)
+    assert first.run["counts"]["processed"] == 2
+    second = actorgraph.extract([src], out=out, jobs=1)
+    assert second.run["counts"]["processed"] == 0 and second.run["counts"]["reused"] == 2
+    pd.testing.assert_frame_equal(first.mentions, second.mentions)
+    (src / "b.txt").write_text("Japan and India signed a trade deal.", encoding="utf-8")
+    (src / "c.txt").write_text("Kenya hosted Ethiopia.", encoding="utf-8")
+    (src / "a.txt").unlink()
+    third = actorgraph.extract([src], out=out, jobs=1)
+    assert third.run["counts"]["processed"] == 2
+    assert third.documents["doc_id"].tolist() == ["b.txt", "c.txt"]
+    assert "country:RUS" not in set(third.mentions["actor_id"])
+    assert "person:angela-merkel" not in set(third.actors["actor_id"])
+
+
+def test_pipeline_bad_input_rows_and_run_continues(tmp_path):
+    import actorgraph
+
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "empty.txt").write_bytes(b"")
+    (src / "binary.txt").write_bytes(b"\x00\x01\x02\x03" * 50)
+    (src / "latin.txt").write_bytes("Caf\xe9 talks: France and Spain agreed.".encode("latin-1") + b"\xff\xfe\x00")
+    (src / "lines.jsonl").write_text('{"text": "Germany met Italy."}\n{bad json\n{"text": "Chile met Peru."}\n',
+                                     encoding="utf-8")
+    (src / "rows.csv").write_text("name,value\nx,1\n", encoding="utf-8")
+    result = actorgraph.extract([src], out=tmp_path / "out", jobs=1)
+    docs = result.documents.set_index("doc_id")
+    assert docs.loc["empty.txt", "status"] == "error" and "empty" in docs.loc["empty.txt", "error"]
+    assert docs.loc["binary.txt", "status"] == "error" and "binary" in docs.loc["binary.txt", "error"]
+    assert docs.loc["lines.jsonl:2", "status"] == "error"
+    assert docs.loc["lines.jsonl:1", "status"] == "ok" and docs.loc["lines.jsonl:3", "status"] == "ok"
+    assert docs.loc["rows.csv", "status"] == "error" and "no text column" in docs.loc["rows.csv", "error"]
+    assert {"country:DEU", "country:CHL"} <= set(result.mentions["actor_id"].dropna())
+
+
+def test_pipeline_long_text_is_split_with_offsets_kept(tmp_path, monkeypatch):
+    import actorgraph
+    from actorgraph import pipeline
+
+    monkeypatch.setattr(pipeline, "CHUNK_CHARS", 400)
+    para = "Angela Merkel met Emmanuel Macron in Paris. Russia criticised NATO on Monday.\n\n"
+    (tmp_path / "long.txt").write_text(para * 30, encoding="utf-8")
+    result = actorgraph.extract([tmp_path / "long.txt"], jobs=1)
+    text = result.text("long.txt")
+    m = result.mentions
+    assert (m["text"] == "Angela Merkel").sum() == 30
+    for row in m.itertuples():
+        assert text[row.start_char:row.end_char] == row.text
+    assert result.mentions["sent_index"].max() >= 59
