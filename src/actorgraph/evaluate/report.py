@@ -132,7 +132,10 @@ class EvalReport:
             lines.append("")
         if errors:
             lines += [f"{h}# Errors (actorgraph, up to {errors} per task and kind)", ""]
-            for example in self.examples(errors):
+            chosen = self.examples(errors)
+            if not chosen:
+                lines.append("(none)")
+            for example in chosen:
                 sentence = " ".join(example.sentence.split())
                 lines.append(
                     f"- **{example.task} {example.kind}** `{example.doc_id}` "
