@@ -186,3 +186,12 @@ def test_pipeline_long_text_is_split_with_offsets_kept(tmp_path, monkeypatch):
     for row in m.itertuples():
         assert text[row.start_char:row.end_char] == row.text
     assert result.mentions["sent_index"].max() >= 59
+
+
+def test_pipeline_two_worker_processes_equal_one(tmp_path, sample_result):
+    import actorgraph
+    from conftest import SAMPLE
+
+    result = actorgraph.extract([SAMPLE], out=tmp_path / "j2", jobs=2, batch_size=2)
+    for name in ("documents", "mentions", "actors", "relations", "edges"):
+        pd.testing.assert_frame_equal(getattr(sample_result, name), getattr(result, name), obj=name)

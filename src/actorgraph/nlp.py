@@ -194,6 +194,43 @@ def make_gazetteer(nlp: Language, name: str) -> GazetteerMerger:
     return GazetteerMerger(nlp, name)
 
 
+def model_meta(model: str | None = None) -> dict[str, Any]:
+    """Name and version of a pipeline *without loading it* (reads its meta.json).
+
+    Used for the content hash, so an unchanged re-run never has to load the model.
+    """
+    from pathlib import Path
+
+    import spacy.util
+
+    name = model or default_model()
+    path = Path(name)
+    if not path.exists():
+        try:
+            path = spacy.util.get_package_path(name)
+        except (ImportError, ModuleNotFoundError) as e:
+            raise ModelNotFound(
+                f"Cannot find spaCy model {name!r}. Give an installed pipeline name or a path to a "
+                f"pipeline folder (installed here: {', '.join(installed_models()) or 'none'}). "
+                "Models are never downloaded at run time."
+            ) from e
+        # Packages keep the pipeline in a versioned subfolder next to meta.json.
+        if not (path / "meta.json").exists():
+            subdirs = [p for p in path.iterdir() if (p / "meta.json").exists()]
+            if subdirs:
+                path = subdirs[0]
+    meta_path = path / "meta.json"
+    if not meta_path.exists():
+        raise ModelNotFound(f"{name!r} is not a spaCy pipeline (no meta.json in {path}).")
+    meta = spacy.util.load_meta(meta_path)
+    return {
+        "name": f"{meta.get('lang', '')}_{meta.get('name', '')}",
+        "version": meta.get("version"),
+        "spacy_version": meta.get("spacy_version"),
+        "requested": name,
+    }
+
+
 def model_info(nlp: Language) -> dict[str, Any]:
     """Name, version and components of a loaded pipeline, for ``run.json``."""
     meta = nlp.meta

@@ -496,7 +496,7 @@ def extract_articles(
     ``nlp`` may be a loaded pipeline (from :func:`actorgraph.nlp.load_nlp`) to reuse; it
     implies one process.
     """
-    from actorgraph.nlp import ModelNotFound, cached_nlp, default_model, model_info
+    from actorgraph.nlp import cached_nlp, model_info, model_meta
 
     if engine not in ("local", "dask"):
         raise PipelineError(f"Unknown engine {engine!r}: choose 'local' or 'dask'.")
@@ -504,12 +504,16 @@ def extract_articles(
                       actors_file=str(actors_file) if actors_file else None, batch_size=batch_size)
     if actors_file:
         _dictionary(str(actors_file))  # validate early: a bad dictionary is a user mistake
-    try:
-        nlp = nlp if nlp is not None else cached_nlp(model)
-    except ModelNotFound:
-        raise
-    info = model_info(nlp)
-    model_id = f"{model or default_model()}@{info.get('version')}"
+    # The model is identified from its meta.json and loaded only when an article needs it,
+    # so an unchanged re-run never pays for loading it.
+    info = model_info(nlp) if nlp is not None else model_meta(model)
+    model_id = f"{info.get('name')}@{info.get('version')}"
+    loaded: list[Any] = [nlp]
+
+    def get_nlp() -> Any:
+        if loaded[0] is None:
+            loaded[0] = cached_nlp(model)
+        return loaded[0]
     fingerprint = options.fingerprint(model_id)
     jobs = default_jobs() if jobs is None else max(1, int(jobs))
     callback = progress if callable(progress) else None
@@ -531,7 +535,7 @@ def extract_articles(
             if force:
                 store.clear_parts(out_dir)
             t0 = time.time()
-            keep = _run_batches(articles, out_dir=out_dir, options=options, fingerprint=fingerprint, nlp=nlp,
+            keep = _run_batches(articles, out_dir=out_dir, options=options, fingerprint=fingerprint, nlp=get_nlp,
                                 jobs=jobs, engine=engine, scheduler=scheduler, stats=stats, callback=callback)
             stats.timings["extract_s"] = round(time.time() - t0, 3)
             t1 = time.time()
@@ -539,7 +543,7 @@ def extract_articles(
             stats.timings["assemble_s"] = round(time.time() - t1, 3)
             run = {
                 "version": __version__,
-                "model": {**info, "requested": model or default_model()},
+                "model": {**info, **({"components": model_info(loaded[0])["components"]} if loaded[0] else {})},
                 "options": run_options or {"jobs": jobs, "engine": engine,
                                            "reference_date": reference_date.isoformat() if reference_date else None},
                 "fingerprint": fingerprint,
@@ -568,7 +572,8 @@ def extract_articles(
     return result
 
 
-def _run_batches(articles: Iterable[Article], *, out_dir: Path, options: Options, fingerprint: str, nlp: Any,
+def _run_batches(articles: Iterable[Article], *, out_dir: Path, options: Options, fingerprint: str,
+                 nlp: Callable[[], Any],
                  jobs: int, engine: str, scheduler: str | None, stats: RunStats,
                  callback: ProgressFn | None) -> dict[tuple[str, str], int]:
     """Process the articles not already in a part; returns the wanted (doc_id, hash) pairs in input order."""
@@ -603,7 +608,7 @@ def _run_batches(articles: Iterable[Article], *, out_dir: Path, options: Options
                  jobs=jobs)
     elif jobs <= 1:
         for batch in batches:
-            done(process_batch(batch, nlp=nlp, options=options, fingerprint=fingerprint))
+            done(process_batch(batch, nlp=nlp(), options=options, fingerprint=fingerprint))
     else:
         _run_pool(batches, options=options, fingerprint=fingerprint, jobs=jobs, on_done=done)
     return keep
