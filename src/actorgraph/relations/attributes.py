@@ -149,7 +149,8 @@ def attribute_relations(sent: Span, index: MentionIndex) -> list[AttributeCandid
         for c in head.children:
             if c.dep_ == "appos":
                 if (cm := index.at(c)) is not None:
-                    if m.label in PLACE_LABELS and cm.label in PLACE_LABELS:
+                    is_list = any(g.dep_ == "conj" for g in c.children)
+                    if m.label in PLACE_LABELS and cm.label in PLACE_LABELS and not is_list:
                         emit(m, None, cm, c, 0.7, kind="located_in")  # "Portsmouth, England"
                     continue
                 titles.append((c, 0.8))

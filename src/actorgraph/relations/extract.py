@@ -54,6 +54,7 @@ DateFor = Callable[[Span], "tuple[str | None, str | None]"]
 
 COOCCURRENCE_CONFIDENCE = 0.3
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
+SPEAKER_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
 # Prepositions that name the patient of an event noun ("invasion of Ukraine", "attack on Kyiv").
 NOUN_TARGET_PREPS = frozenset({"with", "against", "on", "to", "of", "into", "toward", "towards",
                                "over", "for", "upon"})  # fmt: skip
@@ -102,6 +103,14 @@ class _Rules:
                 if c.dep_ in SUBJ_DEPS
                 for a in actors_of(c, self.index, modifiers=typed)
             ]
+            if (
+                not found
+                and verb.dep_ in ("ccomp", "parataxis")
+                and any(c.dep_ in SUBJ_DEPS and c.lower_ in SPEAKER_PRONOUNS for c in verb.children)
+                and self.lex.has_flag(verb.head.lemma_, "VERB", "speech")
+            ):
+                # "MTS said it would buy Nokia": the pronoun is most often the speaker
+                return self.subjects(verb.head, typed, depth + 1)
             if any(c.dep_ in SUBJ_DEPS and c.lower_ not in RELATIVE_PRONOUNS
                    for c in verb.children):  # fmt: skip
                 return found
@@ -204,26 +213,42 @@ class _Rules:
                 self.nouns_done.add(c.i)
             elif noun is not None and noun.event_type and event_type == noun.event_type:
                 self.nouns_done.add(c.i)  # "signed a contract": one event, not two
+        prep_targets: list[Token] = []
         for c in verb.children:
-            if c.dep_ == "prep" and (pattern := self.lex.pattern(lemma, c.lower_)) is not None:
+            if c.dep_ != "prep":
+                continue
+            with_prep = self.lex.lookup(f"{lemma} {c.lower_}", "VERB")
+            if with_prep is not None and with_prep.event_type:
+                # "fired at Russia": the entry names the preposition that marks the target
+                event_type, quad = with_prep.event_type, with_prep.quad_class
+                predicate = with_prep.lemma
+                prep_targets.append(c)
+            elif (pattern := self.lex.pattern(lemma, c.lower_)) is not None:
                 if pattern.event_type and event_type is None:
                     event_type, quad = pattern.event_type, pattern.quad_class
-        typed = event_type is not None
+        kind = "action"
+        if entry is not None and entry.event_type is None:
+            kind = next((k for k in ("leadership", "role") if k in entry.flags), kind)
+        typed = event_type is not None or kind != "action"
         subjects = self.subjects(verb, typed)
         if not subjects:
             return
         targets, joint = self.objects(verb, typed)
+        for c in prep_targets:
+            if c.lower_ not in TARGET_PREPS:
+                self._prep_args(c, typed, targets, joint)
         if speech and not typed:
             self._statement(verb, lemma, subjects, targets)
             return
         neg = negated(verb, self.lex)
         mod = modality(verb, self.lex)
-        kind = "action"
         base = 0.85 if typed else 0.6
         for s in subjects:
             for t in targets:
                 self._add(s, t, kind, predicate, event_type, quad, not symmetric, neg, mod,
                           base, verb)  # fmt: skip
+        if kind != "action":
+            return  # "X and Y lead the party" says nothing about X and Y together
         participants = joint if joint else (subjects if typed and not targets else [])
         if len({a.mention.actor_id for a in participants}) >= 2:
             # "X and Y met", "signed by Huawei and MTS", "mediated talks between X and Y"

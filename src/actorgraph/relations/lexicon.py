@@ -45,7 +45,9 @@ QUAD_CLASS: dict[str, str] = {
     ),
 }
 
-FLAGS = frozenset({"symmetric", "speech", "light", "future", "hypothetical", "negative"})
+FLAGS = frozenset(
+    {"symmetric", "speech", "light", "future", "hypothetical", "negative", "leadership", "role"}
+)
 
 # CAMEO root (two digits) -> PLOVER. Root 01 (public statement) has no PLOVER type.
 _CAMEO_ROOT: dict[str, str | None] = {

@@ -71,13 +71,28 @@ class MentionIndex:
 
 
 def conjuncts(token: Token) -> list[Token]:
-    """The token and everything coordinated with it ("Xi and Putin" -> [Xi, Putin])."""
+    """The token and everything coordinated with it ("Xi and Putin" -> [Xi, Putin]).
+
+    A list the parser reads as an apposition ("The US, Russia, and Switzerland met": Russia is
+    an appos of US with Switzerland as its conj) is coordination too; a plain apposition
+    ("Moscow, Russia") is not.
+    """
     out = [token]
-    stack = [c for c in token.children if c.dep_ == "conj"]
+
+    def more(t: Token) -> list[Token]:
+        found = [c for c in t.children if c.dep_ == "conj"]
+        found += [
+            c
+            for c in t.children
+            if c.dep_ == "appos" and c.pos_ == "PROPN" and any(g.dep_ == "conj" for g in c.children)
+        ]
+        return found
+
+    stack = more(token)
     while stack:
         t = stack.pop(0)
         out.append(t)
-        stack.extend(c for c in t.children if c.dep_ == "conj")
+        stack.extend(more(t))
     return out
 
 
@@ -141,7 +156,9 @@ def pobjs(prep: Token) -> list[Token]:
 
 def is_passive(verb: Token) -> bool:
     """Whether the verb is in the passive voice."""
-    return any(c.dep_ in PASSIVE_SUBJ_DEPS or c.dep_ == "auxpass" for c in verb.children)
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return True  # "the party led by Blair", "the deal signed by Huawei"
+    return any(c.dep_ in PASSIVE_SUBJ_DEPS or c.dep_ in ("auxpass", "agent") for c in verb.children)
 
 
 def governors(verb: Token, max_hops: int = 6) -> Iterator[Token]:
