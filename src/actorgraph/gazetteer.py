@@ -306,10 +306,14 @@ def _gazetteer() -> _Gazetteer:
             igos.setdefault(_fold(alias), (name, acronym))
             patterns.append(("ORG", alias, acronym))
 
+    def region_base(name: str) -> float:
+        return {"word": 0.3, "person": 0.5}.get(words.get(name, ""), 0.9)
+
     for row in _read_tsv("regions.tsv"):
         iso3 = row["iso3"] or None
         for alias in [row["name"], *_split(row["aliases"])]:
-            add(alias, _Cand(row["name"], iso3, "region", 0.9, _W_REGION, None, False, next(order)))
+            add(alias, _Cand(row["name"], iso3, "region", region_base(alias), _W_REGION, None,
+                             False, next(order)))
     for alpha2 in _SUBDIVISION_COUNTRIES:
         for sub in pycountry.subdivisions.get(country_code=alpha2) or ():
             if sub.parent_code is not None or sub.type not in _SUBDIVISION_TYPES:
@@ -317,8 +321,8 @@ def _gazetteer() -> _Gazetteer:
             name = re.sub(r"\s*\[.*\]$", "", sub.name)
             if "," in name or words.get(name) == "word":
                 continue
-            add(name, _Cand(name, alpha2_to_3[alpha2], "region", 0.9, _W_REGION, None, False,
-                            next(order)))
+            add(name, _Cand(name, alpha2_to_3[alpha2], "region", region_base(name), _W_REGION,
+                            None, False, next(order)))
 
     frozen = {key: tuple(cands) for key, cands in index.items()}
     seconds = time.perf_counter() - started
