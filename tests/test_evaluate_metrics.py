@@ -342,3 +342,24 @@ def test_baseline_country_lookup_is_plain_pycountry():
     assert country_lookup("France") == "FRA"
     assert country_lookup("Berlin") is None
     assert country_lookup("German") is None  # pycountry knows no demonyms
+
+
+def test_evaluate_runs_pipeline_and_baseline_on_tiny_gold():
+    pytest.importorskip("actorgraph.pipeline", reason="the pipeline is not importable")
+    from actorgraph.evaluate import evaluate
+
+    report = evaluate("gum", DATA / "mini.conllu", errors=2)
+    assert report.systems == ("actorgraph", "baseline")
+    assert report.tasks == ["entities", "countries", "merging", "dates"]
+    assert report.n_docs == 2
+    for system in report.systems:
+        ner = report.get("entities", "all overlap", system)
+        assert ner is not None and ner.n == 7  # the gold names, whatever was predicted
+        assert ner.tp > 0  # "Germany", "France", "Macron" are plain names for any model
+        countries = report.get("countries", "mention country (ISO3)", system)
+        assert countries is not None and countries.n == 4
+        for score in report.scores:
+            for value in (score.precision, score.recall, score.f1):
+                assert value is None or 0.0 <= value <= 1.0
+    assert all(e.system in report.systems for e in report.errors)
+    assert "| metric | gold n | actorgraph P |" in report.to_markdown()
