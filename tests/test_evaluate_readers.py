@@ -188,3 +188,26 @@ def test_readers_shared_sets_parse_with_consistent_offsets(fmt, rel, n_docs):
     assert len(docs) == n_docs
     _check_offsets(docs)
     assert all(d.text for d in docs)
+
+
+def test_readers_gum_names_drop_leading_article_and_possessive(tmp_path):
+    rows = [
+        ("1", "He", "PRON", "2", "Entity=(1-person-giv-sssss-cf1-1-coref-Emmanuel_Macron)"),
+        ("2", "praised", "VERB", "0", "_"),
+        ("3", "the", "DET", "4", "Entity=(2-place-new-sssss-cf2-2-coref-Netherlands"),
+        ("4", "Netherlands", "PROPN", "6", "_"),
+        ("5", "'", "PART", "4", "Entity=2)"),
+        ("6", "support", "NOUN", "2", "SpaceAfter=No"),
+        ("7", ".", "PUNCT", "2", "_"),
+    ]
+    lines = ["# newdoc id = GUM_news_tiny", "# meta::dateCreated = 2020-01-02", "# newpar"]
+    lines += ["\t".join([i, form, form, upos, "_", "_", head, "dep", "_", misc])
+              for i, form, upos, head, misc in rows]  # fmt: skip
+    path = tmp_path / "tiny.conllu"
+    path.write_text("\n".join(lines) + "\n\n", encoding="utf-8")
+    (doc,) = read_gold("gum", path)
+    assert doc.text == "He praised the Netherlands ' support."
+    place = next(e for e in doc.entities if e.label == "place")
+    assert (place.text, place.named, place.country) == ("Netherlands", True, "NLD")
+    pronoun = next(e for e in doc.entities if e.label == "person")
+    assert (pronoun.text, pronoun.named) == ("He", False)

@@ -227,7 +227,8 @@ def read_gum(path: Path) -> list[GoldDoc]:
 
     Mentions come from the ``Entity=`` MISC annotation (``GRP-etype-infstat-salience-
     centering-minspan-link-identity``); a mention is *named* when its syntactic head (the word
-    whose head lies outside the mention) is a proper noun. Gold countries are derived from
+    whose head lies outside the mention) is a proper noun, and a named mention's span drops
+    a leading article and a trailing possessive ("the United States" -> "United States"). Gold countries are derived from
     the Wikipedia identity with :func:`~actorgraph.evaluate.gold.iso3_from_name`. Dates are
     the ``<date when|from|to|notBefore|notAfter>`` XML tags.
     """
@@ -399,6 +400,8 @@ def _gum_span(
     country = None
     if identity is not None and head is not None and head.upos in ("PROPN", "ADJ"):
         country = iso3_from_name(identity)
+    if named:
+        start, end = _trim_name(text, sorted(inside, key=lambda w: w.start), start, end)
     return GoldSpan(
         start=start,
         end=end,
@@ -409,6 +412,26 @@ def _gum_span(
         identity=identity,
         country=country,
     )
+
+
+_ARTICLES = frozenset({"the", "a", "an"})
+_POSSESSIVES = frozenset({"'s", "'", "’s", "’"})
+
+
+def _trim_name(text: str, inside: list[_Word], start: int, end: int) -> tuple[int, int]:
+    """A name's span without a leading article or a trailing possessive, as NER marks names.
+
+    GUM mentions include them ("the United States", "Trump 's"); CoNLL and OntoNotes names
+    do not, so exact-span scores would otherwise count every such name as a boundary error.
+    """
+    words = [w for w in inside if w.start >= start and w.end <= end]
+    while len(words) > 1 and words[0].upos == "DET" and text[words[0].start:words[0].end].lower() in _ARTICLES:
+        words = words[1:]
+    while len(words) > 1 and words[-1].upos == "PART" and text[words[-1].start:words[-1].end] in _POSSESSIVES:
+        words = words[:-1]
+    if not words:
+        return start, end
+    return words[0].start, words[-1].end
 
 
 def _gum_timex(start: int, end: int, attrs: dict[str, str]) -> GoldTimex:
