@@ -275,7 +275,8 @@ def decode_code(code: str) -> tuple[str | None, str | None, str | None]:
         return (None, next((c for c in chunks[1:] if c in SECTORS), None), None)
     if first in SECTORS:
         return (None, first, None)
-    return (None, None, None)
+    # An unknown (user-made) country prefix: keep the sector that follows it.
+    return (None, next((c for c in chunks[1:] if c in SECTORS), None), None)
 
 
 # ---------------------------------------------------------------------------------------------
