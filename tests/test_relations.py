@@ -123,6 +123,14 @@ ACTIONS = [
      {"ASSAULT"}, True, False, "asserted"),
     ("If Russia invades Ukraine, Germany would sanction Russia.", {}, "Germany", "Russia",
      "action", {"SANCTION"}, True, False, "hypothetical"),
+    ("The US, Russia, and Switzerland met yesterday.", {}, "Russia", "Switzerland", "action",
+     {"CONSULT"}, False, False, "asserted"),
+    ("The US claimed that they had attacked Iraq.", {}, "United States", "Iraq", "action",
+     {"ASSAULT"}, True, False, "reported"),
+    ("The United States fired missiles at Russia.", {}, "United States", "Russia", "action",
+     {"ASSAULT"}, True, False, "asserted"),
+    ("Germany urged Russia to withdraw its troops.", {}, "Germany", "Russia", "action",
+     {"DEMAND"}, True, False, "asserted"),
 ]  # fmt: skip
 
 
@@ -155,6 +163,13 @@ ATTRIBUTES = [
      "leadership", "president"),
     ("Guo Ping, one of Huawei's rotating chairmen, expressed satisfaction.", {}, "Guo Ping",
      "Huawei", "role", "chairman"),
+    ("The Labour Party, led by Tony Blair, won.", {}, "Tony Blair", "The Labour Party",
+     "leadership", "lead"),
+    ("Tony Blair joined the Labour Party.", {}, "Tony Blair", "the Labour Party", "role", "join"),
+    ("Todd Martin ( U.S. ) beat Andrea Gaudenzi ( Italy ).", {}, "Andrea Gaudenzi", "Italy",
+     "affiliation", None),
+    ("MTS, based in Moscow, hired Huawei.", {"MTS": "ORG"}, "MTS", "Moscow", "located_in", None),
+    ("NATO includes Poland.", {}, "Poland", "NATO", "affiliation", "include"),
 ]  # fmt: skip
 
 
@@ -167,6 +182,7 @@ def test_relations_attributes(nlp, text, extra, source, target, kind, predicate)
     assert r is not None, [(x.source_id, x.target_id, x.kind, x.predicate) for x in rels]
     assert r.directed and r.predicate == predicate
     assert r.event_type is None
+    assert find(rels, target, source) is None  # never both ways round
 
 
 def test_relations_speech_is_kept_apart_from_the_reported_event(nlp):

@@ -139,7 +139,15 @@ def attribute_relations(sent: Span, index: MentionIndex) -> list[AttributeCandid
                 if m.start <= c.i < m.end or c.dep_ not in ("amod", "compound", "poss", "nmod"):
                     continue
                 if (cm := index.at(c)) is not None:
-                    emit(m, None, cm, c, 0.75)
+                    if c.dep_ == "poss" and cm.label in PERSON_LABELS and m.label == "ORG":
+                        # "Kim's National Congress": the person belongs to the organisation
+                        emit(cm, None, m, head, 0.6)
+                    elif c.dep_ == "poss" or (
+                        cm.label in ("GPE", "NORP") and m.label not in PLACE_LABELS
+                    ):
+                        # "China's Huawei", "Chinese firm Huawei"; two names side by side
+                        # ("Lotte 6 Hyundai 2", "CHICAGO AT TORONTO") are not an attribute
+                        emit(m, None, cm, c, 0.75)
                 elif c.pos_ in ("NOUN", "PROPN"):
                     for tm, ttok in _title_targets(c, index):
                         emit(m, c, tm, ttok, 0.85)
@@ -149,21 +157,39 @@ def attribute_relations(sent: Span, index: MentionIndex) -> list[AttributeCandid
         for c in head.children:
             if c.dep_ == "appos":
                 if (cm := index.at(c)) is not None:
-                    is_list = any(g.dep_ == "conj" for g in c.children)
-                    if m.label in PLACE_LABELS and cm.label in PLACE_LABELS and not is_list:
+                    if any(g.dep_ == "conj" for g in c.children):
+                        continue  # a list ("the US, Russia and China"), not an apposition
+                    if m.label in PLACE_LABELS and cm.label in PLACE_LABELS:
                         emit(m, None, cm, c, 0.7, kind="located_in")  # "Portsmouth, England"
+                    elif m.label in PERSON_LABELS or (
+                        m.label == "ORG" and cm.label in PLACE_LABELS | {"NORP"}
+                    ):
+                        # "Todd Martin (U.S.)", "Hisense (China)"; ORG (ORG) is an alias
+                        emit(m, None, cm, c, 0.65)
                     continue
                 titles.append((c, 0.8))
         if head.dep_ == "appos" and index.at(head.head) is None and head.head.pos_ == "NOUN":
             titles.append((head.head, 0.8))
-        # 3. copula and naming verbs ("X is the president of Y", "X was named CEO of Y")
+        # 3. copula and naming verbs ("X is the president of Y", "X was named CEO of Y") and
+        #    "as" phrases of the subject's verb ("As a DUP candidate, Seawright finished")
         subj_verb = head.head if head.dep_ in ("nsubj", "nsubjpass") else None
-        if subj_verb is not None and subj_verb.lemma_ in COPULAS:
+        if subj_verb is not None:
             for c in subj_verb.children:
-                if c.dep_ in ("attr", "oprd", "acomp", "xcomp") and index.at(c) is None:
+                if (
+                    subj_verb.lemma_ in COPULAS
+                    and c.dep_ in ("attr", "oprd", "acomp", "xcomp")
+                    and index.at(c) is None
+                ):
                     titles.append((c, 0.75))
                 elif c.dep_ == "prep" and c.lower_ == "as":
-                    titles.extend((p, 0.75) for p in pobjs(c) if index.at(p) is None)
+                    titles.extend((p, 0.7) for p in pobjs(c) if index.at(p) is None)
+        # "Walker of the UUP", "a senator from Ohio"
+        if m.label in PERSON_LABELS:
+            for c in head.children:
+                if c.dep_ == "prep" and c.lower_ in ("of", "from"):
+                    for p in pobjs(c):
+                        if (pm := index.at(p)) is not None:
+                            emit(m, None, pm, p, 0.65)
         for title, conf in titles:
             noun, quantified = _unquantify(title)
             for tm, ttok in _title_targets(noun, index):

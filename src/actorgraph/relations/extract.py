@@ -229,6 +229,8 @@ class _Rules:
         kind = "action"
         if entry is not None and entry.event_type is None:
             kind = next((k for k in ("leadership", "role") if k in entry.flags), kind)
+            if "contains" in entry.flags:
+                kind = "affiliation"
         typed = event_type is not None or kind != "action"
         subjects = self.subjects(verb, typed)
         if not subjects:
@@ -243,8 +245,11 @@ class _Rules:
         neg = negated(verb, self.lex)
         mod = modality(verb, self.lex)
         base = 0.85 if typed else 0.6
+        inverse = bool(entry and "contains" in entry.flags)
         for s in subjects:
             for t in targets:
+                if inverse:  # "the coalition includes Fatah": Fatah belongs to the coalition
+                    s, t = t, s
                 self._add(s, t, kind, predicate, event_type, quad, not symmetric, neg, mod,
                           base, verb)  # fmt: skip
         if kind != "action":

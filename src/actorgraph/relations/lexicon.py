@@ -46,7 +46,17 @@ QUAD_CLASS: dict[str, str] = {
 }
 
 FLAGS = frozenset(
-    {"symmetric", "speech", "light", "future", "hypothetical", "negative", "leadership", "role"}
+    {
+        "symmetric",
+        "speech",
+        "light",
+        "future",
+        "hypothetical",
+        "negative",
+        "leadership",
+        "role",
+        "contains",
+    }
 )
 
 # CAMEO root (two digits) -> PLOVER. Root 01 (public statement) has no PLOVER type.
