@@ -123,7 +123,10 @@ def summary(results: list[tuple[GoldSet, EvalReport]]) -> list[str]:
     ]
     for gold_set, report in results:
         for task, metric, title in HEADLINES:
-            ours, base = report.get(task, metric, "actorgraph"), report.get(task, metric, "baseline")
+            ours, base = (
+                report.get(task, metric, "actorgraph"),
+                report.get(task, metric, "baseline"),
+            )
             if ours is None or not ours.n:
                 continue
             lines.append(

@@ -153,6 +153,7 @@ def test_metrics_countries_partial():
 def test_metrics_merging_pairwise_partial():
     docs = read_gold("gum", DATA / "mini.conllu")
     d1, d2 = docs
+
     def at(doc, text, actor):  # noqa: E306
         start = doc.text.index(text)
         return _mention(doc.doc_id, f"{doc.doc_id}:{text}", start, start + len(text), text,
@@ -323,7 +324,11 @@ def test_report_markdown_and_rich_tables_show_both_systems():
     assert "2 date expressions" in text
     assert report.examples(1) == []  # the perfect system made no errors
     # one miss per task; merging has none: with no predicted actors no pair is scored
-    assert [e.task for e in report.examples(1, system="baseline")] == ["entities", "countries", "dates"]
+    assert [e.task for e in report.examples(1, system="baseline")] == [
+        "entities",
+        "countries",
+        "dates",
+    ]
     assert len(report.to_rich_tables()) == 4
     assert report.to_dict()["scores"][0]["f1"] == 1.0
 

@@ -17,13 +17,13 @@ SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "eval"
 def _check_offsets(docs) -> None:
     for doc in docs:
         for span in doc.entities:
-            assert doc.text[span.start:span.end] == span.text
+            assert doc.text[span.start : span.end] == span.text
         for timex in doc.timexes:
-            assert doc.text[timex.start:timex.end] == timex.text
+            assert doc.text[timex.start : timex.end] == timex.text
         for rel in doc.relations:
             for arg in (rel.source, rel.target):
                 if arg is not None:
-                    assert doc.text[arg.start:arg.end] == arg.text
+                    assert doc.text[arg.start : arg.end] == arg.text
 
 
 def test_readers_conll_bio_documents_and_sentences():
@@ -76,7 +76,7 @@ def test_readers_gum_text_entities_dates_and_countries():
     ]
     # word offsets inside the multiword token
     gov = by_text["the German government"]
-    assert doc.text[gov.start:gov.end] == "the German government"
+    assert doc.text[gov.start : gov.end] == "the German government"
     assert doc.entity_types == ("PER", "ORG", "LOC")
 
 
@@ -118,12 +118,18 @@ def test_readers_petrarch_tolerates_self_closed_sentence_tags():
     )  # fmt: skip
     assert docs[1].relations == ()  # noevents="True"
     (rebels,) = docs[2].relations
-    assert (rebels.source_country, rebels.target_country, rebels.event_type) == (None, "SYR", "ASSAULT")
+    assert (rebels.source_country, rebels.target_country, rebels.event_type) == (
+        None,
+        "SYR",
+        "ASSAULT",
+    )
 
 
 def test_readers_limit_and_folder(tmp_path):
     (tmp_path / "a.tml").write_text((DATA / "mini.tml").read_text())
-    (tmp_path / "b.tml").write_text((DATA / "mini.tml").read_text().replace("MINI1998", "OTHER1998"))
+    (tmp_path / "b.tml").write_text(
+        (DATA / "mini.tml").read_text().replace("MINI1998", "OTHER1998")
+    )
     (tmp_path / "notes.md").write_text("not gold")
     docs = read_gold("timeml", tmp_path)
     assert [d.doc_id for d in docs] == ["MINI19980206.0001", "OTHER19980206.0001"]

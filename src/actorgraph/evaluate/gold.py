@@ -172,7 +172,7 @@ class GoldDoc:
         """The sentence (from the gold boundaries, else from the text) around ``start:end``."""
         for s_start, s_end in self.sentences:
             if s_start <= start < s_end or (s_start < end <= s_end):
-                return self.text[s_start:max(s_end, min(end, len(self.text)))].strip()
+                return self.text[s_start : max(s_end, min(end, len(self.text)))].strip()
         return context(self.text, start, end)
 
 
@@ -251,7 +251,11 @@ def iso3_from_name(name: str | None, *, allow_codes: bool = False) -> str | None
         return exact[key]
     if len(key) < 4:
         return None
-    found = {iso3 for full, iso3 in names if full.startswith(key) and not full[len(key):len(key) + 1].isalpha()}
+    found = {
+        iso3
+        for full, iso3 in names
+        if full.startswith(key) and not full[len(key) : len(key) + 1].isalpha()
+    }
     # "Russia" must match "Russian Federation": allow the prefix to end inside the first word
     # only when that word extends it by an adjectival "n".
     if not found:

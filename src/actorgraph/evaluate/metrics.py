@@ -376,12 +376,16 @@ def score_merging(
     for doc in docs:
         if "merging" not in doc.tasks:
             continue
-        gold = [e for e in doc.entities if e.identity and e.named and e.etype in ("PER", "ORG", "LOC")]
+        gold = [
+            e for e in doc.entities if e.identity and e.named and e.etype in ("PER", "ORG", "LOC")
+        ]
         pred = [
             m for m in index.by_doc.get(doc.doc_id, [])
             if m.actor_id and m.label not in DATE_LABELS
         ]  # fmt: skip
-        for gi, pi in match_spans([(g.start, g.end) for g in gold], [(p.start, p.end) for p in pred]):
+        for gi, pi in match_spans(
+            [(g.start, g.end) for g in gold], [(p.start, p.end) for p in pred]
+        ):
             identity = gold[gi].identity or ""
             actor = pred[pi].actor_id or ""
             items.append((doc.doc_id, identity, actor))
@@ -392,7 +396,9 @@ def score_merging(
     scores = []
     for key, metric in (("all", "mention pairs"), ("xdoc", "cross-document pairs")):
         tp, pred_pairs, gold_pairs = counts[key]
-        scores.append(Score("merging", metric, system, tp, pred_pairs - tp, gold_pairs - tp, len(items)))
+        scores.append(
+            Score("merging", metric, system, tp, pred_pairs - tp, gold_pairs - tp, len(items))
+        )
     examples = _merging_examples(items, where, system)
     return scores, examples
 
@@ -433,8 +439,9 @@ def _norm_value(value: str | None) -> str | None:
     return value.strip().upper() if value else None
 
 
-def date_value_correct(gold_value: str | None, gold_start: str | None, gold_end: str | None,
-                       mention: _Mention) -> bool:
+def date_value_correct(
+    gold_value: str | None, gold_start: str | None, gold_end: str | None, mention: _Mention
+) -> bool:
     """Whether a predicted date mention has the gold value (or the gold range)."""
     if gold_value:
         return _norm_value(mention.value) == _norm_value(gold_value)
@@ -595,6 +602,7 @@ def _span_arg(arg: tuple[_Mention, ...], span) -> bool:  # type: ignore[no-untyp
 def _matcher(gold: GoldRelation) -> Callable[[_PredPair, bool], bool]:
     """A test whether a predicted pair matches ``gold`` forward (False) or reversed (True)."""
     if gold.source is not None and gold.target is not None:
+
         def by_span(pair: _PredPair, reverse: bool) -> bool:
             src, tgt = (pair.target, pair.source) if reverse else (pair.source, pair.target)
             return _span_arg(src, gold.source) and _span_arg(tgt, gold.target)
@@ -677,7 +685,9 @@ def score_relations(
                     else gold.label or ""
                 )  # fmt: skip
                 how = "reversed" if rev else "direction unknown" if und else "missed"
-                span = (gold.source.start, gold.target.end) if gold.source and gold.target else (0, 0)
+                span = (
+                    (gold.source.start, gold.target.end) if gold.source and gold.target else (0, 0)
+                )
                 examples.append(ErrorExample("relations", system, "miss", doc.doc_id, text,
                                              " ".join(x for x in ("gold", gold.label, gold.event_type) if x) + f": {how}",
                                              doc.sentence_of(min(span), max(span)) if gold.source else doc.text))  # fmt: skip
@@ -698,7 +708,9 @@ def score_relations(
     return scores, examples
 
 
-TASKS: dict[str, Callable[[Sequence[GoldDoc], Predictions, str], tuple[list[Score], list[ErrorExample]]]] = {
+TASKS: dict[
+    str, Callable[[Sequence[GoldDoc], Predictions, str], tuple[list[Score], list[ErrorExample]]]
+] = {
     "entities": score_entities,
     "countries": score_countries,
     "merging": score_merging,

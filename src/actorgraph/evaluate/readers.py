@@ -83,9 +83,7 @@ def _files(path: Path, suffixes: tuple[str, ...]) -> list[Path]:
         raise GoldFormatError(f"gold path {str(path)!r} does not exist")
     files = sorted(p for p in path.iterdir() if p.is_file() and p.name.lower().endswith(suffixes))
     if not files:
-        raise GoldFormatError(
-            f"no gold files ending in {', '.join(suffixes)} in {str(path)!r}"
-        )
+        raise GoldFormatError(f"no gold files ending in {', '.join(suffixes)} in {str(path)!r}")
     return files
 
 
@@ -189,7 +187,7 @@ def _conll_doc(doc_id: str, sentences: list[list[tuple[str, str]]], source: str)
             spans.append(_conll_span(builder, open_start, last_end, open_type))
         builder.sentences.append((s_start, builder.length))
     text = builder.text
-    spans = [GoldSpan(s.start, s.end, text[s.start:s.end], s.label, s.etype) for s in spans]
+    spans = [GoldSpan(s.start, s.end, text[s.start : s.end], s.label, s.etype) for s in spans]
     return GoldDoc(
         doc_id=doc_id,
         text=text,
@@ -239,7 +237,9 @@ def read_gum(path: Path) -> list[GoldDoc]:
         if line.startswith("# newdoc id") or not docs:
             docs.append([])
         docs[-1].append(line)
-    return [_gum_doc(block, str(path)) for block in docs if any(x and x[0].isdigit() for x in block)]
+    return [
+        _gum_doc(block, str(path)) for block in docs if any(x and x[0].isdigit() for x in block)
+    ]
 
 
 def _gum_doc(lines: list[str], source: str) -> GoldDoc:
@@ -296,9 +296,11 @@ def _gum_doc(lines: list[str], source: str) -> GoldDoc:
             wid = int(cols[0])
             if mwt is not None and wid <= mwt[2]:
                 # A word inside a multiword token: find it in the surface form when it is there.
-                surface = builder.text[mwt[0]:mwt[1]]
+                surface = builder.text[mwt[0] : mwt[1]]
                 offset = surface.find(cols[1], cursor - mwt[0])
-                start, end = (mwt[0] + offset, mwt[0] + offset + len(cols[1])) if offset >= 0 else mwt[:2]
+                start, end = (
+                    (mwt[0] + offset, mwt[0] + offset + len(cols[1])) if offset >= 0 else mwt[:2]
+                )
                 cursor = end
                 if wid == mwt[2]:
                     mwt = None
@@ -332,7 +334,12 @@ def _gum_doc(lines: list[str], source: str) -> GoldDoc:
     text = builder.text
     spans = sorted((_gum_span(text, words, *m) for m in mentions), key=lambda s: (s.start, -s.end))
     timexes = sorted(
-        (GoldTimex(t.start, t.end, text[t.start:t.end], t.value, t.type, t.date_start, t.date_end) for t in timexes),
+        (
+            GoldTimex(
+                t.start, t.end, text[t.start : t.end], t.value, t.type, t.date_start, t.date_end
+            )
+            for t in timexes
+        ),
         key=lambda t: t.start,
     )
     return GoldDoc(
@@ -366,7 +373,7 @@ def _entity_items(value: str) -> Iterator[tuple[str, str]]:
             j = i + 1
             while j < len(value) and value[j] not in "()":
                 j += 1
-            body = value[i + 1:j]
+            body = value[i + 1 : j]
             if j < len(value) and value[j] == ")":
                 yield "single", body
                 i = j + 1
@@ -425,9 +432,17 @@ def _trim_name(text: str, inside: list[_Word], start: int, end: int) -> tuple[in
     do not, so exact-span scores would otherwise count every such name as a boundary error.
     """
     words = [w for w in inside if w.start >= start and w.end <= end]
-    while len(words) > 1 and words[0].upos == "DET" and text[words[0].start:words[0].end].lower() in _ARTICLES:
+    while (
+        len(words) > 1
+        and words[0].upos == "DET"
+        and text[words[0].start : words[0].end].lower() in _ARTICLES
+    ):
         words = words[1:]
-    while len(words) > 1 and words[-1].upos == "PART" and text[words[-1].start:words[-1].end] in _POSSESSIVES:
+    while (
+        len(words) > 1
+        and words[-1].upos == "PART"
+        and text[words[-1].start : words[-1].end] in _POSSESSIVES
+    ):
         words = words[:-1]
     if not words:
         return start, end
@@ -493,7 +508,7 @@ def read_timeml(path: Path) -> list[GoldDoc]:
 
     walk(text_el)
     text = "".join(parts)
-    timexes = [GoldTimex(t.start, t.end, text[t.start:t.end], t.value, t.type) for t in timexes]
+    timexes = [GoldTimex(t.start, t.end, text[t.start : t.end], t.value, t.type) for t in timexes]
     dct = None
     for timex in root.iter("TIMEX3"):
         if timex.get("functionInDocument") == "CREATION_TIME":
@@ -587,8 +602,12 @@ def read_petrarch(path: Path) -> list[GoldDoc]:
     matches = list(_SENTENCE_OPEN.finditer(raw))
     docs: list[GoldDoc] = []
     for i, match in enumerate(matches):
-        end = matches[i + 1].start() if i + 1 < len(matches) else raw.find("</Sentences>", match.end())
-        body = raw[match.end():end if end != -1 else len(raw)]
+        end = (
+            matches[i + 1].start()
+            if i + 1 < len(matches)
+            else raw.find("</Sentences>", match.end())
+        )
+        body = raw[match.end() : end if end != -1 else len(raw)]
         body = body.replace("</Sentence>", "")
         chunk = f"<Sentence{match.group(1)}>{body}</Sentence>"
         try:
@@ -597,7 +616,9 @@ def read_petrarch(path: Path) -> list[GoldDoc]:
             raise GoldFormatError(f"{path}: record {i + 1} is not well-formed XML ({e})") from e
         docs.append(_petrarch_doc(elem, str(path), i + 1))
     if not docs:
-        raise GoldFormatError(f"{path}: no <Sentence> records (is this a PETRARCH validation file?)")
+        raise GoldFormatError(
+            f"{path}: no <Sentence> records (is this a PETRARCH validation file?)"
+        )
     return docs
 
 

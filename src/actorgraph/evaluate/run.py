@@ -29,7 +29,9 @@ def gold_counts(docs: Sequence[GoldDoc]) -> dict[str, int]:
     if "countries" in tasks:
         counts["country mentions"] = sum(1 for d in docs for e in d.entities if e.country)
     if "merging" in tasks:
-        counts["identities"] = len({e.identity for d in docs for e in d.entities if e.identity and e.named})
+        counts["identities"] = len(
+            {e.identity for d in docs for e in d.entities if e.identity and e.named}
+        )
     if "dates" in tasks:
         counts["date expressions"] = sum(len(d.timexes) for d in docs)
     if "relations" in tasks:
@@ -37,7 +39,9 @@ def gold_counts(docs: Sequence[GoldDoc]) -> dict[str, int]:
     return counts
 
 
-def run_pipeline(docs: Sequence[GoldDoc], *, model: str | None = None, nlp: Any = None) -> Predictions:
+def run_pipeline(
+    docs: Sequence[GoldDoc], *, model: str | None = None, nlp: Any = None
+) -> Predictions:
     """Run :func:`actorgraph.pipeline.extract_articles` on the gold documents' articles."""
     from actorgraph.pipeline import extract_articles
 
