@@ -170,6 +170,8 @@ def test_gazetteer_country_names_round_trip() -> None:
         ("Scotland", "GBR", "region"),
         ("Xinjiang", "CHN", "region"),
         ("Gaza Strip", "PSE", "region"),
+        ("D.C.", "USA", "region"),
+        ("Washington, D.C.", "USA", "region"),
         ("West Bank", "PSE", "region"),
     ],
 )
@@ -390,3 +392,17 @@ def test_gazetteer_load_seconds_reported() -> None:
     seconds = gazetteer.load_seconds()
     assert set(seconds) == {"core", "cities"}
     assert all(value > 0 for value in seconds.values())
+
+
+@pytest.mark.parametrize(("text", "name"), [("Europe", "Europe"), ("European", "Europe"),
+                                            ("Africans", "Africa"), ("Middle East", "Middle East")])
+def test_gazetteer_continents_have_no_country(text: str, name: str) -> None:
+    assert lookup_place(text) == Place(name, None, "continent", 1.0, None)
+    assert country_iso3(text) is None and demonym_iso3(text) is None
+
+
+def test_gazetteer_context_is_a_prior_not_an_override() -> None:
+    # The document mentions the US, yet the English Portsmouth stays a candidate: the answer
+    # may flip, but it is marked low-confidence rather than certain.
+    place = lookup_place("Portsmouth", context_countries=["USA", "RUS"])
+    assert place is not None and place.confidence < 0.7
