@@ -1,4 +1,9 @@
-"""Graph: the actor network as a networkx graph with node and edge attributes."""
+"""Graph: the actor network as a networkx graph, and country-level aggregates.
+
+The graph is what Gephi, GraphML and GEXF users see, so every attribute has one type on
+every node (or edge) and no attribute is ever missing: strings default to ``""``, counts
+to ``0``. Gephi and networkx's writers reject ``None`` and mixed types.
+"""
 
 from __future__ import annotations
 
@@ -6,58 +11,135 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from actorgraph import schema
+
 if TYPE_CHECKING:
     from actorgraph.result import Result
 
+# Kinds whose relations have no direction (stored once, smaller id first).
+UNDIRECTED_KINDS = frozenset({"cooccurrence"})
 
-def _clean(value: Any) -> Any:
-    """A GraphML/GEXF-safe attribute value (no NA, no numpy scalars)."""
-    if value is None or (not isinstance(value, str) and pd.isna(value)):
-        return ""
-    if hasattr(value, "item"):
-        return value.item()
-    return value
+# Node attributes and their GraphML/GEXF types, in order (``label`` is what Gephi shows).
+NODE_ATTRS: dict[str, type] = {
+    "label": str, "name": str, "type": str, "country": str, "sector": str, "aliases": str,
+    "title": str, "codes": str, "n_mentions": int, "n_docs": int,
+}
+# Edge attributes and their types.
+EDGE_ATTRS: dict[str, type] = {
+    "weight": int, "n_relations": int, "n_docs": int, "kinds": str, "event_types": str,
+    "first_date": str, "last_date": str, "directed": bool,
+}
+
+
+def attr_value(value: Any, kind: type) -> Any:
+    """``value`` as a plain Python ``kind`` (str, int, float or bool); NA becomes the kind's zero."""
+    missing = value is None or (not isinstance(value, str | list | tuple | dict) and pd.isna(value))
+    if missing:
+        return kind()
+    if hasattr(value, "item"):  # numpy scalars: the writers want plain Python values
+        value = value.item()
+    return kind(value)
 
 
 def to_networkx(result: Result, *, min_weight: int = 1, kinds: list[str] | None = None,
                 include_cooccurrence: bool = True) -> Any:
     """The actor network: nodes are actors, one edge per actor pair and direction.
 
-    Edge attributes: ``weight`` (stories), ``n_relations``, ``kinds`` and ``event_types``
-    (";"-joined), ``first_date``, ``last_date``, ``directed``. Undirected kinds
-    (co-occurrence, meetings) are stored once, from the smaller id to the larger.
+    Args:
+        min_weight: leave out edges whose summed weight (stories) is below this.
+        kinds: keep only these relation kinds (``None``: all).
+        include_cooccurrence: keep same-sentence co-occurrence links.
+
+    Node attributes: :data:`NODE_ATTRS` (the ``actors`` columns plus ``label``) and
+    ``degree`` (int, after filtering). Edge attributes: :data:`EDGE_ATTRS` — ``weight``
+    (stories), ``n_relations``, ``kinds`` and ``event_types`` (";"-joined), ``first_date``,
+    ``last_date`` and ``directed`` (False when only undirected kinds link the pair; those
+    are stored once, from the smaller id to the larger).
     """
     import networkx as nx
 
     graph = nx.DiGraph()
     edges = result.edges
+    if edges is None or edges.empty:
+        edges = schema.empty("edges")
     if kinds:
         edges = edges[edges["kind"].isin(kinds)]
     if not include_cooccurrence:
         edges = edges[edges["kind"] != "cooccurrence"]
     agg: dict[tuple[str, str], dict[str, Any]] = {}
     for row in edges.itertuples(index=False):
-        key = (row.source_id, row.target_id)
-        data = agg.setdefault(key, {"weight": 0, "n_relations": 0, "kinds": set(), "event_types": set(),
-                                    "first_date": None, "last_date": None})
-        data["weight"] += int(row.weight or 0)
-        data["n_relations"] += int(row.n_relations or 0)
-        data["kinds"].add(row.kind)
-        if isinstance(row.event_type, str):
+        src, dst = str(row.source_id), str(row.target_id)
+        if row.kind in UNDIRECTED_KINDS and dst < src:
+            src, dst = dst, src
+        data = agg.setdefault((src, dst), {"weight": 0, "n_relations": 0, "n_docs": 0, "kinds": set(),
+                                           "event_types": set(), "first_date": None, "last_date": None,
+                                           "directed": False})
+        data["weight"] += attr_value(row.weight, int)
+        data["n_relations"] += attr_value(row.n_relations, int)
+        data["n_docs"] = max(data["n_docs"], attr_value(row.n_docs, int))
+        data["kinds"].add(str(row.kind))
+        data["directed"] |= row.kind not in UNDIRECTED_KINDS
+        if isinstance(row.event_type, str) and row.event_type:
             data["event_types"].add(row.event_type)
         for attr, pick in (("first_date", min), ("last_date", max)):
             value = getattr(row, attr)
-            if isinstance(value, str):
+            if isinstance(value, str) and value:
                 data[attr] = value if data[attr] is None else pick(data[attr], value)
-    used = {n for key, d in agg.items() if d["weight"] >= min_weight for n in key}
-    for row in result.actors.itertuples(index=False):
-        if row.actor_id in used:
-            graph.add_node(row.actor_id, **{k: _clean(v) for k, v in row._asdict().items() if k != "actor_id"})
-    for (src, dst), data in agg.items():
-        if data["weight"] < min_weight:
-            continue
-        graph.add_edge(src, dst, weight=data["weight"], n_relations=data["n_relations"],
-                       kinds=";".join(sorted(data["kinds"])),
-                       event_types=";".join(sorted(data["event_types"])),
-                       first_date=data["first_date"] or "", last_date=data["last_date"] or "")
+    kept = {key: d for key, d in agg.items() if d["weight"] >= min_weight and key[0] != key[1]}
+    used = {n for key in kept for n in key}
+    actors = result.actors.set_index("actor_id", drop=False) if len(result.actors) else None
+    for node in sorted(used):
+        row = actors.loc[node] if actors is not None and node in actors.index else None
+        if isinstance(row, pd.DataFrame):  # duplicate ids: take the first
+            row = row.iloc[0]
+        attrs = {}
+        for attr, kind in NODE_ATTRS.items():
+            source = "name" if attr == "label" else attr
+            value = row[source] if row is not None and source in row.index else None
+            attrs[attr] = attr_value(value, kind)
+        if not attrs["label"]:
+            attrs["label"] = attrs["name"] = node
+        graph.add_node(node, **attrs)
+    for (src, dst), data in kept.items():
+        graph.add_edge(src, dst, **{
+            "weight": data["weight"], "n_relations": data["n_relations"], "n_docs": data["n_docs"],
+            "kinds": ";".join(sorted(data["kinds"])),
+            "event_types": ";".join(sorted(data["event_types"])),
+            "first_date": data["first_date"] or "", "last_date": data["last_date"] or "",
+            "directed": bool(data["directed"]),
+        })
+    for node, degree in graph.degree():
+        graph.nodes[node]["degree"] = int(degree)
     return graph
+
+
+def country_matrix(result: Result, *, include_cooccurrence: bool = False,
+                   kinds: list[str] | None = None, symmetric: bool | None = None) -> pd.DataFrame:
+    """Relations counted between the countries of their actors: a country × country table.
+
+    Rows are the source actor's country, columns the target's (ISO3 codes); relations
+    whose source or target has no country are left out, as are self-pairs (a country
+    with itself). Co-occurrence is left out unless ``include_cooccurrence``; because it
+    has no direction, the table is made symmetric when it is included (``symmetric``
+    overrides). Counts are relations, not stories.
+    """
+    rels = result.relations
+    if kinds:
+        rels = rels[rels["kind"].isin(kinds)]
+    if not include_cooccurrence:
+        rels = rels[rels["kind"] != "cooccurrence"]
+    country = result.actors.set_index("actor_id")["country"] if len(result.actors) else pd.Series(
+        dtype="string")
+    src = rels["source_id"].map(country)
+    dst = rels["target_id"].map(country)
+    pairs = pd.DataFrame({"source": src, "target": dst}).dropna()
+    pairs = pairs[(pairs["source"] != "") & (pairs["target"] != "") & (pairs["source"] != pairs["target"])]
+    if pairs.empty:
+        return pd.DataFrame(dtype="int64")
+    table = pd.crosstab(pairs["source"].astype(str), pairs["target"].astype(str))
+    labels = sorted(set(table.index) | set(table.columns))
+    table = table.reindex(index=labels, columns=labels, fill_value=0)
+    if symmetric if symmetric is not None else include_cooccurrence:
+        table = table + table.T
+    table = table.rename_axis(index="source country", columns="target country")
+    return table.astype("int64")
