@@ -226,6 +226,8 @@ class _Rules:
             elif (pattern := self.lex.pattern(lemma, c.lower_)) is not None:
                 if pattern.event_type and event_type is None:
                     event_type, quad = pattern.event_type, pattern.quad_class
+        if light and event_type is None and not prep_targets:
+            return  # "has facilities in ...", "made the list": a support verb with no event
         kind = "action"
         if entry is not None and entry.event_type is None:
             kind = next((k for k in ("leadership", "role") if k in entry.flags), kind)
