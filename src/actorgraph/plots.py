@@ -56,9 +56,11 @@ def _empty(ax: Axes, message: str) -> None:
     ax.set_axis_off()
 
 
-def _categories(values: list[str], limit: int = 10, *, attr: str = "") -> dict[str, str]:
-    """A colour per category: the ``limit`` most frequent get their own, the rest "other"."""
-    counts = pd.Series(values, dtype="object").value_counts()
+def _categories(values: list[str], limit: int = 10, *, attr: str = "",
+                weights: list[float] | None = None) -> dict[str, str]:
+    """A colour per category: the ``limit`` heaviest (most frequent) get their own, the rest "other"."""
+    counts = pd.Series(weights if weights is not None else [1] * len(values), index=values,
+                       dtype="float64").groupby(level=0).sum().sort_values(ascending=False, kind="stable")
     top = [v for v in counts.index if v not in ("", "other")][:limit]
     if attr == "type":
         free = [c for c in PALETTE if c not in TYPE_COLOURS.values()]
@@ -168,7 +170,8 @@ def plot_network(source: Result | Any, *, color_by: ColorBy = "type", top_n: int
     pos = layout(graph, seed=seed)
 
     values = [str(graph.nodes[v].get(color_by, "") or "") for v in graph.nodes]
-    colours = _categories(values, limit=10, attr=color_by)
+    colours = _categories(values, limit=12, attr=color_by,
+                          weights=[max(mentions(v), 1) for v in graph.nodes])
     node_colours = [colours.get(v, OTHER_COLOUR) for v in values]
     biggest = max(mentions(v) for v in graph.nodes) or 1
     sizes = [80 + 900 * math.sqrt(max(mentions(v), 1) / biggest) for v in graph.nodes]
@@ -196,10 +199,11 @@ def plot_network(source: Result | Any, *, color_by: ColorBy = "type", top_n: int
     handles: list[Any] = [Patch(facecolor=c, label=k) for k, c in sorted(colours.items())]
     if any(c == OTHER_COLOUR for c in node_colours):
         handles.append(Patch(facecolor=OTHER_COLOUR, label="other / unknown"))
-    handles += [
-        Line2D([], [], color="#37474F", lw=2, label="directed relation"),
-        Line2D([], [], color="#9E9E9E", lw=2, ls="--", label="co-occurrence only"),
-    ]
+    styles = {bool(d.get("directed", True)) for _, _, d in graph.edges(data=True)}
+    if True in styles:
+        handles.append(Line2D([], [], color="#37474F", lw=2, label="directed relation"))
+    if False in styles:
+        handles.append(Line2D([], [], color="#9E9E9E", lw=2, ls="--", label="co-occurrence only"))
     ax.legend(handles=handles, title=f"{color_by} (node size: mentions; line width: stories)",
               loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=9, title_fontsize=9, frameon=False)
     shown = f"{graph.number_of_nodes()} actors, {graph.number_of_edges()} links"
