@@ -26,23 +26,22 @@ def build_edges(relations: pd.DataFrame, documents: pd.DataFrame | None = None) 
         _date=rels["date"].astype("string").str.slice(0, 10),
     )
     keys = ["source_id", "target_id", "kind", "event_type"]
-    rows = []
-    for key, group in rels.groupby(keys, dropna=False, sort=True):
-        originals = group[group["_original"]]
-        dates = group["_date"].dropna()
-        rows.append({
-            "source_id": key[0],
-            "target_id": key[1],
-            "kind": key[2],
-            "event_type": None if pd.isna(key[3]) else key[3],
-            "weight": len(originals),
-            "n_docs": originals["doc_id"].nunique(),
-            "first_date": dates.min() if len(dates) else None,
-            "last_date": dates.max() if len(dates) else None,
-            "source_name": group["source_name"].iloc[0],
-            "target_name": group["target_name"].iloc[0],
-            "n_relations": len(group),
-        })
+    rels = rels.assign(
+        event_type=rels["event_type"].fillna("\x00"),
+        _orig_doc=rels["doc_id"].where(rels["_original"]),
+    )
+    grouped = rels.groupby(keys, sort=True, dropna=False)
+    agg = grouped.agg(
+        weight=("_original", "sum"),
+        n_docs=("_orig_doc", "nunique"),
+        first_date=("_date", "min"),
+        last_date=("_date", "max"),
+        source_name=("source_name", "first"),
+        target_name=("target_name", "first"),
+        n_relations=("doc_id", "size"),
+    ).reset_index()
+    agg["event_type"] = agg["event_type"].replace("\x00", None)
+    rows = agg.to_dict("records")
     df = schema.frame("edges", rows)
     return df.sort_values(["weight", "source_id", "target_id"], ascending=[False, True, True],
                           kind="stable").reset_index(drop=True)

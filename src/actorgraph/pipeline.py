@@ -243,7 +243,7 @@ def _analyse(cleaned: Any, docs: list[tuple[int, Any]], *, options: Options, dic
                 "sent_index": bisect.bisect_right(sent_char_starts, start) - 1,
                 "start_char": start,
                 "end_char": end,
-                "text": doc.text[start:end],
+                "text": "",  # filled from the article text below
                 "label": "DATE",
                 "actor_id": None,
                 "country": None,

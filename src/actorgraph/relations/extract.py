@@ -387,8 +387,8 @@ class _Where:
         )
 
 
-def _stripped_bounds(doc: Doc, sent: Span) -> tuple[int, int] | None:
-    text = doc.text[sent.start_char : sent.end_char]
+def _stripped_bounds(doc_text: str, sent: Span) -> tuple[int, int] | None:
+    text = doc_text[sent.start_char : sent.end_char]
     if not text.strip():
         return None
     start = sent.start_char + (len(text) - len(text.lstrip()))
@@ -434,14 +434,15 @@ def extract_relations(
             date_cache[key] = (value, source) if value is not None else (None, None)
         return date_cache[key]
 
+    doc_text = doc.text  # Doc.text joins every token: compute it once, not per sentence
     for sent_index, sent in enumerate(doc.sents):
-        bounds = _stripped_bounds(doc, sent)
+        bounds = _stripped_bounds(doc_text, sent)
         if bounds is None:
             continue
         sent_mentions = index.in_span(sent)
         if len({m.actor_id for m in sent_mentions}) < 2:
             continue
-        where = _Where(doc_id, sent_index, doc.text[bounds[0] : bounds[1]], *bounds)
+        where = _Where(doc_id, sent_index, doc_text[bounds[0] : bounds[1]], *bounds)
         best: dict[tuple, _Candidate] = {}
         for cand in _Rules(sent, index, lex).run():
             key = (cand.source.mention.actor_id, cand.target.mention.actor_id, cand.kind,
