@@ -125,7 +125,7 @@ _PAST_REF = {
     "past", "recently", "recent", "previously", "formerly", "lately", "earlier", "once",
     "recent years", "recent months", "recent weeks", "recent days", "recent times",
     "in the past", "the old days", "years ago", "decades ago", "long ago", "before",
-    "some time ago", "a while ago", "ago", "historically",
+    "some time ago", "a while ago", "historically",
 }  # fmt: skip
 _PRESENT_REF = {
     "now", "currently", "current", "present", "nowadays", "these days", "today's", "at present",
@@ -161,7 +161,10 @@ _TRIM_LEADING = (
     "effective", "from", "to", "between", "later", "earlier", "dated", "and", "or", "about",
     "well", "in the course of", "towards", "toward", "into", "past", "prior to", "following",
     "after", "ahead of", "late in", "early in", "by the end of", "the whole of", "all of",
-    "all", "whole", "entire", "the entire", "the whole",
+    "all", "whole", "entire", "the entire", "the whole", "the end of the day",
+    "the early hours of", "the small hours of", "the day", "the morning of", "the night of",
+    "the evening of", "the afternoon of", "the weekend of", "the week of", "earlier in",
+    "later in", "sometime in", "sometime", "at some point in",
 )
 # "past"/"later"/"earlier"/"following" are only stripped when something date-like follows;
 # see _strip_leading.
@@ -174,6 +177,8 @@ _MODIFIERS = (
     "the course of", "the close of", "close of", "the dawn of", "early", "late", "mid",
     "the early", "the late", "the mid", "the", "fiscal", "the fiscal", "calendar", "fy",
     "model year", "the year", "year", "the calendar", "this past", "the past", "these",
+    "its", "their", "our", "his", "her", "both", "a", "an", "the company", "the same",
+    "the comparable", "comparable", "the corresponding", "corresponding",
 )
 
 # ---------------------------------------------------------------------------
@@ -378,6 +383,8 @@ def _clean(text: str) -> str:
     s = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", s)  # third-quarter, year-earlier
     s = re.sub(r"(?<=[a-z])-(?=\d)|(?<=\d)-(?=[a-z])", " ", s)  # mid-1990, five-year
     s = re.sub(r"[,;:!?()\[\]\"]", " ", s)
+    s = re.sub(r"\bthis past\b", "last", s)
+    s = re.sub(r"\bthis coming\b", "coming", s)
     s = re.sub(r"(?<!\d)\.|\.(?!\d)", " ", s)
     s = re.sub(r"\s+", " ", s).strip(" -'")
     return s
@@ -409,16 +416,19 @@ def _looks_calendar_start(s: str) -> bool:
     )
 
 
-def _strip_modifiers(s: str) -> str:
+def _strip_modifiers(s: str) -> list[str]:
+    """``s`` with leading modifiers removed one at a time (every intermediate form)."""
+    forms = []
     changed = True
     while changed and s:
         changed = False
         for w in _MODIFIERS:
             if s.startswith(w + " ") and len(s) > len(w) + 1:
                 s = s[len(w) + 1 :]
+                forms.append(s)
                 changed = True
                 break
-    return s
+    return forms
 
 
 def _number(words: str) -> int | None:
@@ -458,7 +468,7 @@ _NUMWORD_RE = (
     + "|".join(sorted(_NUMBERS, key=len, reverse=True))
     + r")(?: (?:and )?|$|(?= ))?)+(?: of)?)"
 )
-_REL_RE = r"(?:this|current|last|past|previous|prior|next|coming|following|upcoming|present|same|latest|most recent|recent)"
+_REL_RE = r"(?:this past|this coming|this|current|last|past|previous|prior|next|coming|following|upcoming|present|same|latest|most recent|recent)"
 _TOD_RE = r"(?:" + "|".join(_TIME_OF_DAY) + r")"
 
 
@@ -494,8 +504,8 @@ def _pick_year_for(
     Past (future) tense picks the latest (earliest) occurrence on or before (after) the
     reference; without tense the occurrence nearest to the reference wins. News rarely
     means a yearless date about a year away, so tense (which we only guess) is overruled
-    when it would move the date more than nine months while the reference year's
-    occurrence is within two months.
+    when it would move the date more than nine months away while the
+    occurrence nearest to it is within three months.
     """
 
     def months_from_ref(year: int) -> float:
@@ -517,8 +527,8 @@ def _pick_year_for(
             chosen = min(y for y in years if months_from_ref(y) >= 0)
     else:
         return nearest
-    if abs(months_from_ref(chosen)) > 9 and abs(months_from_ref(reference.year)) <= 2:
-        return reference.year
+    if abs(months_from_ref(chosen)) > 9 and abs(months_from_ref(nearest)) <= 3:
+        return nearest
     return chosen
 
 
@@ -623,8 +633,9 @@ class _Parser:
     def _candidates(self, s: str) -> Iterable[str]:
         seen: list[str] = []
         a = _strip_leading(s)
-        b = _strip_modifiers(a)
-        for c in (s, a, b, _strip_leading(b)):
+        stripped = _strip_modifiers(a)
+        last = stripped[-1] if stripped else a
+        for c in (s, a, *stripped, _strip_leading(last)):
             c = c.strip()
             if c and c not in seen:
                 seen.append(c)
@@ -633,6 +644,7 @@ class _Parser:
         for c in list(seen):
             t = re.sub(r"\s(?:" + _TOD_RE + r"|period|time|date|session|trading)s?$", "", c)
             t = re.sub(r"\s(?:at|around|about)\s.*\d.*$", "", t)  # "... at 10 am"
+            t = re.sub(r"\s(?:or so|or more|or less|or two|or longer|and beyond)$", "", t)
             t = re.sub(r"\s\d{1,2}(?::\d\d)?\s?(?:am|pm|a m|p m|gmt|utc|[a-z]st|[a-z]dt)\b.*$", "", t)
             if t and t not in seen:
                 seen.append(t)
@@ -871,6 +883,19 @@ class _Parser:
     def quarter(self, s: str) -> DateValue | None:
         s2 = re.sub(r"\b(?:fiscal|financial|calendar|business) ", "", s)
         s2 = re.sub(r"^the (?=year |latest |most |same |current |previous |prior |past )", "", s2)
+        s2 = re.sub(r"^(?:the )?(?:year (?:ago|earlier)|prior year|previous year) (?=\w+ quarter$)",
+                    "last year ", s2)
+        s2 = re.sub(r"^(?:the )?(quarter|half) (?:a )?year (?:ago|earlier)$", r"year ago \1", s2)
+        s2 = re.sub(r"^(?:the )?(?:last|latter|final) half", "second half", s2)
+        m0 = re.fullmatch(r"(last|this|next) year (quarter|half)", s2)
+        if m0 and self.ref is not None:
+            same = self.quarter("latest " + m0[2])
+            if same is None or same.date_start is None:
+                return None
+            shift = {"last": -1, "this": 0, "next": 1}[m0[1]]
+            q = (same.date_start.month - 1) // 3 + 1
+            year = self.ref.year + shift
+            return _dv_quarter(year, q, "relative") if m0[2] == "quarter" else None
         m = re.fullmatch(
             r"(?:(?P<yp>" + _YEAR + r"|this year|last year|next year) )?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th) )?"
             r"(?P<unit>quarter|half)(?: (?:of )?(?P<ys>" + _YEAR + r"|this year|last year|next year))?",
@@ -1046,6 +1071,7 @@ class _Parser:
             "coming year": 1, "next fiscal year": 1, "the year after": 1, "the new year": 1,
             "the year ahead": 1, "year end": 0, "the end of the year": 0, "this past year": -1,
         }  # fmt: skip
+        s = re.sub(r"\b(?:fiscal|calendar|financial) (?=year)", "", s)
         if s in rel:
             if self.ref is None:
                 return DateValue(None, None, None, "year", "unresolved")
@@ -1078,6 +1104,11 @@ class _Parser:
 
     # -- "two months ago", "a year earlier" ----------------------------------------------
     def ago(self, s: str) -> DateValue | None:
+        if re.fullmatch(
+            r"(?:a |the )?(?:few|several|many|some|couple of|number of|lot of) (?:" + _UNIT_RE + r") ago",
+            s,
+        ):
+            return _dv_ref("PAST_REF", None)
         m = re.fullmatch(
             r"(?P<n>" + _NUMWORD_RE + r")? ?(?P<unit>" + _UNIT_RE + r") "
             r"(?P<dir>ago|earlier|before|previously|back|later|after|from now|hence|on|since)"
@@ -1199,9 +1230,10 @@ class _Parser:
         if self.ref is None:
             return DateValue(None, None, None, "week" if unit == "weekend" else unit, "unresolved")
         off = 0
-        if rel in ("last", "past", "previous", "prior", "latest", "most recent", "recent"):
+        if rel in ("last", "past", "previous", "prior", "latest", "most recent", "recent",
+                   "this past"):
             off = -1
-        elif rel in ("next", "coming", "following", "upcoming"):
+        elif rel in ("next", "coming", "following", "upcoming", "this coming"):
             off = 1
         if unit == "weekend":
             if rel == "" or rel == "this":
@@ -1527,7 +1559,9 @@ def _clause_tense(span: Span) -> Tense:
         return "past"
     if token.tag_ == "VBN":
         return "past"
-    if token.tag_ == "VB" and "to" in words:
+    if token.tag_ == "VB" and "to" in words and (
+        token.head.lemma_ in _INTENT_WORDS or token.head.head.lemma_ in _INTENT_WORDS
+    ):
         return "future"
     if token.tag_ in ("VBP", "VBZ") and token.lemma_ not in _REPORTING_VERBS and not (
         words & {"has", "have", "had", "is", "are", "was", "were"}
@@ -1536,6 +1570,11 @@ def _clause_tense(span: Span) -> Tense:
     return None
 
 
+_INTENT_WORDS = {
+    "plan", "expect", "schedule", "set", "due", "hope", "intend", "want", "aim", "prepare",
+    "agree", "decide", "promise", "propose", "seek", "try", "likely", "ready", "able",
+    "go", "threaten", "vow", "pledge", "wish", "need", "mean", "hope", "poised", "slate",
+}  # fmt: skip
 _REPORTING_VERBS = {
     "say", "tell", "report", "announce", "state", "claim", "add", "note", "confirm", "deny",
     "be", "have", "show", "remain", "warn", "write", "quote",
@@ -1557,15 +1596,18 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
 # months of 1997". TimeML marks the parts separately, and the second part is the date.
 _SPLIT_RE = re.compile(
     r"\s(?:ended|ending|ends|that ended|which ended|through|thru)\s"
-    r"|(?:(?<=months)|(?<=quarter)|(?<=weeks)|(?<=period)|(?<=half))\s+of\s+"
+    r"|(?:(?<=months)|(?<=weeks))\s+of\s+"
     r"(?=(?:fiscal\s+)?(?:1[89]|20)\d\d\b)"
     r"|(?<=year)\s+to\s+(?=[A-Z])"
 )
 _YEAR_AGO_RE = re.compile(
-    r"^(?:the\s+|a\s+)?(?:year[\s-](?:ago|earlier)|year[\s-]before)(?:\s+(?:quarter|period|"
-    r"level|results?|figures?))?$",
+    r"^(?:the\s+|a\s+)?(?:year[\s-](?:ago|earlier)|year[\s-]before|prior[\s-]year)"
+    r"(?:\s+(?:quarter|period|level|results?|figures?))?$",
     re.I,
 )
+
+
+_LEFT_EXTEND = {"this", "last", "next", "early", "late", "mid", "earlier", "later", "past", "coming"}
 
 
 def _candidate_spans(doc: Doc) -> list[tuple[int, int]]:
@@ -1574,6 +1616,9 @@ def _candidate_spans(doc: Doc) -> list[tuple[int, int]]:
         if ent.label_ not in ("DATE", "TIME"):
             continue
         start, end = _trim(doc, ent.start, ent.end)
+        # the model sometimes leaves the determiner out ("This [year]'s festival")
+        if start > 0 and doc[start - 1].lower_ in _LEFT_EXTEND and start == ent.start:
+            start -= 1
         span = doc[start:end]
         if ent.label_ == "TIME" and not _TIME_NEEDS_DATE.search(span.text.lower()):
             continue
@@ -1647,18 +1692,25 @@ def _year_ago_in_context(
         span = doc.char_span(s, e, alignment_mode="expand")
         if span is None:
             continue
+        # the quarter talked about: in the same sentence, else in the two before it
         sent = span.sent
+        window_start = sent.start
+        for _ in range(2):
+            if window_start == 0:
+                break
+            window_start = doc[window_start - 1].sent.start
+        first_char = doc[window_start].idx
         quarters = [
-            other
+            (os_ < sent.start_char, -os_ if os_ < sent.start_char else os_, other)
             for (os_, oe, other) in mentions
             if other.granularity == "quarter"
             and other.date_start is not None
-            and sent.start_char <= os_ < sent.end_char
+            and first_char <= os_ < sent.end_char
             and (os_, oe) != (s, e)
         ]
         if not quarters:
             continue
-        q = quarters[0]
+        q = min(quarters, key=lambda t: (t[0], t[1]))[2]
         if q.date_start is None or not q.value:
             continue
         year = q.date_start.year - 1
