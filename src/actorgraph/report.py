@@ -31,7 +31,8 @@ table { border-collapse: collapse; margin: 0.6rem 0; font-size: 0.9rem; }
 th, td { border: 1px solid #d0d7de; padding: 0.25rem 0.55rem; text-align: left; vertical-align: top; }
 th { background: #f6f8fa; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
-td.evidence { max-width: 34rem; }
+td.evidence { min-width: 22rem; max-width: 36rem; }
+td.date { white-space: nowrap; }
 .grid { display: flex; flex-wrap: wrap; gap: 2rem; align-items: flex-start; }
 figure { margin: 0.8rem 0; }
 figure img { max-width: 100%; height: auto; border: 1px solid #eaeef2; }
@@ -154,7 +155,7 @@ def render_report(source: Result | str | os.PathLike[str], *, title: str | None 
         f'<p class="meta">Output folder: <code>{_esc(where)}</code> · generated '
         f"{_esc(datetime.now(timezone.utc).strftime('%Y-%m-%d %H:%M UTC'))} by actorgraph {_esc(__version__)}</p>",
         '<h2 id="summary">Summary</h2><div class="grid">',
-        _table(["", ""], summary_rows),
+        _table(["run", "value"], summary_rows),
     ]
     if len(actors):
         by_type = actors["type"].astype("string").fillna("(none)").value_counts()
@@ -204,7 +205,7 @@ def render_report(source: Result | str | os.PathLike[str], *, title: str | None 
         parts.append(_table(
             ["source", "kind", "event type", "predicates", "target", "documents", "relations", "first date",
              "evidence", "document"],
-            top_rel.itertuples(index=False), numeric=(5, 6), classes={8: "evidence"}))
+            top_rel.itertuples(index=False), numeric=(5, 6), classes={7: "date", 8: "evidence"}))
 
     errors = docs[docs["status"] == "error"] if len(docs) else docs
     if len(errors):
