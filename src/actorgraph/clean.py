@@ -116,7 +116,6 @@ def clean(article: Article, *, today: date | None = None) -> Cleaned:
                 kinds[(s, e)] = ("boilerplate", "breadcrumb")
                 source = source or parts[0]
                 title = title or parts[-1]
-                break
 
     # Date line ("Last Updated on 2020/12/06", "Friday, January 4, 2019") near the top.
     found = find_published_in_text(text, not_after=today)
