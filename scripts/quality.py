@@ -79,7 +79,8 @@ How each number is counted (details in `src/actorgraph/evaluate/metrics.py`):
 - **Named entities**: our labels map to CoNLL types (PERSON→PER, ORG→ORG, GPE/LOC/FAC→LOC,
   NORP/EVENT/PRODUCT/WORK_OF_ART/LAW/LANGUAGE→MISC). Spans pair one-to-one per type, *exact*
   or *overlap* (greedy by overlap). GUM: only person/organization/place mentions whose head
-  is a proper noun are gold names; other GUM mentions (pronouns, "the team") are neither
+  is a proper noun are gold names, without a leading article or trailing possessive ("the
+  United States" -> "United States"); other GUM mentions (pronouns, "the team") are neither
   expected nor held against an overlapping prediction of the same type.
 - **Country attribution**: gold mentions (proper-noun or adjective head) whose Wikipedia
   identity is a country by pycountry name matching (`iso3_from_name`: exact name, official
@@ -97,7 +98,9 @@ How each number is counted (details in `src/actorgraph/evaluate/metrics.py`):
   Arguments match by span overlap (CrossRE) or, for PETRARCH's actor codes, by country (the
   code's first three letters; a code without a country, e.g. `IGOUNO` or `---REB`, matches
   an argument without a country). Event types: CAMEO root → PLOVER. CrossRE pairs are kept
-  when both arguments are person/organisation/location/misc types.
+  when both arguments are person/organisation/location/misc types. Every row of the
+  `relations` table counts (co-occurrence included); the gold sets do not annotate every
+  true pair, so relation precision is a lower bound for both systems.
 - Counts: `tp/fp/fn` (for pair precision, `tp(matched predictions)/fp/fn`), `k/n` for rates.
 """
 
