@@ -63,7 +63,7 @@ HEADLINES: tuple[tuple[str, str, str], ...] = (
     ("dates", "value", "date value F1"),
     ("relations", "pair (any direction)", "relation pair F1"),
     ("relations", "directed pair", "directed pair F1"),
-    ("relations", "event type agrees (found pairs)", "event type agreement"),
+    ("relations", "event type agrees", "event type agreement"),
 )
 
 METHOD = """\

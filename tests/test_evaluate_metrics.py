@@ -80,7 +80,7 @@ def test_metrics_perfect_prediction_scores_one(fmt, name, tasks):
     scores, errors = score_all(docs, perfect(docs), "gold")
     assert {s.task for s in scores} == tasks
     for score in scores:
-        if score.metric.startswith(("found reversed", "found, direction unknown")):
+        if score.metric.startswith(("reversed", "direction unknown")):
             assert score.value == 0.0, score
         elif score.n:
             assert score.value == pytest.approx(1.0), score
@@ -243,8 +243,8 @@ def test_metrics_relations_reversed_and_undirected():
     assert (pair.precision, pair.recall) == pytest.approx((2 / 3, 1.0))
     directed = by["directed pair"]
     assert (directed.precision, directed.recall) == (0.0, 0.0)
-    assert by["found reversed (share of gold)"].value == 0.5
-    assert by["found, direction unknown (share of gold)"].value == 0.5
+    assert by["reversed (share of gold)"].value == 0.5
+    assert by["direction unknown (share of gold)"].value == 0.5
     details = sorted(e.detail for e in errors if e.kind == "miss")
     assert details == ["gold role: reversed", "gold win-defeat: direction unknown"]
 
@@ -272,9 +272,9 @@ def test_metrics_relations_by_country_and_event_type():
     scores, _ = score_relations(docs, _preds(mentions, relations), "sys")
     by = {s.metric: s for s in scores}
     assert (by["directed pair"].tp, by["directed pair"].fn) == (1, 1)
-    assert by["found reversed (share of gold)"].tp == 1
+    assert by["reversed (share of gold)"].tp == 1
     assert by["pair (any direction)"].fp == 1
-    event = by["event type agrees (found pairs)"]
+    event = by["event type agrees"]
     assert (event.tp, event.fp, event.n) == (1, 1, 2)
 
 
@@ -330,6 +330,11 @@ def test_report_markdown_and_rich_tables_show_both_systems():
         "dates",
     ]
     assert len(report.to_rich_tables()) == 4
+    assert "Errors" not in report.to_markdown()  # errors are shown only on request
+    assert report.error_lines() == []
+    lines = report.error_lines(1, system="baseline")
+    assert [line.plain.split()[0] for line in lines] == ["entities", "countries", "dates"]
+    assert "Chancellor Angela Merkel" in lines[0].plain
     assert report.to_dict()["scores"][0]["f1"] == 1.0
 
 

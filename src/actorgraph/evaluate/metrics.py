@@ -698,11 +698,11 @@ def score_relations(
               n_gold - found, n_gold, pred_tp=pred_found),
         Score("relations", "directed pair", system, correct, n_directed - directed_correct,
               n_gold - correct, n_gold, pred_tp=directed_correct),
-        Score("relations", "found reversed (share of gold)", system, reversed_, 0,
+        Score("relations", "reversed (share of gold)", system, reversed_, 0,
               n_gold - reversed_, n_gold, "rate"),
-        Score("relations", "found, direction unknown (share of gold)", system, unknown, 0,
+        Score("relations", "direction unknown (share of gold)", system, unknown, 0,
               n_gold - unknown, n_gold, "rate"),
-        Score("relations", "event type agrees (found pairs)", system, ev_tp, ev_fp,
+        Score("relations", "event type agrees", system, ev_tp, ev_fp,
               ev_n - ev_tp - ev_fp, ev_n, "rate"),
     ]  # fmt: skip
     return scores, examples

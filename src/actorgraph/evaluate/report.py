@@ -38,6 +38,17 @@ def _cells(score: Score | None) -> list[str]:
     return [_fmt(score.precision), _fmt(score.recall), _fmt(score.f1), _counts(score)]
 
 
+def _rich_cell(score: Score | None) -> str:
+    if score is None:
+        return ""
+    if score.kind == "rate":
+        return f"{_fmt(score.value)}\n[dim]{_counts(score)}[/dim]"
+    return (
+        f"F1 {_fmt(score.f1)}\n[dim]P {_fmt(score.precision)} R {_fmt(score.recall)}\n"
+        f"{_counts(score)}[/dim]"
+    )
+
+
 @dataclass(frozen=True)
 class EvalReport:
     """Scores of the systems on one gold set.
@@ -64,6 +75,7 @@ class EvalReport:
     gold_counts: dict[str, int] = field(default_factory=dict)
     systems: tuple[str, ...] = ("actorgraph", "baseline")
     seconds: dict[str, float] = field(default_factory=dict)
+    errors_requested: int = 0
 
     @property
     def tasks(self) -> list[str]:
@@ -115,7 +127,34 @@ class EvalReport:
                 ][:n]
         return chosen
 
-    def to_markdown(self, *, errors: int = 0, heading_level: int = 3) -> str:
+    def error_lines(self, n: int | None = None, system: str = "actorgraph") -> list[Any]:
+        """Rich :class:`~rich.text.Text` lines listing ``n`` errors per task and kind.
+
+        ``n`` defaults to the ``errors`` the report was made with (0: no lines). ``Text``
+        objects are printed verbatim by a Rich console, so brackets in a sentence are safe.
+        """
+        from rich.text import Text
+
+        n = self.errors_requested if n is None else n
+        if not n:
+            return []
+        lines: list[Any] = []
+        for example in self.examples(n, system):
+            line = Text()
+            line.append(
+                f"{example.task} {example.kind}",
+                style="bold red" if example.kind == "fp" else "bold yellow",
+            )
+            line.append(f"  {example.doc_id}  ")
+            line.append(f"“{example.text}”", style="bold")
+            line.append(f"  {example.detail}\n    ")
+            line.append(" ".join(example.sentence.split()), style="dim")
+            lines.append(line)
+        if not lines:
+            lines.append(Text(f"no errors of {system} to show"))
+        return lines
+
+    def to_markdown(self, *, errors: int | None = None, heading_level: int = 3) -> str:
         """The report as Markdown: one table per task, systems side by side."""
         h = "#" * heading_level
         lines = [
@@ -130,6 +169,7 @@ class EvalReport:
             lines += [f"{h}# {TASK_TITLES[task]}", ""]
             lines += _markdown_table(self.header(), self.rows(task))
             lines.append("")
+        errors = self.errors_requested if errors is None else errors
         if errors:
             lines += [f"{h}# Errors (actorgraph, up to {errors} per task and kind)", ""]
             chosen = self.examples(errors)
@@ -145,16 +185,23 @@ class EvalReport:
         return "\n".join(lines)
 
     def to_rich_tables(self) -> list[Any]:
-        """One :class:`rich.table.Table` per task."""
+        """One :class:`rich.table.Table` per task, compact enough for an 80-column terminal.
+
+        Each system's cell holds its headline (F1 or rate), P and R, and the counts below.
+        """
         from rich.table import Table
 
         tables = []
         for task in self.tasks:
             table = Table(title=f"{self.fmt} · {TASK_TITLES[task]}", title_justify="left")
-            for i, name in enumerate(self.header()):
-                table.add_column(name, justify="left" if i == 0 else "right")
-            for row in self.rows(task):
-                table.add_row(*row)
+            table.add_column("metric", justify="left", ratio=2)
+            table.add_column("gold n", justify="right")
+            for system in self.systems:
+                table.add_column(system, justify="right", ratio=2)
+            for metric in self.metrics(task):
+                scores = [self.get(task, metric, system) for system in self.systems]
+                n = next((s.n for s in scores if s is not None), 0)
+                table.add_row(metric, str(n), *(_rich_cell(score) for score in scores))
             tables.append(table)
         return tables
 

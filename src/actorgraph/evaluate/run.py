@@ -123,6 +123,7 @@ def evaluate(
         gold_counts=gold_counts(docs),
         systems=tuple(systems),
         seconds=seconds,
+        errors_requested=errors,
     )
 
 
