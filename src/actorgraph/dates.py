@@ -946,9 +946,10 @@ class _Parser:
             year = self.ref.year + {"this": 0, "last": -1, "next": 1}[yt.split()[0]]
             dtype = "relative"
         else:
+            if m["unit"] == "half":
+                return None  # "the first half" alone is as often a match half as a year half
             if self.ref is None:
-                val = f"XXXX-Q{n}" if m["unit"] == "quarter" else f"XXXX-H{n}"
-                return DateValue(val, None, None, "quarter", "unresolved")
+                return DateValue(f"XXXX-Q{n}", None, None, "quarter", "unresolved")
             year = self.ref.year
             dtype = "relative"
         if year is None:
@@ -1526,6 +1527,9 @@ _EXTRA_PATTERNS = [
     r"\b(?:[Ll]ast|[Nn]ext|[Tt]his)\s(?:week|month|year|weekend|spring|summer|autumn|fall|winter|quarter)\b",
     r"\b(?:\w+|\d+)\s(?:years?|months?|weeks?|days?)\sago\b",
     r"\b(?:[Nn]ow|[Cc]urrently|[Rr]ecently|[Nn]owadays)\b",
+    r"\b(?:Christmas(?: Eve| Day)?|New Year's (?:Eve|Day)|Easter(?: Sunday| Monday)?|"
+    r"Good Friday|Thanksgiving(?: Day)?|Halloween|Valentine's Day|Independence Day|"
+    r"Labor Day|Memorial Day|Boxing Day)\b",
     r"\b(?:the|in the)\s(?:past|future)\b",
 ]
 _EXTRA_RE = re.compile("|".join(f"(?:{p})" for p in _EXTRA_PATTERNS))
