@@ -238,3 +238,12 @@ def test_filter_on_the_sample_keeps_references(sample_result):
     ours = set(sample_result.actors.loc[sample_result.actors["country"] == country, "actor_id"])
     assert (sub.relations["source_id"].isin(ours) | sub.relations["target_id"].isin(ours)).all()
     assert isinstance(sub.timeline(), pd.DataFrame)
+
+
+def test_timeline_fills_empty_periods(tiny):
+    gap = tiny.filter(end="2023-01-31")
+    extra = schema.frame("relations", [*gap.relations.to_dict("records"), rel(
+        "r9", "d2", PUTIN, CHINA, event="CONSULT", quad="verbal cooperation", date="2023-04-20")])
+    t = Result(tiny.documents, tiny.mentions, tiny.actors, extra).timeline("M")
+    assert list(t.index.strftime("%Y-%m")) == ["2023-01", "2023-02", "2023-03", "2023-04"]
+    assert t.loc["2023-02-01"].sum() == 0 and t.loc["2023-04-01", "CONSULT"] == 1

@@ -218,3 +218,18 @@ def test_figures_of_an_empty_run():
     for fig in (plots.plot_network(empty), plots.plot_timeline(empty), plots.plot_country_matrix(empty),
                 plots.plot_top_actors(empty)):
         assert fig.axes[0].texts  # a message instead of an empty frame
+
+
+def test_timeline_figure_trims_far_off_dates():
+    import pandas as pd
+
+    periods = pd.date_range("1990-01-01", "2021-12-01", freq="MS")
+    table = pd.DataFrame({"verbal cooperation": 0}, index=periods)
+    table.iloc[0] = 1  # one relation about 1990
+    table.iloc[-24:] = 10  # the stories' own two years
+    ax = plots.plot_timeline(table, freq="M").axes[0]
+    assert "1 relations outside this span not shown" in ax.get_xlabel()
+    assert len(ax.patches) == 24
+    everything = plots.plot_timeline(table, freq="M", trim=0).axes[0]
+    assert len(everything.patches) == len(periods)
+    assert "not shown" not in everything.get_xlabel()

@@ -214,16 +214,28 @@ def plot_network(source: Result | Any, *, color_by: ColorBy = "type", top_n: int
 
 
 def plot_timeline(source: Result | pd.DataFrame, *, freq: str = "M", by: str = "quad_class",
-                  title: str | None = None, ax: Axes | None = None) -> Figure:
+                  trim: float = 0.01, title: str | None = None, ax: Axes | None = None) -> Figure:
     """Relations per period as stacked bars, one colour per ``by`` value (quad class, event type...).
 
-    ``source`` is a Result or a table from ``Result.timeline``.
+    ``source`` is a Result or a table from ``Result.timeline``. With more than 24 periods,
+    the outlying periods holding the first and last ``trim`` share of the relations are
+    left out (the axis label says how many relations); ``trim=0`` shows everything.
     """
     table = source if isinstance(source, pd.DataFrame) else source.timeline(freq, by=by)
     fig, ax = _figure(ax, (11, 5))
     if table.empty or int(table.to_numpy().sum()) == 0:
         _empty(ax, "No dated relations")
         return fig
+    left_out = 0
+    if trim and len(table) > 24:
+        # A few far-off dates (history recalled in a story) would squeeze the busy years into
+        # a corner: show the span holding all but ``trim`` of the relations at each end.
+        totals = table.sum(axis=1)
+        share = totals.cumsum() / totals.sum()
+        first = int((share > trim).to_numpy().argmax())
+        last = int((share >= 1 - trim).to_numpy().argmax())
+        left_out = int(totals.iloc[:first].sum() + totals.iloc[last + 1:].sum())
+        table = table.iloc[first:last + 1]
     step = str(freq).upper().lstrip("0123456789")[:1]
     fmt = {"Y": "%Y", "A": "%Y", "Q": "%Y-%m", "M": "%Y-%m"}.get(step, "%Y-%m-%d")
     index = pd.DatetimeIndex(table.index)
@@ -244,7 +256,8 @@ def plot_timeline(source: Result | pd.DataFrame, *, freq: str = "M", by: str = "
     ax.set_xticks(positions[::every], labels[::every], rotation=45 if every > 1 or len(labels) > 8 else 0,
                   ha="right" if len(labels) > 8 else "center")
     period = {"D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year", "A": "year"}.get(step, step)
-    ax.set_xlabel(f"{period} of the relation's date")
+    note = f" ({left_out} relations outside this span not shown)" if left_out else ""
+    ax.set_xlabel(f"{period} of the relation's date{note}")
     ax.set_ylabel("relations")
     ax.yaxis.get_major_locator().set_params(integer=True)
     ax.legend(title=by.replace("_", " "), loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=9,

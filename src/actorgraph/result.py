@@ -187,9 +187,12 @@ class Result:
         alias = {"M": "MS", "Q": "QS", "Y": "YS", "A": "YS"}.get(freq, freq)
         values = rels[by].astype("string").fillna("(none)")
         rels = rels.assign(**{by: values})
-        table = (rels.groupby([pd.Grouper(key="_date", freq=alias), by]).size()
-                 .unstack(fill_value=0).rename_axis(index="period", columns=by))
-        return table.astype("int64")
+        table = rels.groupby([pd.Grouper(key="_date", freq=alias), by]).size().unstack(fill_value=0)
+        # Periods without relations are rows of zeros, so the rows are evenly spaced in time.
+        full = pd.date_range(table.index.min(), table.index.max(), freq=alias)
+        if len(full) <= 5000:
+            table = table.reindex(full, fill_value=0)
+        return table.rename_axis(index="period", columns=by).astype("int64")
 
     def filter(self, *, start: str | None = None, end: str | None = None,
                country: str | list[str] | None = None,
