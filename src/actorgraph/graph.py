@@ -87,16 +87,16 @@ def to_networkx(result: Result, *, min_weight: int = 1, kinds: list[str] | None 
                 data[attr] = value if data[attr] is None else pick(data[attr], value)
     kept = {key: d for key, d in agg.items() if d["weight"] >= min_weight and key[0] != key[1]}
     used = {n for key in kept for n in key}
-    actors = result.actors.set_index("actor_id", drop=False) if len(result.actors) else None
+    actors = result.actors
+    records: dict[str, dict[str, Any]] = {}
+    if len(actors):
+        known = actors[actors["actor_id"].isin(used)].drop_duplicates("actor_id")
+        records = {str(rec["actor_id"]): rec for rec in known.to_dict("records")}
     for node in sorted(used):
-        row = actors.loc[node] if actors is not None and node in actors.index else None
-        if isinstance(row, pd.DataFrame):  # duplicate ids: take the first
-            row = row.iloc[0]
+        row = records.get(node, {})
         attrs = {}
         for attr, kind in NODE_ATTRS.items():
-            source = "name" if attr == "label" else attr
-            value = row[source] if row is not None and source in row.index else None
-            attrs[attr] = attr_value(value, kind)
+            attrs[attr] = attr_value(row.get("name" if attr == "label" else attr), kind)
         if not attrs["label"]:
             attrs["label"] = attrs["name"] = node
         graph.add_node(node, **attrs)
