@@ -613,6 +613,7 @@ class _Parser:
                 self.iso,
                 self.numeric,
                 self.month_day,
+                self.rel_month_day,
                 self.holiday,
                 self.relative_day,
                 self.weekday,
@@ -645,6 +646,7 @@ class _Parser:
             t = re.sub(r"\s(?:" + _TOD_RE + r"|period|time|date|session|trading)s?$", "", c)
             t = re.sub(r"\s(?:at|around|about)\s.*\d.*$", "", t)  # "... at 10 am"
             t = re.sub(r"\s(?:or so|or more|or less|or two|or longer|and beyond)$", "", t)
+            t = re.sub(r"^(?:\d{1,2}(?::\d\d)?\s?(?:am|pm|a m|p m)|midnight|noon|dawn|dusk) ", "", t)
             t = re.sub(r"\s\d{1,2}(?::\d\d)?\s?(?:am|pm|a m|p m|gmt|utc|[a-z]st|[a-z]dt)\b.*$", "", t)
             if t and t not in seen:
                 seen.append(t)
@@ -766,6 +768,17 @@ class _Parser:
                 year = year if month > self.ref.month else year + 1
             return _dv_month(year, month, "relative")
         return None
+
+    def rel_month_day(self, s: str) -> DateValue | None:
+        """ "last Oct. 23", "next March 3": the yearless date on that side of the reference."""
+        m = re.fullmatch(r"(last|past|previous|next|coming|this) (.+)", s)
+        if not m or not re.match(_MONTH_RE + r" \d|\d", m[2]):
+            return None
+        tense: Tense = {"last": "past", "past": "past", "previous": "past"}.get(m[1], "future")
+        if m[1] == "this":
+            tense = self.tense
+        out = _Parser(self.ref, tense).month_day(m[2])
+        return out
 
     def _month_day_year(
         self, month: int, day: int, year_txt: str | None, hint: int | None = None
@@ -1136,7 +1149,14 @@ class _Parser:
             n = parsed
         letter, gran = _UNITS[m["unit"]]
         if gran is None:
-            return None
+            # "24 hours ago", "90 minutes later": the day that falls on
+            if letter != "TH" or self.ref is None:
+                return None
+            sign = -1 if m["dir"] in ("ago", "earlier", "before", "previously", "back") else 1
+            try:
+                return _dv_day(self.ref + datetime.timedelta(days=sign * (n // 24)), "relative")
+            except OverflowError:
+                return None
         if self.ref is None:
             return DateValue(None, None, None, gran, "unresolved")
         sign = -1 if m["dir"] in ("ago", "earlier", "before", "previously", "back") else 1
@@ -1150,6 +1170,23 @@ class _Parser:
 
     # -- durations -----------------------------------------------------------------------
     def duration(self, s: str) -> DateValue | None:
+        # "barely a month", "an additional year", "two to three weeks" (TimeML keeps the
+        # first amount), "hundreds of years", "2 1/2 years", "a quarter century"
+        s = re.sub(r"^(?:barely|just|only|least|most|nearly|almost|about|roughly|over) ", "", s)
+        s = re.sub(r"^another ", "an ", s)
+        s = re.sub(r"^(a|an)? ?(?:additional|extra|further) ", r"\1 ", s).strip()
+        s = re.sub(r"\b(\d+|" + "|".join(_NUMBERS) + r") (?:to|or|-) (?:\d+|"
+                   + "|".join(_NUMBERS) + r")\b", r"\1", s)
+        s = re.sub(r"(\d+)[-–](\d+)(?= )", r"\1", s)
+        if re.fullmatch(r"(?:a )?quarter century", s):
+            return DateValue("P25Y", None, None, None, "duration")
+        m = re.fullmatch(r"(?:(?:hundreds|thousands|dozens|tens|millions) of|several|many|few|"
+                         r"a few|some) (" + _UNIT_RE + r")", s)
+        if m and _UNITS[m[1]][1] is not None:
+            return DateValue(_duration_value(None, _UNITS[m[1]][0]), None, None, None, "duration")
+        m = re.fullmatch(r"(\d+) (?:1/2|and a half) (" + _UNIT_RE + r")", s)
+        if m and _UNITS[m[2]][0] in ("Y", "M", "D", "W"):
+            return DateValue(f"P{m[1]}.5{_UNITS[m[2]][0]}", None, None, None, "duration")
         m = re.fullmatch(
             r"(?:(?P<det>the|a|an|these|those) )?(?:(?P<rel>last|past|previous|prior|next|coming|following|"
             r"first|final|latest|recent|upcoming|preceding|ensuing|subsequent|remaining|same|"
@@ -1508,7 +1545,7 @@ def is_date_expression(text: str) -> bool:
 _LEADING_TRIM = {
     "on", "in", "at", "since", "by", "until", "till", "during", "from", "for", "of", "over",
     "within", "through", "before", "after", "as", "around", "about", "approximately",
-    "nearly", "almost", "roughly", "only", "just", "to",
+    "nearly", "almost", "roughly", "only", "just", "to", "least", "most", "barely", "some",
 }  # fmt: skip
 _EXTRA_PATTERNS = [
     # ISO dates and numeric dates
@@ -1847,6 +1884,7 @@ def find_published_in_text(
     limit = not_after or datetime.date.today()
     found: dict[str, tuple[datetime.date, int, int]] = {}
     pos = 0
+    nonempty = 0
     for i, line in enumerate(text.split("\n")):
         if i >= 40:
             break
@@ -1869,7 +1907,11 @@ def find_published_in_text(
                 if d is not None and _plausible(d, limit):
                     found["text:dateline"] = (d, start, end)
                 continue
-            if len(stripped) <= 60 and "text:date-line" not in found:
+            # a bare date line only near the top (wrapped wire text has short body lines
+            # too) and not the end of a sentence
+            nonempty += 1
+            if (len(stripped) <= 60 and nonempty <= 10 and not stripped.endswith(".")
+                    and "text:date-line" not in found):
                 d = _absolute_day(re.sub(r"\s+\d{1,2}[:.]\d\d.*$", "", stripped))
                 if d is not None and _plausible(d, limit):
                     found["text:date-line"] = (d, start, end)
