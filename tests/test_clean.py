@@ -120,3 +120,17 @@ def test_clean_property_recleaning_only_masks_more(lines):
     twice = clean(_article(once.masked))
     assert len(twice.masked) == len(text)
     assert all(b == a or b == " " for a, b in zip(once.masked, twice.masked))
+
+
+@pytest.mark.parametrize("label,line2", [("((WN))", "((WN))  Why now?"), ("Smith:", "Smith: Because."),
+                                         ("MS", "MS Because we could.")])
+def test_clean_recurring_speaker_labels_masked(label, line2):
+    text = "\n\n".join([f"Intro paragraph about talks in Oslo.", line2, line2, line2])
+    cleaned = clean(_article(text))
+    assert label not in cleaned.masked
+    assert cleaned.masked.count(line2[len(label):].strip()) == 3
+
+
+def test_clean_country_acronym_is_not_a_speaker_label():
+    text = "\n\n".join(["US officials met.", "US Senators voted.", "US Navy ships sailed.", "US trade grew."])
+    assert clean(_article(text)).masked == text

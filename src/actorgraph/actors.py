@@ -116,7 +116,7 @@ def trim_span(span: Span) -> Span | None:
     """Drop leading determiners and titles and a trailing possessive from an entity span."""
     doc = span.doc
     start, end = span.start, span.end
-    while start < end and (doc[start].lower_ in DETERMINERS or doc[start].is_punct or doc[start].is_space):
+    while start < end and (doc[start].text.lower() in DETERMINERS or doc[start].is_punct or doc[start].is_space):
         start += 1
     if span.label_ == "PERSON":
         while start < end - 1 and (gazetteer.is_title(doc[start].text) or doc[start].text.endswith(".") and len(doc[start]) <= 5):
@@ -309,6 +309,7 @@ def resolve_doc(
                 mention.title = titles[-1]
         mentions.append(mention)
 
+    _relabel_surnames(mentions)
     _merge_people(mentions)
     _merge_orgs(mentions, doc)
 
@@ -381,6 +382,23 @@ def resolve_doc(
         if row["type"] == "COUNTRY":
             row["sector"] = None
     return DocActors(mentions=rows, actors=actor_rows, refs=refs)
+
+
+def _relabel_surnames(mentions: list[_Mention]) -> None:
+    """A one-word ORG that is the surname of one person in the document is that person.
+
+    The small model often tags a bare surname as ORG ("Trump said …") after tagging the
+    full name as PERSON earlier in the same article.
+    """
+    surnames: dict[str, set[str]] = {}
+    for m in mentions:
+        tokens = m.name.split()
+        if m.type == "PERSON" and len(tokens) >= 2:
+            surnames.setdefault(tokens[-1], set()).add(m.key)
+    for m in mentions:
+        if m.type == "ORG" and " " not in m.name and len(surnames.get(m.name, ())) == 1:
+            m.type, m.label = "PERSON", "PERSON"
+            m.key, m.sector = f"person:{slug(m.name)}", None
 
 
 def _merge_people(mentions: list[_Mention]) -> None:

@@ -159,6 +159,7 @@ def clean(article: Article, *, today: date | None = None) -> Cleaned:
                 title = title or line
         break
 
+    labels = _speaker_labels(text, lines, kinds)
     segments: list[Segment] = []
     masked = list(text)
     pos = 0
@@ -166,7 +167,15 @@ def clean(article: Article, *, today: date | None = None) -> Cleaned:
         kind, reason = kinds.get((s, e), ("body", None))
         if s > pos:
             segments.append(Segment(pos, s, "body"))
-        segments.append(Segment(s, e, kind, reason))  # type: ignore[arg-type]
+        if kind == "body" and (s, e) in labels:
+            # "WN: How did …" in an interview: the speaker label is furniture, the words are not.
+            cut = labels[(s, e)]
+            segments.append(Segment(s, cut, "boilerplate", "speaker-label"))
+            for k in range(s, cut):
+                masked[k] = " "
+            segments.append(Segment(cut, e, "body"))
+        else:
+            segments.append(Segment(s, e, kind, reason))  # type: ignore[arg-type]
         if kind == "boilerplate":
             for k in range(s, e):
                 masked[k] = " "
@@ -177,6 +186,45 @@ def clean(article: Article, *, today: date | None = None) -> Cleaned:
     updated = replace(article, title=title, source=source, published=published,
                       published_source=published_source)
     return Cleaned(article=updated, segments=tuple(merged), masked="".join(masked))
+
+
+SPEAKER_LABEL = re.compile(
+    r"[ \t]*(?:"
+    r"((?:[A-Z][\w.'’-]*)(?:\s[A-Z][\w.'’-]*){0,2})\s?:\s+\S"  # "Smith: …", "Jane Roe: …"
+    r"|(\(\([A-Z]{1,6}\)\)|\[[A-Z]{1,6}\]|[A-Z]{2,4})\s+(?=[A-Z\"“])"  # "((WN)) Given …", "MS Although …"
+    r")"
+)
+#: A label must open at least this many lines to count as an interview speaker label.
+MIN_SPEAKER_TURNS = 3
+
+
+def _speaker_labels(text: str, lines: list[tuple[int, int]],
+                    kinds: dict[tuple[int, int], tuple[str, str | None]]) -> dict[tuple[int, int], int]:
+    """Lines that open with a recurring speaker label ("WN:", "Smith:"), mapped to the label's end."""
+    found: dict[tuple[int, int], tuple[str, int]] = {}
+    counts: dict[str, int] = {}
+    for s, e in lines:
+        if (s, e) in kinds:
+            continue
+        m = SPEAKER_LABEL.match(text, s, e)
+        if m is None:
+            continue
+        if m.group(1) and len(m.group(1)) <= 30:
+            label, end = m.group(1), text.index(":", m.end(1)) + 1
+        elif m.group(2) and not _names_actor(m.group(2)):
+            label, end = m.group(2), m.end(2)
+        else:
+            continue
+        found[(s, e)] = (label, end)
+        counts[label] = counts.get(label, 0) + 1
+    return {key: end for key, (label, end) in found.items() if counts[label] >= MIN_SPEAKER_TURNS}
+
+
+def _names_actor(label: str) -> bool:
+    """True for an acronym that names a country or organisation ("US", "NATO"), never a speaker."""
+    from actorgraph import gazetteer
+
+    return bool(gazetteer.country_iso3(label) or gazetteer.igo(label))
 
 
 def _same(a: str, b: str) -> bool:

@@ -1,0 +1,135 @@
+"""Actors: within-document merging, attributes from context, and corpus-level merging.
+
+Unit tests build Docs by hand (words, entities, and just enough of a parse); a few use the model.
+"""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc, Span
+
+from actorgraph.actors import acronym, build_actors, resolve_doc, slug
+
+
+_VOCAB = spacy.blank("en").vocab
+
+
+def _doc(words, ents):
+    """A Doc with one sentence and the given (start, end, label) entities, no parse."""
+    doc = Doc(_VOCAB, words=words)
+    for token in doc:
+        token.is_sent_start = token.i == 0
+    doc.ents = [Span(doc, s, e, label=label) for s, e, label in ents]
+    return doc
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Vladimir Putin", "vladimir-putin"),
+    ("Émilie Müller-Lüdenscheidt", "emilie-muller-ludenscheidt"),
+    ("U.S.", "u-s"),
+])
+def test_actors_slug(text, expected):
+    assert slug(text) == expected
+
+
+@pytest.mark.parametrize("name,expected", [
+    ("Federal Bureau of Investigation", "FBI"),
+    ("European Aeronautic Defence and Space Company", "EADSC"),
+    ("World Health Organization", "WHO"),
+])
+def test_actors_acronym(name, expected):
+    assert acronym(name) == expected
+
+
+def test_actors_surname_and_org_tagged_surname_merge_into_full_name():
+    words = ["Donald", "Trump", "spoke", ".", "Trump", "left", ".", "Then", "Trump", "returned", "."]
+    doc = _doc(words, [(0, 2, "PERSON"), (4, 5, "PERSON"), (8, 9, "ORG")])
+    actors = resolve_doc(doc, doc_id="d")
+    ids = {m["text"]: m["actor_id"] for m in actors.mentions}
+    assert set(ids.values()) == {"person:donald-trump"}
+    assert [a["name"] for a in actors.actors] == ["Donald Trump"]
+
+
+def test_actors_family_name_first_merges():
+    doc = _doc(["Xi", "Jinping", "met", "Li", ".", "Xi", "smiled", "."], [(0, 2, "PERSON"), (5, 6, "PERSON")])
+    ids = [m["actor_id"] for m in resolve_doc(doc, doc_id="d").mentions if m["text"] == "Xi"]
+    assert ids == ["person:xi-jinping"]
+
+
+def test_actors_ambiguous_surname_left_alone():
+    words = ["George", "Bush", "and", "Laura", "Bush", "came", ".", "Bush", "spoke", "."]
+    doc = _doc(words, [(0, 2, "PERSON"), (3, 5, "PERSON"), (7, 8, "PERSON")])
+    ids = {m["start_char"]: m["actor_id"] for m in resolve_doc(doc, doc_id="d").mentions}
+    assert ids[doc[7].idx] == "person:bush"
+
+
+def test_actors_acronym_in_parentheses_merges():
+    words = ["The", "Federal", "Security", "Service", "(", "FSB", ")", "said", ".", "FSB", "agents", "came", "."]
+    doc = _doc(words, [(1, 4, "ORG"), (5, 6, "ORG"), (9, 10, "ORG")])
+    ids = {m["actor_id"] for m in resolve_doc(doc, doc_id="d").mentions}
+    assert ids == {"org:federal-security-service"}
+
+
+@pytest.mark.parametrize("words,ents,iso3", [
+    (["the", "United", "States"], [(0, 3, "GPE")], "USA"),
+    (["US"], [(0, 1, "ORG")], "USA"),
+    (["U.S."], [(0, 1, "GPE")], "USA"),
+    (["Russian"], [(0, 1, "NORP")], "RUS"),
+    (["Britain"], [(0, 1, "GPE")], "GBR"),
+])
+def test_actors_country_variants(words, ents, iso3):
+    [m] = resolve_doc(_doc(words, ents), doc_id="d").mentions
+    assert m["actor_id"] == f"country:{iso3}" and m["country"] == iso3
+
+
+def test_actors_determiner_dropped_from_mention():
+    doc = _doc(["the", "United", "States", "agreed"], [(0, 3, "GPE")])
+    [m] = resolve_doc(doc, doc_id="d").mentions
+    assert m["text"] == "United States"
+
+
+def test_actors_capital_resolves_to_country():
+    doc = _doc(["Moscow", "said"], [(0, 1, "GPE")])
+    [m] = resolve_doc(doc, doc_id="d").mentions
+    assert m["actor_id"] == "place:moscow" and m["country"] == "RUS"
+
+
+@pytest.mark.parametrize("text,name,country,sector", [
+    ("German Chancellor Angela Merkel arrived.", "Angela Merkel", "DEU", "GOV"),
+    ("The Chinese leader Xi Jinping arrived.", "Xi Jinping", "CHN", "GOV"),
+    ("It signed with Russian partner MTS yesterday.", "MTS", "RUS", None),
+    ("Vladimir Putin, the Russian president, spoke.", "Vladimir Putin", "RUS", "GOV"),
+])
+def test_actors_attributes_from_context(nlp, text, name, country, sector):
+    doc = nlp(text)
+    if not any(e.text == name for e in doc.ents):  # the small model misses some names
+        start = text.index(name)
+        span = doc.char_span(start, start + len(name), label="ORG" if name == "MTS" else "PERSON")
+        doc.ents = [e for e in doc.ents if e.end <= span.start or e.start >= span.end] + [span]
+    actors = {a["name"]: a for a in resolve_doc(doc, doc_id="d").actors}
+    assert actors[name]["country"] == country
+    if sector:
+        assert actors[name]["sector"] == sector
+
+
+def _row(doc_id, actor_id, name, type_, n=1, country=None):
+    return {"doc_id": doc_id, "actor_id": actor_id, "name": name, "type": type_, "country": country,
+            "sector": None, "aliases": name, "title": None, "codes": None, "n_mentions": n}
+
+
+def test_actors_build_merges_surname_across_documents():
+    rows = [_row("a", "person:vladimir-putin", "Vladimir Putin", "PERSON", 3, "RUS"),
+            _row("b", "person:putin", "Putin", "PERSON", 2)]
+    actors, remap = build_actors(rows)
+    assert remap == {"person:putin": "person:vladimir-putin"}
+    [putin] = actors
+    assert (putin["n_mentions"], putin["n_docs"], putin["country"]) == (5, 2, "RUS")
+    assert "Putin" in putin["aliases"].split("; ")
+
+
+def test_actors_build_keeps_ambiguous_surname():
+    rows = [_row("a", "person:george-bush", "George Bush", "PERSON"), _row("a", "person:laura-bush", "Laura Bush", "PERSON"),
+            _row("b", "person:bush", "Bush", "PERSON")]
+    actors, remap = build_actors(rows)
+    assert remap == {} and len(actors) == 3
