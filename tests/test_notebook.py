@@ -50,6 +50,9 @@ def test_notebook_executes_on_the_sample(kernel_env, sample_result, monkeypatch)
     outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])]
     errors = [o for o in outputs if o.get("output_type") == "error"]
     assert not errors
+    # Warnings (deprecations, font gaps) show up as stderr output: the notebook stays clean.
+    stderr = [o.get("text", "") for o in outputs if o.get("name") == "stderr"]
+    assert not stderr, stderr
     pngs = [o for o in outputs if "image/png" in o.get("data", {})]
     # top actors, two networks, two timelines, the country matrix
     assert len(pngs) >= 6, f"expected the notebook's figures, got {len(pngs)}"
