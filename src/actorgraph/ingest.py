@@ -23,6 +23,7 @@ import io
 import json
 import logging
 import os
+import re
 import zlib
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
@@ -55,10 +56,15 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "id": ("id", "doc_id", "article_id", "uuid", "guid", "_id", "key"),
 }
 
-#: Largest input file read, in bytes; bigger files are refused with a reason.
+#: Largest input file read, in bytes; bigger files are refused with a reason. Collections
+#: (JSON, JSON lines, CSV) are decoded whole, so this bounds memory per file.
 MAX_FILE_BYTES = 64 * 1024 * 1024
+#: Largest one-article file (text, HTML) read, in bytes; refused before reading when over.
+MAX_ARTICLE_BYTES = 8 * 1024 * 1024
 #: Largest single article text kept, in characters; longer texts are refused with a reason.
-MAX_TEXT_CHARS = 20_000_000
+#: spaCy's own default ``max_length`` is the same: parsing needs about 1 GB per 100,000
+#: words, and no news article comes near it (a long feature is 50,000 characters).
+MAX_TEXT_CHARS = 1_000_000
 
 
 class IngestError(Exception):
@@ -185,21 +191,26 @@ def read_file(path: Path, *, root: Path | None = None, follow_links: bool = Fals
         if path.is_symlink():
             target = os.path.realpath(path)
             if not os.path.exists(target):
-                raise IngestError(f"broken symbolic link to {os.readlink(path)}")
+                raise IngestError(f"{_link_problem(path)} to {os.readlink(path)}")
             if not follow_links and not _is_within(target, os.path.realpath(root)):
                 yield _failed(name, path, fmt, "skipped",
                               "symbolic link leaves the input folder (use --follow-links to read it)")
                 return
         if path.is_dir():
             raise IngestError("folder could not be listed (permission denied?)")
-        data = _read_bytes(path)
+        if not path.is_file():
+            # Reading a FIFO would block the run forever; a device may never end.
+            yield _failed(name, path, fmt, "skipped", "not a regular file (a pipe, socket or device)")
+            return
+        single = fmt in ("html", "txt")
+        data = _read_bytes(path, limit=MAX_ARTICLE_BYTES if single else MAX_FILE_BYTES)
         if fmt == "html":
             from actorgraph.html import article_from_html
 
-            yield article_from_html(data, doc_id=name, path=str(path))
+            yield _checked_length(article_from_html(data, doc_id=name, path=str(path)))
         elif fmt == "txt":
             text = decode(data)
-            yield Article(doc_id=name, path=str(path), text=text, fmt="txt")
+            yield _checked_length(Article(doc_id=name, path=str(path), text=text, fmt="txt"))
         elif fmt == "json":
             yield from _read_json(decode(data), name=name, path=path)
         elif fmt == "jsonl":
@@ -212,28 +223,50 @@ def read_file(path: Path, *, root: Path | None = None, follow_links: bool = Fals
         yield _failed(name, path, fmt, "error", f"cannot read file: {e.strerror or e}")
 
 
+def _link_problem(path: Path) -> str:
+    import errno
+
+    try:
+        os.stat(path)
+    except OSError as e:
+        if e.errno == errno.ELOOP:
+            return "symbolic link loop"
+    return "broken symbolic link"
+
+
 def _failed(doc_id: str, path: Path, fmt: str, status: str, reason: str) -> Article:
     return Article(doc_id=doc_id, path=str(path), text="", status=status,  # type: ignore[arg-type]
                    error=reason, fmt=fmt)
 
 
-def _read_bytes(path: Path) -> bytes:
+def _read_bytes(path: Path, *, limit: int = MAX_FILE_BYTES) -> bytes:
     size = path.stat().st_size
+    what = "one article" if limit == MAX_ARTICLE_BYTES else "one file"
     if path.suffix.lower() == ".gz":
         try:
             with gzip.open(path, "rb") as fh:
-                data = fh.read(MAX_FILE_BYTES + 1)
+                # Never decompress more than the limit: a gzip bomb stays bounded.
+                data = fh.read(limit + 1)
         except (EOFError, gzip.BadGzipFile, zlib.error) as e:
             raise IngestError(f"corrupt or truncated gzip file: {e}") from e
     else:
-        if size > MAX_FILE_BYTES:
+        if size > limit:
             raise IngestError(
-                f"file is {size / 1e6:.0f} MB, over the {MAX_FILE_BYTES / 1e6:.0f} MB limit for one file"
+                f"file is {size / 1e6:.1f} MB, over the {limit / 1e6:.1f} MB limit for {what}; "
+                "split it into smaller files"
             )
         data = path.read_bytes()
-    if len(data) > MAX_FILE_BYTES:
-        raise IngestError(f"file is over the {MAX_FILE_BYTES / 1e6:.0f} MB limit for one file")
+    if len(data) > limit:
+        raise IngestError(f"file is over the {limit / 1e6:.1f} MB limit for {what} (uncompressed); "
+                          "split it into smaller files")
     return data
+
+
+def _checked_length(article: Article) -> Article:
+    if len(article.text) > MAX_TEXT_CHARS:
+        raise IngestError(f"article text is {len(article.text):,} characters, over the "
+                          f"{MAX_TEXT_CHARS:,} limit for one article; split it into smaller files")
+    return article
 
 
 _BOMS = (
@@ -277,15 +310,61 @@ def decode(data: bytes) -> str:
         return _check_text(data.decode("utf-8"))
     except UnicodeDecodeError:
         pass
+    valid, invalid = _utf8_balance(data)
+    if valid and valid * 2 >= invalid:
+        # Mostly UTF-8 with some Windows-1252 bytes (pasted quotes, concatenated sources).
+        return _check_text(data.decode("utf-8", errors=_MIXED_HANDLER))
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data[:1_000_000] if len(data) > 1_000_000 else data).best()
+    matches = from_bytes(data[:1_000_000] if len(data) > 1_000_000 else data)
+    best = matches.best()
+    if best is not None:
+        # Latin-script single-byte encodings often fit equally well; Windows-1252 (a
+        # superset of Latin-1's printable range) is by far the commonest, so it wins ties.
+        for match in matches:
+            if match.encoding == "cp1252" and match.chaos <= best.chaos + 0.1:
+                best = match
+                break
     if best is None or best.encoding is None:
+        if valid:
+            return _check_text(data.decode("utf-8", errors=_MIXED_HANDLER))
         raise IngestError("undecodable text: no character encoding fits these bytes")
     try:
         return _check_text(data.decode(best.encoding))
     except (UnicodeDecodeError, LookupError) as e:
         raise IngestError(f"undecodable text (best guess {best.encoding} failed): {e}") from e
+
+
+_UTF8_SEQUENCE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+_HIGH_BYTE = re.compile(rb"[\x80-\xff]")
+_MIXED_HANDLER = "actorgraph.cp1252-fallback"
+
+
+def _utf8_balance(data: bytes) -> tuple[int, int]:
+    """(valid UTF-8 multi-byte sequences, high bytes outside them) in ``data``."""
+    sample = data[:1_000_000]
+    sequences = _UTF8_SEQUENCE.findall(sample)
+    high = len(_HIGH_BYTE.findall(sample))
+    return len(sequences), high - sum(len(q) for q in sequences)
+
+
+def _cp1252_fallback(error: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: decode bytes that are not UTF-8 as Windows-1252 (else Latin-1)."""
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    chunk = error.object[error.start:error.end]
+    out = []
+    for byte in chunk:
+        try:
+            out.append(bytes([byte]).decode("cp1252"))
+        except UnicodeDecodeError:  # the five bytes cp1252 leaves undefined
+            out.append(bytes([byte]).decode("latin-1"))
+    return "".join(out), error.end
+
+
+codecs.register_error(_MIXED_HANDLER, _cp1252_fallback)
 
 
 def _check_text(text: str) -> str:
@@ -357,6 +436,8 @@ def _read_json(text: str, *, name: str, path: Path) -> Iterator[Article]:
         data = json.loads(text)
     except json.JSONDecodeError as e:
         raise IngestError(f"malformed JSON at line {e.lineno}, column {e.colno}: {e.msg}") from e
+    except RecursionError as e:  # "[[[[…" a hundred thousand deep
+        raise IngestError("JSON nested too deeply to read") from e
     if isinstance(data, Mapping):
         for key in ("articles", "items", "data", "results", "documents", "docs"):
             inner = data.get(key)
@@ -393,6 +474,9 @@ def _read_jsonl(text: str, *, name: str, path: Path) -> Iterator[Article]:
         except json.JSONDecodeError as e:
             yield _failed(fallback, path, "jsonl", "error",
                           f"malformed JSON on line {lineno}, column {e.colno}: {e.msg}")
+            continue
+        except RecursionError:
+            yield _failed(fallback, path, "jsonl", "error", f"JSON on line {lineno} nested too deeply to read")
             continue
         if isinstance(item, Mapping):
             yield article_from_record(item, fallback_id=fallback, path=path, fmt="jsonl")

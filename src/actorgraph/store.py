@@ -115,17 +115,41 @@ def _fsync_dir(folder: Path) -> None:
             os.close(fd)
 
 
-def write_parquet(df: pd.DataFrame, path: Path) -> None:
-    """Write ``df`` to ``path`` atomically."""
-    tmp = _atomic_path(path)
+def _fsync_file(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _commit(tmp: Path, path: Path) -> None:
     try:
-        table = pa.Table.from_pandas(df, preserve_index=False)
-        pq.write_table(table, tmp)
         os.replace(tmp, path)
     except OSError as e:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise StoreError(f"cannot write {path}: {e.strerror or e}") from e
+
+
+def _stage_parquet(df: pd.DataFrame, path: Path) -> Path:
+    """Write ``df`` to a temporary file beside ``path``; returns the temporary path."""
+    tmp = _atomic_path(path)
+    try:
+        table = pa.Table.from_pandas(df, preserve_index=False)
+        pq.write_table(table, tmp)
+        _fsync_file(tmp)
+    except OSError as e:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise StoreError(f"cannot write {path}: {e.strerror or e}") from e
+    return tmp
+
+
+def write_parquet(df: pd.DataFrame, path: Path) -> None:
+    """Write ``df`` to ``path`` atomically."""
+    _commit(_stage_parquet(df, path), path)
 
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -144,6 +168,10 @@ def write_csv(df: pd.DataFrame, path: Path, *, safe: bool = True) -> None:
     Args:
         safe: neutralise cells that begin with ``= + - @`` so spreadsheets never run them.
     """
+    _commit(_stage_csv(df, path, safe=safe), path)
+
+
+def _stage_csv(df: pd.DataFrame, path: Path, *, safe: bool = True) -> Path:
     tmp = _atomic_path(path)
     out = df
     if safe:
@@ -153,11 +181,12 @@ def write_csv(df: pd.DataFrame, path: Path, *, safe: bool = True) -> None:
                 out[col] = out[col].map(neutralise, na_action="ignore")
     try:
         out.to_csv(tmp, index=False, encoding="utf-8", quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
-        os.replace(tmp, path)
+        _fsync_file(tmp)
     except OSError as e:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise StoreError(f"cannot write {path}: {e.strerror or e}") from e
+    return tmp
 
 
 def write_json(data: Mapping[str, Any], path: Path) -> None:
@@ -266,12 +295,44 @@ def clear_parts(out: Path) -> None:
 
 
 def write_tables(out: Path, tables: Mapping[str, pd.DataFrame], *, csv_safe: bool = True) -> None:
-    """Write the final tables (CSV and Parquet), each atomically."""
+    """Write the final tables (CSV and Parquet), each atomically.
+
+    All tables are first written to temporary files and only then renamed into place, so
+    a failure while writing (a full disk) leaves the previous tables all intact, and a
+    crash can only fall in the short rename phase, where each table is still whole.
+    """
     out.mkdir(parents=True, exist_ok=True)
-    for name, df in tables.items():
-        write_parquet(df, out / f"{name}.parquet")
-        if name != "texts":
-            write_csv(df, out / f"{name}.csv", safe=csv_safe)
+    _remove_stale_temporaries(out)
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for name, df in tables.items():
+            path = out / f"{name}.parquet"
+            staged.append((_stage_parquet(df, path), path))
+            if name != "texts":
+                path = out / f"{name}.csv"
+                staged.append((_stage_csv(df, path, safe=csv_safe), path))
+    except BaseException:
+        for tmp, _path in staged:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+        raise
+    for i, (tmp, path) in enumerate(staged):
+        try:
+            _commit(tmp, path)
+        except StoreError:
+            for later, _path in staged[i + 1:]:
+                with contextlib.suppress(OSError):
+                    later.unlink()
+            raise
+    _fsync_dir(out)
+
+
+def _remove_stale_temporaries(out: Path) -> None:
+    """Delete temporary files left by a run killed while writing (the lock is held)."""
+    for entry in out.glob(".*.tmp"):
+        if entry.is_file():
+            with contextlib.suppress(OSError):
+                entry.unlink()
 
 
 def read_table(out: Path, name: str) -> pd.DataFrame:
