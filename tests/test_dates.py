@@ -357,3 +357,9 @@ def test_dates_mentions_year_ago_takes_the_quarter(model) -> None:
     values = {doc.text[s:e]: dv.value for s, e, dv in date_mentions(doc, SEED_REF)}
     assert values.get("the third quarter") == "2020-Q3"
     assert values.get("a year ago") == "2019-Q3"
+
+
+def test_dates_mentions_split_worded_ranges_into_endpoints(model) -> None:
+    doc = model("The exhibition runs from November 20 to December 11, 2015 in Paris.")
+    found = [(doc.text[s:e], dv.value) for s, e, dv in date_mentions(doc, SEED_REF)]
+    assert found == [("November 20", "2015-11-20"), ("December 11, 2015", "2015-12-11")]

@@ -1718,8 +1718,46 @@ def date_mentions(
             continue
         span = doc.char_span(s, e, alignment_mode="expand")
         tense = _clause_tense(span) if span is not None and len(span) else None
-        out.append((s, e, _normalize(text, reference, tense)))
+        dv = _normalize(text, reference, tense)
+        parts = _range_endpoints(text, reference, tense) if dv.date_type == "range" else None
+        if parts:
+            out.extend((s + ps, s + pe, pdv) for ps, pe, pdv in parts)
+        else:
+            out.append((s, e, dv))
     return _year_ago_in_context(doc, out)
+
+
+_WORDED_RANGE = re.compile(
+    r"^(?P<lead>(?:between|from|the period from)\s+)?(?P<left>.+?)"
+    r"(?P<sep>\s+(?:to|and|until|till|through|thru)\s+|\s+[-\u2013\u2014]\s+)(?P<right>.+)$",
+    re.I | re.S,
+)
+
+
+def _range_endpoints(
+    text: str, reference: datetime.date | None, tense: Tense
+) -> list[tuple[int, int, DateValue]] | None:
+    """Split a range written with words ("Nov. 20 to Dec. 11") into its two endpoints.
+
+    TimeML and GUM mark each endpoint as its own expression; compact ranges ("2019-2020",
+    "March 3-5") stay one mention with a ``start/end`` value. A missing year on the left
+    comes from the right ("January 23 to March 9, 2014").
+    """
+    m = _WORDED_RANGE.match(text)
+    if not m:
+        return None
+    left, right = m["left"], m["right"]
+    year = re.search(r"\b" + _YEAR4 + r"\b", right)
+    left_text = left
+    if year and not re.search(r"\b" + _YEAR4 + r"\b", left):
+        left_text = f"{left} {year.group(0)}"
+    ldv = _normalize(left_text, reference, tense)
+    rdv = _normalize(right, reference, tense)
+    if ldv.value is None or rdv.value is None:
+        return None
+    ls = m.start("left")
+    rs = m.start("right")
+    return [(ls, ls + len(left), ldv), (rs, rs + len(right), rdv)]
 
 
 def _year_ago_in_context(
