@@ -151,7 +151,8 @@ def _classify(span: Span, context_countries: Sequence[str]) -> _Mention | None:
         if place is not None:
             return _Mention(span, label, "PLACE", f"place:{slug(place.name)}", place.name,
                             country=place.iso3, confidence=place.confidence)
-        return _Mention(span, label, "PLACE", f"place:{slug(text)}", text, confidence=0.5)
+        return _Mention(span, label, "PLACE", f"place:{slug(text)}", text, confidence=0.5,
+                        country=_name_country(span))
     if label == "NORP":
         iso3 = gazetteer.demonym_iso3(text) or gazetteer.country_iso3(text)
         if iso3:
@@ -167,7 +168,8 @@ def _classify(span: Span, context_countries: Sequence[str]) -> _Mention | None:
             return _Mention(span, "GPE", "COUNTRY", f"country:{iso3}",
                             gazetteer.country_name(iso3) or text, country=iso3)
         sector = _name_sector(span)
-        return _Mention(span, "ORG", "ORG", f"org:{slug(text)}", text, sector=sector)
+        return _Mention(span, "ORG", "ORG", f"org:{slug(text)}", text, sector=sector,
+                        country=_name_country(span))
     if label == "PERSON":
         iso3 = gazetteer.country_iso3(text)
         if iso3 and " " not in text:
@@ -191,6 +193,20 @@ def _name_sector(span: Span) -> str | None:
         sector = gazetteer.role_sector(token.lemma_.lower()) or gazetteer.role_sector(token.lower_)
         if sector:
             return sector
+    return None
+
+
+def _name_country(span: Span) -> str | None:
+    """The country named inside a name: "US State Department" -> USA, "Russian Railways" -> RUS."""
+    tokens = [t.text for t in span]
+    for size in range(min(4, len(tokens) - 1), 0, -1):
+        for i in range(len(tokens) - size + 1):
+            piece = " ".join(tokens[i:i + size])
+            if not piece[:1].isupper():
+                continue
+            iso3 = gazetteer.country_iso3(piece) or gazetteer.demonym_iso3(piece)
+            if iso3:
+                return iso3
     return None
 
 
