@@ -202,7 +202,9 @@ def test_dates_unresolved(text: str, value: str) -> None:
     assert (dv.value, dv.date_type) == (value, "unresolved")
 
 
-@pytest.mark.parametrize("text", ["D-Day", "Election Day", "37-year-old", "65 years old", "Huawei", ""])
+@pytest.mark.parametrize(
+    "text", ["D-Day", "Election Day", "37-year-old", "65 years old", "Huawei", ""]
+)
 def test_dates_non_dates(text: str) -> None:
     assert not is_date_expression(text)
     assert normalize_date(text, SEED_REF).value is None
@@ -301,7 +303,9 @@ def test_dates_find_published_prefers_published_over_updated() -> None:
 
 
 def test_dates_find_published_rejects_future_and_absent() -> None:
-    assert find_published_in_text("Published: 6 December 2020\nBody", not_after=D(2020, 1, 1)) is None
+    assert (
+        find_published_in_text("Published: 6 December 2020\nBody", not_after=D(2020, 1, 1)) is None
+    )
     assert find_published_in_text("Nothing dated here.\nJust text about 2016.") is None
 
 

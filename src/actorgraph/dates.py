@@ -152,33 +152,161 @@ _FIXED_HOLIDAYS: dict[str, tuple[int, int]] = {
     "juneteenth": (6, 19),
 }  # fmt: skip
 _TRIM_LEADING = (
-    "on", "in", "at", "since", "by", "until", "till", "during", "for", "of", "over",
-    "within", "through", "throughout", "before", "after", "around", "about", "approximately",
-    "nearly", "almost", "some", "roughly", "circa", "ca", "as of", "as early as", "as late as",
-    "up to", "more than", "less than", "at least", "at most", "no later than", "no earlier than",
-    "not until", "only", "just", "also", "even", "sometime", "some time", "so far",
-    "as recently as", "as long as", "over the course of", "starting", "beginning", "ending",
-    "effective", "from", "to", "between", "later", "earlier", "dated", "and", "or", "about",
-    "well", "in the course of", "towards", "toward", "into", "past", "prior to", "following",
-    "after", "ahead of", "late in", "early in", "by the end of", "the whole of", "all of",
-    "all", "whole", "entire", "the entire", "the whole", "the end of the day",
-    "the early hours of", "the small hours of", "the day", "the morning of", "the night of",
-    "the evening of", "the afternoon of", "the weekend of", "the week of", "earlier in",
-    "later in", "sometime in", "sometime", "at some point in",
+    "on",
+    "in",
+    "at",
+    "since",
+    "by",
+    "until",
+    "till",
+    "during",
+    "for",
+    "of",
+    "over",
+    "within",
+    "through",
+    "throughout",
+    "before",
+    "after",
+    "around",
+    "about",
+    "approximately",
+    "nearly",
+    "almost",
+    "some",
+    "roughly",
+    "circa",
+    "ca",
+    "as of",
+    "as early as",
+    "as late as",
+    "up to",
+    "more than",
+    "less than",
+    "at least",
+    "at most",
+    "no later than",
+    "no earlier than",
+    "not until",
+    "only",
+    "just",
+    "also",
+    "even",
+    "sometime",
+    "some time",
+    "so far",
+    "as recently as",
+    "as long as",
+    "over the course of",
+    "starting",
+    "beginning",
+    "ending",
+    "effective",
+    "from",
+    "to",
+    "between",
+    "later",
+    "earlier",
+    "dated",
+    "and",
+    "or",
+    "about",
+    "well",
+    "in the course of",
+    "towards",
+    "toward",
+    "into",
+    "past",
+    "prior to",
+    "following",
+    "after",
+    "ahead of",
+    "late in",
+    "early in",
+    "by the end of",
+    "the whole of",
+    "all of",
+    "all",
+    "whole",
+    "entire",
+    "the entire",
+    "the whole",
+    "the end of the day",
+    "the early hours of",
+    "the small hours of",
+    "the day",
+    "the morning of",
+    "the night of",
+    "the evening of",
+    "the afternoon of",
+    "the weekend of",
+    "the week of",
+    "earlier in",
+    "later in",
+    "sometime in",
+    "sometime",
+    "at some point in",
 )
 # "past"/"later"/"earlier"/"following" are only stripped when something date-like follows;
 # see _strip_leading.
 _STRIP_IF_FOLLOWED = {"past", "later", "earlier", "following", "from", "to", "between", "and"}
 _MODIFIERS = (
-    "the end of", "end of", "the beginning of", "beginning of", "the start of", "start of",
-    "the middle of", "middle of", "the turn of", "turn of", "the rest of", "rest of",
-    "the remainder of", "the first half of", "the second half of", "first half of",
-    "second half of", "the early part of", "the latter part of", "the late part of",
-    "the course of", "the close of", "close of", "the dawn of", "early", "late", "mid",
-    "the early", "the late", "the mid", "the", "fiscal", "the fiscal", "calendar", "fy",
-    "model year", "the year", "year", "the calendar", "this past", "the past", "these",
-    "its", "their", "our", "his", "her", "both", "a", "an", "the company", "the same",
-    "the comparable", "comparable", "the corresponding", "corresponding",
+    "the end of",
+    "end of",
+    "the beginning of",
+    "beginning of",
+    "the start of",
+    "start of",
+    "the middle of",
+    "middle of",
+    "the turn of",
+    "turn of",
+    "the rest of",
+    "rest of",
+    "the remainder of",
+    "the first half of",
+    "the second half of",
+    "first half of",
+    "second half of",
+    "the early part of",
+    "the latter part of",
+    "the late part of",
+    "the course of",
+    "the close of",
+    "close of",
+    "the dawn of",
+    "early",
+    "late",
+    "mid",
+    "the early",
+    "the late",
+    "the mid",
+    "the",
+    "fiscal",
+    "the fiscal",
+    "calendar",
+    "fy",
+    "model year",
+    "the year",
+    "year",
+    "the calendar",
+    "this past",
+    "the past",
+    "these",
+    "its",
+    "their",
+    "our",
+    "his",
+    "her",
+    "both",
+    "a",
+    "an",
+    "the company",
+    "the same",
+    "the comparable",
+    "comparable",
+    "the corresponding",
+    "corresponding",
 )
 
 # ---------------------------------------------------------------------------
@@ -496,9 +624,7 @@ def _safe_date(year: int, month: int, day: int) -> datetime.date | None:
     return datetime.date(year, month, day)
 
 
-def _pick_year_for(
-    month: int, day: int | None, reference: datetime.date, tense: Tense
-) -> int:
+def _pick_year_for(month: int, day: int | None, reference: datetime.date, tense: Tense) -> int:
     """The year of a month/day written without one, seen from ``reference``.
 
     Past (future) tense picks the latest (earliest) occurrence on or before (after) the
@@ -509,8 +635,10 @@ def _pick_year_for(
     """
 
     def months_from_ref(year: int) -> float:
-        return (year - reference.year) * 12 + (month - reference.month) + (
-            ((day or 15) - reference.day) / 31
+        return (
+            (year - reference.year) * 12
+            + (month - reference.month)
+            + (((day or 15) - reference.day) / 31)
         )
 
     years = (reference.year - 1, reference.year, reference.year + 1)
@@ -532,9 +660,7 @@ def _pick_year_for(
     return chosen
 
 
-def _weekday_from(
-    weekday: int, reference: datetime.date, direction: str
-) -> datetime.date:
+def _weekday_from(weekday: int, reference: datetime.date, direction: str) -> datetime.date:
     """Find ``weekday`` relative to ``reference``.
 
     ``direction``: "past" (on or before), "future" (on or after), "last" (strictly before),
@@ -646,8 +772,12 @@ class _Parser:
             t = re.sub(r"\s(?:" + _TOD_RE + r"|period|time|date|session|trading)s?$", "", c)
             t = re.sub(r"\s(?:at|around|about)\s.*\d.*$", "", t)  # "... at 10 am"
             t = re.sub(r"\s(?:or so|or more|or less|or two|or longer|and beyond)$", "", t)
-            t = re.sub(r"^(?:\d{1,2}(?::\d\d)?\s?(?:am|pm|a m|p m)|midnight|noon|dawn|dusk) ", "", t)
-            t = re.sub(r"\s\d{1,2}(?::\d\d)?\s?(?:am|pm|a m|p m|gmt|utc|[a-z]st|[a-z]dt)\b.*$", "", t)
+            t = re.sub(
+                r"^(?:\d{1,2}(?::\d\d)?\s?(?:am|pm|a m|p m)|midnight|noon|dawn|dusk) ", "", t
+            )
+            t = re.sub(
+                r"\s\d{1,2}(?::\d\d)?\s?(?:am|pm|a m|p m|gmt|utc|[a-z]st|[a-z]dt)\b.*$", "", t
+            )
             if t and t not in seen:
                 seen.append(t)
         return seen
@@ -721,9 +851,9 @@ class _Parser:
 
     # -- month names ---------------------------------------------------------
     def month_day(self, s: str) -> DateValue | None:
-        wd = re.match(r"(" + _WEEKDAY_RE + r") (?=(?:the )?\d|" + _MONTH_RE + r"\b)", s) or re.search(
-            r"\s(" + _WEEKDAY_RE + r")$", s
-        )
+        wd = re.match(
+            r"(" + _WEEKDAY_RE + r") (?=(?:the )?\d|" + _MONTH_RE + r"\b)", s
+        ) or re.search(r"\s(" + _WEEKDAY_RE + r")$", s)
         hint = _WEEKDAYS[wd[1]] if wd else None
         s = re.sub(r"^" + _WEEKDAY_RE + r" (?=(?:the )?\d|" + _MONTH_RE + r"\b)", "", s)
         s = re.sub(r"\s" + _WEEKDAY_RE + r"$", "", s)
@@ -792,8 +922,10 @@ class _Parser:
         year = _pick_year_for(month, day, self.ref, self.tense)
         if hint is not None:
             # "Saturday, April 25": the year in which that day is a Saturday, nearest first
-            for y in sorted((year, self.ref.year, self.ref.year - 1, self.ref.year + 1),
-                            key=lambda y: (abs(y - self.ref.year), y != year)):
+            for y in sorted(
+                (year, self.ref.year, self.ref.year - 1, self.ref.year + 1),
+                key=lambda y: (abs(y - self.ref.year), y != year),
+            ):
                 cand = _safe_date(y, month, day)
                 if cand is not None and cand.weekday() == hint:
                     year = y
@@ -831,12 +963,16 @@ class _Parser:
         if this_year is None:
             return None
         if rel in ("last", "past", "previous", "prior") or (not rel and self.tense == "past"):
-            d = this_year if this_year < self.ref or (not rel and this_year == self.ref) else on(
-                self.ref.year - 1
+            d = (
+                this_year
+                if this_year < self.ref or (not rel and this_year == self.ref)
+                else on(self.ref.year - 1)
             )
         elif rel in ("next", "coming", "upcoming") or (not rel and self.tense == "future"):
-            d = this_year if this_year > self.ref or (not rel and this_year == self.ref) else on(
-                self.ref.year + 1
+            d = (
+                this_year
+                if this_year > self.ref or (not rel and this_year == self.ref)
+                else on(self.ref.year + 1)
             )
         else:
             d = this_year
@@ -896,8 +1032,11 @@ class _Parser:
     def quarter(self, s: str) -> DateValue | None:
         s2 = re.sub(r"\b(?:fiscal|financial|calendar|business) ", "", s)
         s2 = re.sub(r"^the (?=year |latest |most |same |current |previous |prior |past )", "", s2)
-        s2 = re.sub(r"^(?:the )?(?:year (?:ago|earlier)|prior year|previous year) (?=\w+ quarter$)",
-                    "last year ", s2)
+        s2 = re.sub(
+            r"^(?:the )?(?:year (?:ago|earlier)|prior year|previous year) (?=\w+ quarter$)",
+            "last year ",
+            s2,
+        )
         s2 = re.sub(r"^(?:the )?(quarter|half) (?:a )?year (?:ago|earlier)$", r"year ago \1", s2)
         s2 = re.sub(r"^(?:the )?(?:last|latter|final) half", "second half", s2)
         m0 = re.fullmatch(r"(last|this|next) year (quarter|half)", s2)
@@ -910,13 +1049,19 @@ class _Parser:
             year = self.ref.year + shift
             return _dv_quarter(year, q, "relative") if m0[2] == "quarter" else None
         m = re.fullmatch(
-            r"(?:(?P<yp>" + _YEAR + r"|this year|last year|next year) )?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th) )?"
-            r"(?P<unit>quarter|half)(?: (?:of )?(?P<ys>" + _YEAR + r"|this year|last year|next year))?",
+            r"(?:(?P<yp>"
+            + _YEAR
+            + r"|this year|last year|next year) )?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th) )?"
+            r"(?P<unit>quarter|half)(?: (?:of )?(?P<ys>"
+            + _YEAR
+            + r"|this year|last year|next year))?",
             s2,
         )
         if not m:
             m2 = re.fullmatch(
-                r"(?P<rel>" + _REL_RE + r"|year earlier|year ago|prior year|year before) (?P<unit>quarter|half)",
+                r"(?P<rel>"
+                + _REL_RE
+                + r"|year earlier|year ago|prior year|year before) (?P<unit>quarter|half)",
                 s2,
             )
             if not m2:
@@ -974,7 +1119,13 @@ class _Parser:
     # -- seasons -----------------------------------------------------------------
     def season(self, s: str) -> DateValue | None:
         m = re.fullmatch(
-            r"(?:(" + _REL_RE + r"|early|late|mid) )?(" + _SEASON_RE + r")(?: (?:of )?(" + _YEAR + r"))?",
+            r"(?:("
+            + _REL_RE
+            + r"|early|late|mid) )?("
+            + _SEASON_RE
+            + r")(?: (?:of )?("
+            + _YEAR
+            + r"))?",
             s,
         ) or re.fullmatch(r"(?:(this|last|next) year )(" + _SEASON_RE + r")()", s)
         if not m:
@@ -1059,7 +1210,9 @@ class _Parser:
 
     # -- years -----------------------------------------------------------------------
     def year(self, s: str) -> DateValue | None:
-        m = re.fullmatch(r"(?:(?:fy|fiscal|calendar|year) ?)?(" + _YEAR4 + r")(?: (?:fiscal )?year)?", s)
+        m = re.fullmatch(
+            r"(?:(?:fy|fiscal|calendar|year) ?)?(" + _YEAR4 + r")(?: (?:fiscal )?year)?", s
+        )
         if m:
             return _dv_year(int(m[1]), "exact")
         m = re.fullmatch(r"(?:fy|fiscal|fiscal year) ?(\d{2})", s)
@@ -1119,7 +1272,9 @@ class _Parser:
     # -- "two months ago", "a year earlier" ----------------------------------------------
     def ago(self, s: str) -> DateValue | None:
         if re.fullmatch(
-            r"(?:a |the )?(?:few|several|many|some|couple of|number of|lot of) (?:" + _UNIT_RE + r") ago",
+            r"(?:a |the )?(?:few|several|many|some|couple of|number of|lot of) (?:"
+            + _UNIT_RE
+            + r") ago",
             s,
         ):
             return _dv_ref("PAST_REF", None)
@@ -1141,7 +1296,9 @@ class _Parser:
         if n_txt in ("", "a", "an"):
             n = 1
         elif n_txt in _VAGUE_NUMBERS or n_txt.split()[0] in _VAGUE_NUMBERS:
-            return _dv_ref("FUTURE_REF" if m["dir"] in ("later", "from now", "hence") else "PAST_REF", None)
+            return _dv_ref(
+                "FUTURE_REF" if m["dir"] in ("later", "from now", "hence") else "PAST_REF", None
+            )
         else:
             parsed = _number(n_txt)
             if parsed is None:
@@ -1175,13 +1332,23 @@ class _Parser:
         s = re.sub(r"^(?:barely|just|only|least|most|nearly|almost|about|roughly|over) ", "", s)
         s = re.sub(r"^another ", "an ", s)
         s = re.sub(r"^(a|an)? ?(?:additional|extra|further) ", r"\1 ", s).strip()
-        s = re.sub(r"\b(\d+|" + "|".join(_NUMBERS) + r") (?:to|or|-) (?:\d+|"
-                   + "|".join(_NUMBERS) + r")\b", r"\1", s)
+        s = re.sub(
+            r"\b(\d+|"
+            + "|".join(_NUMBERS)
+            + r") (?:to|or|-) (?:\d+|"
+            + "|".join(_NUMBERS)
+            + r")\b",
+            r"\1",
+            s,
+        )
         s = re.sub(r"(\d+)[-–](\d+)(?= )", r"\1", s)
         if re.fullmatch(r"(?:a )?quarter century", s):
             return DateValue("P25Y", None, None, None, "duration")
-        m = re.fullmatch(r"(?:(?:hundreds|thousands|dozens|tens|millions) of|several|many|few|"
-                         r"a few|some) (" + _UNIT_RE + r")", s)
+        m = re.fullmatch(
+            r"(?:(?:hundreds|thousands|dozens|tens|millions) of|several|many|few|"
+            r"a few|some) (" + _UNIT_RE + r")",
+            s,
+        )
         if m and _UNITS[m[1]][1] is not None:
             return DateValue(_duration_value(None, _UNITS[m[1]][0]), None, None, None, "duration")
         m = re.fullmatch(r"(\d+) (?:1/2|and a half) (" + _UNIT_RE + r")", s)
@@ -1231,8 +1398,16 @@ class _Parser:
                 n = 1  # "the last year": twelve months up to the reference (module docstring)
             else:
                 return None
-            if plural and rel == "recent" or (plural and not rel and det != "the" and
-                                              s.split()[0] in ("few", "several", "many", "some")):
+            if (
+                plural
+                and rel == "recent"
+                or (
+                    plural
+                    and not rel
+                    and det != "the"
+                    and s.split()[0] in ("few", "several", "many", "some")
+                )
+            ):
                 rel = rel
         letter, gran = _UNITS[unit]
         if letter == "WE":
@@ -1268,8 +1443,16 @@ class _Parser:
         if self.ref is None:
             return DateValue(None, None, None, "week" if unit == "weekend" else unit, "unresolved")
         off = 0
-        if rel in ("last", "past", "previous", "prior", "latest", "most recent", "recent",
-                   "this past"):
+        if rel in (
+            "last",
+            "past",
+            "previous",
+            "prior",
+            "latest",
+            "most recent",
+            "recent",
+            "this past",
+        ):
             off = -1
         elif rel in ("next", "coming", "following", "upcoming", "this coming"):
             off = 1
@@ -1286,7 +1469,14 @@ class _Parser:
             elif off < 0:
                 off = -1
             return _dv_week(self.ref + datetime.timedelta(weeks=off), "relative", weekend=True)
-        letter = {"week": "W", "month": "M", "year": "Y", "quarter": "Q", "decade": "DE", "century": "CE"}[unit]
+        letter = {
+            "week": "W",
+            "month": "M",
+            "year": "Y",
+            "quarter": "Q",
+            "decade": "DE",
+            "century": "CE",
+        }[unit]
         try:
             d = _shift(self.ref, off, letter)
         except (OverflowError, ValueError):
@@ -1319,7 +1509,12 @@ class _Parser:
 
     # -- ranges --------------------------------------------------------------------------------
     def range(self, s: str) -> DateValue | None:
-        m = re.fullmatch(r"(?:(?:the )?(?:fiscal |financial |season )?)?(" + _YEAR4 + r") ?[-/] ?(\d{2}|\d{4})(?: (?:season|period|fiscal year))?", s) or re.fullmatch(
+        m = re.fullmatch(
+            r"(?:(?:the )?(?:fiscal |financial |season )?)?("
+            + _YEAR4
+            + r") ?[-/] ?(\d{2}|\d{4})(?: (?:season|period|fiscal year))?",
+            s,
+        ) or re.fullmatch(
             r"(?:between |from )?(" + _YEAR4 + r") (?:to|and|until|till|through|thru) (\d{4})", s
         )
         if m:
@@ -1341,9 +1536,27 @@ class _Parser:
             return DateValue(f"{ya.value}/{yb.value}", ya.date_start, yb.date_end, "year", "range")
         # day ranges inside one month: "March 3-5, 2019", "3-5 March"
         m = re.fullmatch(
-            r"(" + _MONTH_RE + r") (" + _DAYNUM + r") ?(?:-|to|and|through|until) ?(" + _DAYNUM + r")(?: (" + _YEAR + r"))?", s
+            r"("
+            + _MONTH_RE
+            + r") ("
+            + _DAYNUM
+            + r") ?(?:-|to|and|through|until) ?("
+            + _DAYNUM
+            + r")(?: ("
+            + _YEAR
+            + r"))?",
+            s,
         ) or re.fullmatch(
-            r"(" + _DAYNUM + r") ?(?:-|to|and|through|until) ?(" + _DAYNUM + r") (" + _MONTH_RE + r")(?: (" + _YEAR + r"))?", s
+            r"("
+            + _DAYNUM
+            + r") ?(?:-|to|and|through|until) ?("
+            + _DAYNUM
+            + r") ("
+            + _MONTH_RE
+            + r")(?: ("
+            + _YEAR
+            + r"))?",
+            s,
         )
         if m:
             if m[1] in _MONTHS:
@@ -1356,15 +1569,21 @@ class _Parser:
             b_date = _safe_date(a.date_start.year, month, d2)
             if b_date is None:
                 return None
-            return DateValue(f"{a.value}/{b_date.isoformat()}", a.date_start, b_date, "day",
-                             "range")
+            return DateValue(
+                f"{a.value}/{b_date.isoformat()}", a.date_start, b_date, "day", "range"
+            )
         m = re.fullmatch(
-            r"(?:between |from |the period from )?(.+?) ?(?: and | to | until | till | through | thru |-| - )(?:the )?(.+)", s
+            r"(?:between |from |the period from )?(.+?) ?(?: and | to | until | till | through | thru |-| - )(?:the )?(.+)",
+            s,
         )
         if not m:
             return None
         left, right = m[1].strip(), m[2].strip()
-        if not left or not right or not (_looks_calendar_start(left) or _looks_calendar_start(right)):
+        if (
+            not left
+            or not right
+            or not (_looks_calendar_start(left) or _looks_calendar_start(right))
+        ):
             return None
         r = self.parse_simple(right)
         if r is None or r.date_start is None or r.date_type in ("duration", "set", "range"):
@@ -1382,16 +1601,27 @@ class _Parser:
             if r.date_end is None or lv.date_start > r.date_end:
                 continue
             dtype = "range"
-            return DateValue(f"{lv.value}/{r.value}", lv.date_start, r.date_end, lv.granularity,
-                             dtype)
+            return DateValue(
+                f"{lv.value}/{r.value}", lv.date_start, r.date_end, lv.granularity, dtype
+            )
         return None
 
     def parse_simple(self, s: str) -> DateValue | None:
         """Parse one endpoint of a range (no further range splitting)."""
         for cand in self._candidates(s):
-            for rule in (self.iso, self.numeric, self.month_day, self.holiday, self.relative_day,
-                         self.weekday, self.quarter, self.season, self.decade_century, self.year,
-                         self.relative_unit):
+            for rule in (
+                self.iso,
+                self.numeric,
+                self.month_day,
+                self.holiday,
+                self.relative_day,
+                self.weekday,
+                self.quarter,
+                self.season,
+                self.decade_century,
+                self.year,
+                self.relative_unit,
+            ):
                 out = rule(cand)
                 if out is not None:
                     return out
@@ -1600,12 +1830,16 @@ def _clause_tense(span: Span) -> Tense:
         return "past"
     if token.tag_ == "VBN":
         return "past"
-    if token.tag_ == "VB" and "to" in words and (
-        token.head.lemma_ in _INTENT_WORDS or token.head.head.lemma_ in _INTENT_WORDS
+    if (
+        token.tag_ == "VB"
+        and "to" in words
+        and (token.head.lemma_ in _INTENT_WORDS or token.head.head.lemma_ in _INTENT_WORDS)
     ):
         return "future"
-    if token.tag_ in ("VBP", "VBZ") and token.lemma_ not in _REPORTING_VERBS and not (
-        words & {"has", "have", "had", "is", "are", "was", "were"}
+    if (
+        token.tag_ in ("VBP", "VBZ")
+        and token.lemma_ not in _REPORTING_VERBS
+        and not (words & {"has", "have", "had", "is", "are", "was", "were"})
     ):
         return "future"
     return None
@@ -1614,7 +1848,7 @@ def _clause_tense(span: Span) -> Tense:
 _INTENT_WORDS = {
     "plan", "expect", "schedule", "set", "due", "hope", "intend", "want", "aim", "prepare",
     "agree", "decide", "promise", "propose", "seek", "try", "likely", "ready", "able",
-    "go", "threaten", "vow", "pledge", "wish", "need", "mean", "hope", "poised", "slate",
+    "go", "threaten", "vow", "pledge", "wish", "need", "mean", "poised", "slate",
 }  # fmt: skip
 _REPORTING_VERBS = {
     "say", "tell", "report", "announce", "state", "claim", "add", "note", "confirm", "deny",
@@ -1624,11 +1858,13 @@ _REPORTING_VERBS = {
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Token bounds without leading prepositions/approximators and trailing punctuation."""
-    while start < end - 1 and (doc[start].lower_ in _LEADING_TRIM or doc[start].is_space
-                               or doc[start].is_punct):
+    while start < end - 1 and (
+        doc[start].lower_ in _LEADING_TRIM or doc[start].is_space or doc[start].is_punct
+    ):
         start += 1
-    while end > start + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space
-                               or doc[end - 1].lower_ in ("'s", "’s")):
+    while end > start + 1 and (
+        doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].lower_ in ("'s", "’s")
+    ):
         end -= 1
     return start, end
 
@@ -1648,7 +1884,18 @@ _YEAR_AGO_RE = re.compile(
 )
 
 
-_LEFT_EXTEND = {"this", "last", "next", "early", "late", "mid", "earlier", "later", "past", "coming"}
+_LEFT_EXTEND = {
+    "this",
+    "last",
+    "next",
+    "early",
+    "late",
+    "mid",
+    "earlier",
+    "later",
+    "past",
+    "coming",
+}
 
 
 def _candidate_spans(doc: Doc) -> list[tuple[int, int]]:
@@ -1682,9 +1929,7 @@ def _candidate_spans(doc: Doc) -> list[tuple[int, int]]:
     return [(s, e) for s, e in spans if e > s and doc.text[s:e].strip()]
 
 
-def date_mentions(
-    doc: Doc, reference: datetime.date | None
-) -> list[tuple[int, int, DateValue]]:
+def date_mentions(doc: Doc, reference: datetime.date | None) -> list[tuple[int, int, DateValue]]:
     """The date expressions of a processed Doc, normalised against ``reference``.
 
     Takes the model's DATE entities (minus event names and ages, split where one entity
@@ -1870,9 +2115,20 @@ def _from_epoch(seconds: float) -> datetime.date | None:
 
 
 _LABELS: list[tuple[str, re.Pattern[str]]] = [
-    ("text:published", re.compile(r"^\W*(?:first\s+)?(?:published|publication date|pub(?:lished)?\s*date|date published|released)\b\s*(?:on|at|:|-)?\s*(.+)$", re.I)),
+    (
+        "text:published",
+        re.compile(
+            r"^\W*(?:first\s+)?(?:published|publication date|pub(?:lished)?\s*date|date published|released)\b\s*(?:on|at|:|-)?\s*(.+)$",
+            re.I,
+        ),
+    ),
     ("text:posted", re.compile(r"^\W*(?:posted|written|filed)\b\s*(?:on|at|:|-)?\s*(.+)$", re.I)),
-    ("text:last-updated", re.compile(r"^\W*(?:last\s+updated|last\s+modified|last\s+edited)\b\s*(?:on|at|:|-)?\s*(.+)$", re.I)),
+    (
+        "text:last-updated",
+        re.compile(
+            r"^\W*(?:last\s+updated|last\s+modified|last\s+edited)\b\s*(?:on|at|:|-)?\s*(.+)$", re.I
+        ),
+    ),
     ("text:updated", re.compile(r"^\W*(?:updated|modified)\b\s*(?:on|at|:|-)?\s*(.+)$", re.I)),
     ("text:date", re.compile(r"^\W*(?:date|dated)\s*(?::|-)\s*(.+)$", re.I)),
 ]
@@ -1897,7 +2153,11 @@ def _date_in_fragment(fragment: str, reference: datetime.date | None) -> datetim
             return d
         if reference is not None:
             dv = _normalize(cand, reference, "past")
-            if dv.granularity == "day" and dv.date_start is not None and dv.date_type != "unresolved":
+            if (
+                dv.granularity == "day"
+                and dv.date_start is not None
+                and dv.date_type != "unresolved"
+            ):
                 return dv.date_start
     return None
 
@@ -1948,8 +2208,12 @@ def find_published_in_text(
             # a bare date line only near the top (wrapped wire text has short body lines
             # too) and not the end of a sentence
             nonempty += 1
-            if (len(stripped) <= 60 and nonempty <= 10 and not stripped.endswith(".")
-                    and "text:date-line" not in found):
+            if (
+                len(stripped) <= 60
+                and nonempty <= 10
+                and not stripped.endswith(".")
+                and "text:date-line" not in found
+            ):
                 d = _absolute_day(re.sub(r"\s+\d{1,2}[:.]\d\d.*$", "", stripped))
                 if d is not None and _plausible(d, limit):
                     found["text:date-line"] = (d, start, end)
@@ -1966,5 +2230,3 @@ def find_published_in_text(
             d, s, e = found[label]
             return d, s, e, label
     return None
-
-
