@@ -72,3 +72,17 @@ def test_cli_user_mistakes_are_one_line_exit_1(args, message, tmp_path, monkeypa
     assert result.exit_code == 1, result.output
     assert message in " ".join(result.output.split())
     assert "Traceback" not in result.output
+
+
+def test_cli_export_and_report(sample_result, tmp_path):
+    out = str(sample_result.out)
+    gexf = tmp_path / "net.gexf"
+    result = runner.invoke(app, ["export", out, "--format", "gexf", "-o", str(gexf)])
+    assert result.exit_code == 0, result.output
+    assert gexf.exists() and gexf.stat().st_size > 0
+    html = tmp_path / "r.html"
+    result = runner.invoke(app, ["report", out, "-o", str(html)])
+    assert result.exit_code == 0, result.output
+    assert "<html" in html.read_text(encoding="utf-8").lower()
+    bad = runner.invoke(app, ["export", out, "--format", "xlsx"])
+    assert bad.exit_code == 1 and "Unknown format 'xlsx'" in bad.output

@@ -258,6 +258,59 @@ def evaluate(
         console.print(line, highlight=False)
 
 
+@app.command()
+def export(
+    out: Annotated[Path, typer.Argument(help="An output folder written by `actorgraph run`.")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="csv | parquet | jsonl | graphml | gexf | sqlite | duckdb")],
+    dest: Annotated[Optional[Path], typer.Option("--to", "-o", help="Destination file (graphml, gexf, sqlite, "  # noqa: UP045
+                                                 "duckdb) or folder (csv, parquet, jsonl).")] = None,
+    csv_safe: Annotated[bool, typer.Option("--csv-safe/--no-csv-safe",
+                                           help="Neutralise spreadsheet formulas in CSV cells.")] = True,
+    min_weight: Annotated[int, typer.Option(help="Graph formats: keep edges with at least this weight.")] = 1,
+    cooccurrence: Annotated[bool, typer.Option("--cooccurrence/--no-cooccurrence",
+                                               help="Graph formats: include co-occurrence links.")] = True,
+) -> None:
+    """Export an output folder for Gephi (graphml, gexf), SQL (sqlite, duckdb) or other tools.
+
+    Example: actorgraph export out/ --format gexf -o network.gexf
+    """
+    from actorgraph.export import FORMATS, ExportError
+    from actorgraph.export import export as run_export
+
+    if fmt not in FORMATS:
+        raise _fail(f"Unknown format {fmt!r}: choose one of {', '.join(FORMATS)}.")
+    target = dest or (out / "export" / (fmt if fmt in ("csv", "parquet", "jsonl") else f"actorgraph.{fmt}"))
+    try:
+        written = run_export(out, target, fmt, csv_safe=csv_safe, min_weight=min_weight,  # type: ignore[arg-type]
+                             include_cooccurrence=cooccurrence)
+    except (ExportError, *_known_errors()) as e:
+        raise _fail(str(e)) from None
+    for path in written:
+        console.print(f"wrote [bold]{path}[/]", highlight=False)
+
+
+@app.command()
+def report(
+    out: Annotated[Path, typer.Argument(help="An output folder written by `actorgraph run`.")],
+    dest: Annotated[Path, typer.Option("--output", "-o", help="The HTML file to write.")] = Path("report.html"),
+    title: Annotated[Optional[str], typer.Option(help="Title of the report.")] = None,  # noqa: UP045
+    top: Annotated[int, typer.Option(help="How many actors and relations to list.")] = 30,
+) -> None:
+    """Write one self-contained HTML report: summary, network, timeline, top relations with evidence.
+
+    Example: actorgraph report out/ -o report.html
+    """
+    from actorgraph.report import write_report
+
+    try:
+        path = write_report(out, dest, title=title, top_n=top)
+    except _known_errors() as e:
+        raise _fail(str(e)) from None
+    except OSError as e:
+        raise _fail(f"cannot write {dest}: {e.strerror or e}") from None
+    console.print(f"wrote [bold]{path}[/]", highlight=False)
+
+
 def main() -> None:
     """Console-script entry point."""
     app()
