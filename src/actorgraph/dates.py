@@ -1715,6 +1715,14 @@ def _normalize(text: str, reference: datetime.date | None, tense: Tense) -> Date
         return _UNRESOLVED
     if isinstance(reference, datetime.datetime):
         reference = reference.date()
+    if reference is not None and not isinstance(reference, datetime.date):
+        reference = None
+    return _normalize_cached(text, reference, tense)
+
+
+@functools.lru_cache(maxsize=65536)
+def _normalize_cached(text: str, reference: datetime.date | None, tense: Tense) -> DateValue:
+    """The grammar over cleaned text; cached because news repeats the same expressions."""
     cleaned = _clean(text)
     if not cleaned or len(cleaned) > 120:
         return _UNRESOLVED
@@ -1780,6 +1788,7 @@ _LEADING_TRIM = {
 _EXTRA_PATTERNS = [
     # ISO dates and numeric dates
     r"\b\d{4}-\d{2}-\d{2}\b",
+    r"\b(?:1[89]|20)\d\d/\d{1,2}/\d{1,2}\b",
     r"\b\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})\b",
     # year ranges "2019-2020", "1998-99"
     r"\b(?:1[89]|20)\d\d[-\u2013](?:(?:1[89]|20)\d\d|\d\d)\b",
@@ -1899,6 +1908,7 @@ _LEFT_EXTEND = {
 
 
 def _candidate_spans(doc: Doc) -> list[tuple[int, int]]:
+    text_ = doc.text  # Doc.text joins every token: compute it once
     spans: list[tuple[int, int]] = []
     for ent in doc.ents:
         if ent.label_ not in ("DATE", "TIME"):
@@ -1914,19 +1924,19 @@ def _candidate_spans(doc: Doc) -> list[tuple[int, int]]:
         # an entity never runs over a line break in the article
         pieces: list[tuple[int, int]] = []
         cursor = s
-        for m in re.finditer(r"\s*\n\s*", doc.text[s:e]):
+        for m in re.finditer(r"\s*\n\s*", text_[s:e]):
             pieces.append((cursor, s + m.start()))
             cursor = s + m.end()
         pieces.append((cursor, e))
         for ps, pe in pieces:
-            sub = doc.text[ps:pe]
+            sub = text_[ps:pe]
             m = _SPLIT_RE.search(sub)
             if m:
                 spans.append((ps, ps + m.start()))
                 spans.append((ps + m.end(), pe))
             else:
                 spans.append((ps, pe))
-    return [(s, e) for s, e in spans if e > s and doc.text[s:e].strip()]
+    return [(s, e) for s, e in spans if e > s and text_[s:e].strip()]
 
 
 def date_mentions(doc: Doc, reference: datetime.date | None) -> list[tuple[int, int, DateValue]]:
@@ -1942,11 +1952,12 @@ def date_mentions(doc: Doc, reference: datetime.date | None) -> list[tuple[int, 
     Returns:
         ``(start_char, end_char, DateValue)`` sorted by position; offsets slice ``doc.text``.
     """
+    text_ = doc.text  # Doc.text joins every token: compute it once
     spans = _candidate_spans(doc)
-    taken = bytearray(len(doc.text) + 1)
+    taken = bytearray(len(text_) + 1)
     for s, e in spans:
         taken[s:e] = b"\x01" * (e - s)
-    for m in _EXTRA_RE.finditer(doc.text):
+    for m in _EXTRA_RE.finditer(text_):
         s, e = m.span()
         if any(taken[s:e]):
             continue
@@ -1958,7 +1969,7 @@ def date_mentions(doc: Doc, reference: datetime.date | None) -> list[tuple[int, 
         taken[s:e] = b"\x01" * (e - s)
     out: list[tuple[int, int, DateValue]] = []
     for s, e in sorted(set(spans)):
-        text = doc.text[s:e]
+        text = text_[s:e]
         if not is_date_expression(text):
             continue
         span = doc.char_span(s, e, alignment_mode="expand")
@@ -2009,9 +2020,10 @@ def _year_ago_in_context(
     doc: Doc, mentions: list[tuple[int, int, DateValue]]
 ) -> list[tuple[int, int, DateValue]]:
     """ "a year ago" compared with a quarter means that quarter one year earlier."""
+    text_ = doc.text
     result = list(mentions)
     for i, (s, e, dv) in enumerate(mentions):
-        if dv.granularity != "year" or not _YEAR_AGO_RE.match(doc.text[s:e].strip()):
+        if dv.granularity != "year" or not _YEAR_AGO_RE.match(text_[s:e].strip()):
             continue
         span = doc.char_span(s, e, alignment_mode="expand")
         if span is None:
