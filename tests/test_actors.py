@@ -133,3 +133,20 @@ def test_actors_build_keeps_ambiguous_surname():
             _row("b", "person:bush", "Bush", "PERSON")]
     actors, remap = build_actors(rows)
     assert remap == {} and len(actors) == 3
+
+
+@pytest.mark.parametrize("text,span,name,country,sector", [
+    ("Senior Hungarian officials met in Budapest.", "Hungarian officials", "Hungary government", "HUN", "GOV"),
+    ("Russian troops crossed the border.", "Russian troops", "Russia military", "RUS", "MIL"),
+    ("US lawmakers voted on Tuesday.", "US lawmakers", "United States legislature", "USA", "LEG"),
+])
+def test_actors_generic_actors(nlp, text, span, name, country, sector):
+    mentions = resolve_doc(nlp(text), doc_id="d").mentions
+    [m] = [m for m in mentions if m["text"] == span]
+    assert m["label"] == "GROUP" and m["country"] == country and m["sector"] == sector
+    assert m["actor_id"] == "group:" + name.lower().replace(" ", "-")
+
+
+def test_actors_title_of_named_person_is_not_generic(nlp):
+    mentions = resolve_doc(nlp("The French president, Emmanuel Macron, arrived."), doc_id="d").mentions
+    assert not [m for m in mentions if m["label"] == "GROUP"]

@@ -195,3 +195,14 @@ def test_pipeline_two_worker_processes_equal_one(tmp_path, sample_result):
     result = actorgraph.extract([SAMPLE], out=tmp_path / "j2", jobs=2, batch_size=2)
     for name in ("documents", "mentions", "actors", "relations", "edges"):
         pd.testing.assert_frame_equal(getattr(sample_result, name), getattr(result, name), obj=name)
+
+
+@pytest.mark.parametrize("name,country,sector", [
+    ("MTS", "RUS", None), ("Xi Jinping", "CHN", "GOV"), ("Vladimir Putin", "RUS", "GOV"),
+    ("Angela Merkel", "DEU", "GOV"), ("Donald Trump", "USA", "GOV"),
+])
+def test_pipeline_seed_actor_country_and_sector(seed_result, name, country, sector):
+    actor = _actor(seed_result, name)
+    assert actor["country"] == country
+    if sector:
+        assert actor["sector"] == sector

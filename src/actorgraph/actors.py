@@ -325,6 +325,7 @@ def resolve_doc(
                 mention.title = titles[-1]
         mentions.append(mention)
 
+    mentions = _generic_actors(doc, mentions, ents_by_token)
     _relabel_surnames(mentions)
     _merge_people(mentions)
     _merge_orgs(mentions, doc)
@@ -398,6 +399,62 @@ def resolve_doc(
         if row["type"] == "COUNTRY":
             row["sector"] = None
     return DocActors(mentions=rows, actors=actor_rows, refs=refs)
+
+
+#: Words used to name generic actors by sector: "Russia military", "Hungary government".
+SECTOR_WORDS: dict[str, str] = {
+    "GOV": "government", "MIL": "military", "COP": "police", "JUD": "judiciary", "LEG": "legislature",
+    "OPP": "opposition", "REB": "rebels", "SEP": "separatists", "SPY": "intelligence services",
+    "INS": "insurgents", "UAF": "armed groups", "BUS": "business", "MED": "media", "EDU": "education",
+    "CVL": "civilians", "HLH": "health sector", "ELI": "elites", "LAB": "labour", "REF": "refugees",
+    "AGR": "agriculture", "CRM": "criminals", "ENV": "environmentalists", "HRI": "human rights groups",
+    "REL": "religious groups", "PTY": "parties", "NGO": "NGOs", "IMG": "migrants",
+}
+_GENERIC_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
+
+
+def _generic_actors(doc: Doc, mentions: list[_Mention], ents_by_token: dict[int, Span]) -> list[_Mention]:
+    """Nominal groups with a nationality and a role become actors: "Russian troops" -> Russia military.
+
+    A common noun that names a role (troops, officials, lawmakers, police, government…)
+    and is modified by a country or nationality ("senior Hungarian officials", "US
+    lawmakers", "Russia's army") becomes a GROUP actor with that country and sector. Titles
+    of a named person ("German Chancellor Angela Merkel") are left to the person.
+    """
+    from spacy.tokens import Span
+
+    by_start = {m.span.start: m for m in mentions}
+    out = list(mentions)
+    replaced: set[int] = set()
+    for token in doc:
+        if token.pos_ != "NOUN" or token.i in ents_by_token:
+            continue
+        sector = gazetteer.role_sector(token.lemma_.lower()) or gazetteer.role_sector(token.lower_)
+        if sector not in SECTOR_WORDS:
+            continue
+        head = token.head
+        if token.dep_ in ("compound", "appos") and head.i in ents_by_token:
+            continue  # a title: "Chancellor Angela Merkel", "the president, Donald Trump"
+        if any(c.dep_ in ("appos", "compound", "nmod") and c.i in ents_by_token
+               and ents_by_token[c.i].label_ in ("PERSON", "ORG") for c in token.children):
+            continue  # "the French president, Emmanuel Macron": the named person is the actor
+        for child in token.lefts:
+            ent = ents_by_token.get(child.i)
+            if child.dep_ not in _GENERIC_DEPS or ent is None or ent.label_ not in ("NORP", "GPE"):
+                continue
+            inner = by_start.get(ent.start) or next((m for m in mentions if m.span.start >= ent.start
+                                                     and m.span.end <= ent.end), None)
+            iso3 = inner.country if inner is not None and inner.type == "COUNTRY" else None
+            if not iso3:
+                continue
+            span = Span(doc, ent.start, token.i + 1, label="GROUP")
+            name = f"{gazetteer.country_name(iso3) or iso3} {SECTOR_WORDS[sector]}"
+            out.append(_Mention(span, "GROUP", "GROUP", f"group:{slug(name)}", name, country=iso3,
+                                sector=sector))
+            if inner is not None:
+                replaced.add(id(inner))
+            break
+    return [m for m in out if id(m) not in replaced]
 
 
 def _relabel_surnames(mentions: list[_Mention]) -> None:
