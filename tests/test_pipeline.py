@@ -206,3 +206,31 @@ def test_pipeline_seed_actor_country_and_sector(seed_result, name, country, sect
     assert actor["country"] == country
     if sector:
         assert actor["sector"] == sector
+
+
+PHOENIX = """\
+# A hand-written dictionary in the Phoenix/PETRARCH actor format.
+JOHN_MARCUS_WELBY_  # a person whose role changes on 2010-07-01
++WELBY_
+\t[GBRBUS 900101-100630]
+\t[GBRGOV >100701]
+"""
+
+
+def test_pipeline_phoenix_dictionary_codes_change_by_article_date(tmp_path):
+    import json
+
+    import actorgraph
+
+    dictionary = tmp_path / "people.txt"
+    dictionary.write_text(PHOENIX, encoding="utf-8")
+    articles = [{"id": "before", "date": "2009-05-01", "text": "John Marcus Welby met reporters in London."},
+                {"id": "after", "date": "2012-05-01", "text": "John Marcus Welby met reporters in London."}]
+    src = tmp_path / "a.jsonl"
+    src.write_text("\n".join(json.dumps(a) for a in articles), encoding="utf-8")
+    result = actorgraph.extract([src], out=tmp_path / "out", jobs=1, actors_file=dictionary)
+    m = result.mentions[result.mentions["label"] == "PERSON"].set_index("doc_id")
+    assert m.loc["before", "sector"] == "BUS" and m.loc["after", "sector"] == "GOV"
+    [actor] = result.actors[result.actors["type"] == "PERSON"].to_dict("records")
+    assert actor["country"] == "GBR"
+    assert set(actor["codes"].split("; ")) == {"GBRBUS", "GBRGOV"}
