@@ -15,6 +15,9 @@ Conventions (documented here because TIMEX3 leaves them open):
   ``P1W`` (sets), and underspecified ``XXXX-12-06`` when no reference date is known.
 * Ranges have no TIMEX3 value; we use the ISO-8601 interval notation ``start/end`` made of
   the two endpoint values, e.g. ``2019/2020`` or ``2019-03/2019-05`` (``date_type="range"``).
+  In running text, :func:`date_mentions` keeps compact ranges ("2019-2020", "March 3-5")
+  as one mention but emits ranges written with words ("from November 20 to December 11")
+  as two endpoint mentions, as TimeML and GUM annotate them.
 * Durations anchored to the reference ("the last six years", "the next two weeks") keep the
   TIMEX3 duration value (``P6Y``) and get ``date_start``/``date_end`` spanning the period up
   to (or from) the reference date. Bare durations ("six years", "five-year") have no dates.
