@@ -196,6 +196,17 @@ def _name_sector(span: Span) -> str | None:
     return None
 
 
+def _inside_title(ent: Span) -> bool:
+    """True when the entity is the tail of a role phrase: "State" in "Secretary of State"."""
+    if ent.label_ not in ("ORG", "GPE", "LOC") or len(ent) > 3 or ent.start < 2:
+        return False
+    doc = ent.doc
+    if doc[ent.start - 1].lower_ not in ("of", "for"):
+        return False
+    phrase = f"{doc[ent.start - 2].lower_} {doc[ent.start - 1].lower_} {ent.text.lower()}"
+    return bool(gazetteer.role_sector(phrase)) and gazetteer.role_sector(ent.text.lower()) is not None
+
+
 def _name_country(span: Span) -> str | None:
     """The country named inside a name: "US State Department" -> USA, "Russian Railways" -> RUS."""
     tokens = [t.text for t in span]
@@ -227,9 +238,14 @@ def _context(span: Span, ents_by_token: dict[int, Span]) -> tuple[list[str], lis
     while i >= sent_start and len(tokens) < 6:
         token = doc[i]
         ent = ents_by_token.get(i)
-        if ent is not None and ent.label_ in ("NORP", "GPE") and ent.end <= span.start:
+        if ent is not None and ent.label_ in ("NORP", "GPE") and ent.end <= span.start and not _inside_title(ent):
             tokens.extend(reversed(list(ent)))
             i = ent.start - 1
+            continue
+        if ent is not None and _inside_title(ent):
+            # "Secretary of State Mike Pompeo": the whole role phrase modifies the name.
+            tokens.extend(reversed(list(doc[ent.start - 2:ent.end])))
+            i = ent.start - 3
             continue
         if ent is not None:
             break
@@ -311,6 +327,8 @@ def resolve_doc(
     for ent in ents:
         span = trim_span(ent)
         if span is None or not any(ch.isalpha() for ch in span.text):
+            continue
+        if _inside_title(ent):
             continue
         mention = _classify(span, context_countries)
         if mention is None:
