@@ -234,3 +234,23 @@ def test_pipeline_phoenix_dictionary_codes_change_by_article_date(tmp_path):
     [actor] = result.actors[result.actors["type"] == "PERSON"].to_dict("records")
     assert actor["country"] == "GBR"
     assert set(actor["codes"].split("; ")) == {"GBRBUS", "GBRGOV"}
+
+
+def test_pipeline_user_dictionary_forces_and_forbids_merges(tmp_path):
+    import actorgraph
+
+    dictionary = tmp_path / "actors.csv"
+    dictionary.write_text(
+        "name,aliases,type,country,sector,valid_from,valid_to,forbid\n"
+        "Acme Telecom,Acme Mobile;ACM,ORG,KEN,BUS,,,\n"
+        "George W. Bush,President Bush,PERSON,USA,GOV,,,Bush\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text(
+        "Acme Mobile signed a deal with Safaricom. ACM said the deal was large. "
+        "George W. Bush spoke in Texas. Later, Bush left.", encoding="utf-8")
+    result = actorgraph.extract([tmp_path / "a.txt"], out=tmp_path / "out", jobs=1, actors_file=dictionary)
+    m = result.mentions.set_index("text")
+    assert m.loc["Acme Mobile", "actor_id"] == m.loc["ACM", "actor_id"] == "org:acme-telecom"
+    acme = result.actors.set_index("actor_id").loc["org:acme-telecom"]
+    assert (acme["country"], acme["sector"]) == ("KEN", "BUS")
+    assert m.loc["George W. Bush", "actor_id"] == "person:george-w-bush"
+    assert m.loc["Bush", "actor_id"] == "person:bush"  # the merge the dictionary forbids

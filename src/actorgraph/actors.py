@@ -354,6 +354,11 @@ def resolve_doc(
             entry = dictionary.lookup(m.name, on=published) or dictionary.lookup(m.span.text, on=published)
             if entry is None:
                 continue
+            if _norm(m.span.text) in {_norm(f) for f in entry.forbid}:
+                # The dictionary forbids this merge: the mention stays its own actor.
+                m.name = m.span.text
+                m.key = f"{m.type.lower()}:{slug(m.name)}"
+                continue
             m.name = entry.name
             if entry.type:
                 m.type = entry.type
@@ -429,6 +434,10 @@ SECTOR_WORDS: dict[str, str] = {
     "REL": "religious groups", "PTY": "parties", "NGO": "NGOs", "IMG": "migrants",
 }
 _GENERIC_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
+
+
+def _norm(name: str) -> str:
+    return " ".join(name.lower().replace(".", "").split())
 
 
 def _generic_actors(doc: Doc, mentions: list[_Mention], ents_by_token: dict[int, Span]) -> list[_Mention]:
@@ -591,7 +600,8 @@ def by_name_name(key: str, orgs: Iterable[_Mention]) -> str:
 # -- corpus level -----------------------------------------------------------------------------
 
 
-def build_actors(doc_actor_rows: Iterable[dict[str, Any]]) -> tuple[list[dict[str, Any]], dict[str, str]]:
+def build_actors(doc_actor_rows: Iterable[dict[str, Any]], *,
+                 dictionary: ActorDictionary | None = None) -> tuple[list[dict[str, Any]], dict[str, str]]:
     """Merge per-document actors into the corpus ``actors`` table.
 
     Surname-only people ("Putin") that no document resolved are attached to the one
@@ -630,8 +640,14 @@ def build_actors(doc_actor_rows: Iterable[dict[str, Any]]) -> tuple[list[dict[st
             if code:
                 codes[aid].add(code)
 
-    remap = _surname_remap({aid: _best_name(names[aid]) for aid in by_id},
-                           {aid: r["type"] for aid, r in by_id.items()})
+    best = {aid: _best_name(names[aid]) for aid in by_id}
+    remap = _surname_remap(best, {aid: r["type"] for aid, r in by_id.items()})
+    if dictionary is not None:
+        # A user dictionary can forbid a merge ("Bush" must never become "George W. Bush").
+        for old in list(remap):
+            entry = dictionary.lookup(best[remap[old]])
+            if entry is not None and _norm(best[old]) in {_norm(f) for f in entry.forbid}:
+                del remap[old]
     for old, new in remap.items():
         docs[new] |= docs.pop(old)
         counts[new] += counts.pop(old)

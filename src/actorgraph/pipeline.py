@@ -539,7 +539,7 @@ def extract_articles(
                                 jobs=jobs, engine=engine, scheduler=scheduler, stats=stats, callback=callback)
             stats.timings["extract_s"] = round(time.time() - t0, 3)
             t1 = time.time()
-            result = assemble(out_dir, keep)
+            result = assemble(out_dir, keep, actors_file=options.actors_file)
             stats.timings["assemble_s"] = round(time.time() - t1, 3)
             run = {
                 "version": __version__,
@@ -636,7 +636,7 @@ def _run_pool(batches: Iterator[list[Article]], *, options: Options, fingerprint
 # -- assembly ------------------------------------------------------------------------------
 
 
-def assemble(out_dir: Path, keep: dict[tuple[str, str], int]) -> Result:
+def assemble(out_dir: Path, keep: dict[tuple[str, str], int], *, actors_file: str | None = None) -> Result:
     """Build the final tables from the parts of the wanted documents."""
     from actorgraph.actors import build_actors
     from actorgraph.duplicates import mark_duplicates
@@ -654,7 +654,7 @@ def assemble(out_dir: Path, keep: dict[tuple[str, str], int]) -> Result:
 
     actor_records = doc_actors.astype(object).where(doc_actors.notna(), None).to_dict("records") \
         if len(doc_actors) else []
-    actor_rows, remap = build_actors(actor_records)
+    actor_rows, remap = build_actors(actor_records, dictionary=_dictionary(actors_file))
     actors = schema.frame("actors", actor_rows)
     if remap:
         mentions["actor_id"] = mentions["actor_id"].replace(remap)
