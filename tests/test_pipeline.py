@@ -254,3 +254,26 @@ def test_pipeline_user_dictionary_forces_and_forbids_merges(tmp_path):
     assert (acme["country"], acme["sector"]) == ("KEN", "BUS")
     assert m.loc["George W. Bush", "actor_id"] == "person:george-w-bush"
     assert m.loc["Bush", "actor_id"] == "person:bush"  # the merge the dictionary forbids
+
+
+def test_pipeline_relation_dates_clause_published_or_reference(tmp_path):
+    import json
+    from datetime import date
+
+    import actorgraph
+
+    src = tmp_path / "a.jsonl"
+    records = [
+        {"id": "dated", "date": "2020-12-06",
+         "text": "Russia signed a gas deal with China in March 2019. Japan met India over the last six years."},
+        {"id": "undated", "text": "Kenya met Ethiopia."},
+    ]
+    src.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
+    result = actorgraph.extract([src], out=tmp_path / "out", jobs=1, reference_date=date(2021, 1, 5))
+    r = result.relations
+    first = r[(r["doc_id"] == "dated") & (r["sent_index"] == 0)]
+    assert set(first["date"]) == {"2019-03"} and set(first["date_source"]) == {"clause"}
+    second = r[(r["doc_id"] == "dated") & (r["sent_index"] == 1)]
+    assert set(second["date"]) == {"2020-12-06"} and set(second["date_source"]) == {"published"}
+    undated = r[r["doc_id"] == "undated"]
+    assert set(undated["date"]) == {"2021-01-05"} and set(undated["date_source"]) == {"reference"}

@@ -266,8 +266,10 @@ def _analyse(cleaned: Any, docs: list[tuple[int, Any]], *, options: Options, dic
                 })
 
         def date_for(span: Any, _dates: list[tuple[int, int, Any]] = date_rows) -> tuple[str | None, str | None]:
+            # Only calendar values date a relation: not durations ("P6Y") or "PAST_REF".
             inside = [v for s, e, v in _dates if span.start_char <= s and e <= span.end_char and v.value
-                      and v.date_type != "unresolved"]
+                      and v.date_type not in ("unresolved", "set") and v.date_start is not None
+                      and not v.value.startswith("P")]
             if inside:
                 return inside[0].value, "clause"
             return None, None
@@ -283,7 +285,7 @@ def _analyse(cleaned: Any, docs: list[tuple[int, Any]], *, options: Options, dic
             mentions.append(m)
         for rel in rels:
             row = _relation_row(rel, text=text, offset=offset, sent_offset=sent_offset, id_map=id_map,
-                                published=article.published)
+                                published=article.published, reference=options.reference_date)
             relations.append(row)
         actors.extend(resolved.actors)
         sent_offset += len(sents)
@@ -329,11 +331,13 @@ def relation_id(row: dict[str, Any]) -> str:
 
 
 def _relation_row(rel: Relation, *, text: str, offset: int, sent_offset: int, id_map: dict[str, str],
-                  published: date | None) -> dict[str, Any]:
+                  published: date | None, reference: date | None = None) -> dict[str, Any]:
     start, end = rel.start_char + offset, rel.end_char + offset
     date_value, date_source = rel.date, rel.date_source
     if not date_value and published is not None:
         date_value, date_source = published.isoformat(), "published"
+    elif not date_value and reference is not None:
+        date_value, date_source = reference.isoformat(), "reference"
     row = {
         "doc_id": rel.doc_id,
         "sent_index": rel.sent_index + sent_offset,
