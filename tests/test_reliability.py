@@ -228,7 +228,7 @@ def make_nasty_corpus(root: Path, outside: Path) -> None:
     (root / "utf-16-be.txt").write_bytes(codecs.BOM_UTF16_BE + good_text(5).encode("utf-16-be"))
     (root / "utf-8-bom.txt").write_bytes(codecs.BOM_UTF8 + good_text(6).encode("utf-8"))
     (root / "mixed-encoding.txt").write_bytes(
-        "Café talks in Zürich — “first part” in UTF-8.\n".encode("utf-8")
+        "Café talks in Zürich — “first part” in UTF-8.\n".encode()
         + "Müller’s déjà vu — second part in Windows-1252.\n".encode("cp1252"))
 
     whole = gzip.compress(good_text(7).encode("utf-8") * 50)
@@ -816,7 +816,7 @@ def test_yaml_dictionary_alias_bomb_is_refused(tmp_path, record):
     bomb.write_text(YAML_BOMB, encoding="utf-8")
     script = textwrap.dedent("""
         import resource, sys
-        resource.setrlimit(resource.RLIMIT_AS, (1_500_000_000, 1_500_000_000))
+        resource.setrlimit(resource.RLIMIT_AS, (700_000_000, 700_000_000))
         from actorgraph.dictionaries import ActorDictionary, DictionaryError
         try:
             ActorDictionary.load(sys.argv[1])
@@ -826,7 +826,13 @@ def test_yaml_dictionary_alias_bomb_is_refused(tmp_path, record):
         except MemoryError:
             sys.exit(4)
     """)
-    proc = subprocess.run([sys.executable, "-c", script, str(bomb)], capture_output=True, text=True, timeout=60)
+    try:
+        proc = subprocess.run([sys.executable, "-c", script, str(bomb)], capture_output=True, text=True,
+                              timeout=20)
+    except subprocess.TimeoutExpired:
+        record("security", "billion-laughs YAML (aliases) as --actors dictionary",
+               "KNOWN BUG: still expanding aliases after 20 s")
+        raise
     record("security", "billion-laughs YAML (aliases) as --actors dictionary",
            {3: f"refused: {proc.stdout.strip()}", 4: "KNOWN BUG: memory exhausted expanding aliases"}.get(
                proc.returncode, f"exit {proc.returncode}"))
