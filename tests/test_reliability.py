@@ -184,6 +184,8 @@ NASTY: dict[str, tuple[str, str, str, str]] = {
     "lines.jsonl:3": ("bad input", "JSON line that is not an object", "error", "not an article object"),
     "lines.jsonl:4": ("bad input", "JSON line nested 100,000 deep", "error", "nested too deeply"),
     "no-text-column.csv": ("bad input", "CSV with no text column", "error", "no text column"),
+    "header-only.csv": ("bad input", "CSV with a header and no rows (found by hypothesis)", "error",
+                        "header but no rows"),
     "ragged.csv:3": ("bad input", "CSV ragged row (other rows kept)", "error", "has 3 cells, the header has 2"),
     "scripts-only.html": ("bad input", "HTML with only scripts and styles", "error", "no article text"),
     "billion-laughs.html": ("security", "billion-laughs entity expansion in HTML", "ok", ""),
@@ -245,6 +247,7 @@ def make_nasty_corpus(root: Path, outside: Path) -> None:
         "[" * 100_000 + "]" * 100_000,
         json.dumps({"text": good_text(10)}),
     ]) + "\n", encoding="utf-8")
+    (root / "header-only.csv").write_text("title,text\n", encoding="utf-8")
     (root / "no-text-column.csv").write_text("name,value\nalpha,1\nbeta,2\n", encoding="utf-8")
     (root / "ragged.csv").write_text(
         f'title,text\nOne,"{good_text(11)}"\nTwo,Too many,cells\nThree,"{good_text(12)}"\n', encoding="utf-8")

@@ -506,6 +506,7 @@ def _read_csv(text: str, *, name: str, path: Path) -> Iterator[Article]:
             f"(found: {', '.join(header[:12])})"
         )
     rowno = 1
+    rows = 0
     while True:
         try:
             row = next(reader)
@@ -513,11 +514,13 @@ def _read_csv(text: str, *, name: str, path: Path) -> Iterator[Article]:
             break
         except csv.Error as e:
             rowno += 1
+            rows += 1
             yield _failed(f"{name}:{rowno}", path, "csv", "error", f"malformed CSV row {rowno}: {e}")
             continue
         rowno += 1
         if not any(cell.strip() for cell in row):
             continue
+        rows += 1
         fallback = f"{name}:{rowno}"
         if len(row) != len(header):
             yield _failed(fallback, path, "csv", "error",
@@ -525,6 +528,8 @@ def _read_csv(text: str, *, name: str, path: Path) -> Iterator[Article]:
             continue
         yield article_from_record(dict(zip(header, row, strict=True)), fallback_id=fallback,
                                   path=path, fmt="csv")
+    if not rows:  # a header alone must still leave a trace in the documents table
+        raise IngestError("CSV has a header but no rows: no articles")
 
 
 def count_articles(paths: Iterable[str | os.PathLike[str]], *, follow_links: bool = False) -> int:
