@@ -840,3 +840,14 @@ def test_yaml_dictionary_alias_bomb_is_refused(tmp_path, record):
            {3: f"refused: {proc.stdout.strip()}", 4: "KNOWN BUG: memory exhausted expanding aliases"}.get(
                proc.returncode, f"exit {proc.returncode}"))
     assert proc.returncode == 3, proc.stderr[-500:]
+
+
+def test_billion_laughs_xml_gold_file_refused(tmp_path, record):
+    from actorgraph.evaluate.readers import read_timeml
+
+    tml = tmp_path / "laughs.tml"
+    tml.write_text(BILLION_LAUGHS.split("<html>")[0] + "<TimeML><TEXT>&lol9;</TEXT></TimeML>", encoding="utf-8")
+    with pytest.raises(ValueError) as info:  # defusedxml's EntitiesForbidden, or GoldFormatError
+        read_timeml(tml)
+    record("security", "billion-laughs XML as a TimeML gold file (evaluate)",
+           f"refused before expansion: {type(info.value).__name__}: {info.value}")
