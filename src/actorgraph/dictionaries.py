@@ -378,6 +378,13 @@ def _read_yaml(text: str, path: Path) -> Iterator[DictEntry]:
     import yaml
 
     try:
+        # Anchors and aliases are refused outright: a dictionary never needs them, and a
+        # "billion laughs" of nested aliases would expand to gigabytes.
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, yaml.AliasEvent):
+                line = event.start_mark.line + 1 if event.start_mark else None
+                raise DictionaryError("YAML aliases (*name) are not allowed in actor dictionaries; "
+                                      "write each value out", path=path, line=line)
         root = yaml.compose(text, Loader=yaml.SafeLoader)
         data = yaml.safe_load(text)
     except yaml.YAMLError as e:
