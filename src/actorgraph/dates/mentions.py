@@ -1,0 +1,296 @@
+"""Date mentions in a processed spaCy Doc: candidate spans, clause tense, ranges, "a year ago"."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from typing import TYPE_CHECKING
+
+from actorgraph.dates.grammar import _normalize, is_date_expression
+from actorgraph.dates.lexicon import _MONTH_RE, _WEEKDAY_RE, _YEAR4, Tense
+from actorgraph.dates.values import _dv_quarter
+from actorgraph.records import DateValue
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+__all__ = ["date_mentions"]
+
+# ---------------------------------------------------------------------------
+# Public API: mentions in a processed Doc
+# ---------------------------------------------------------------------------
+
+_LEADING_TRIM = {
+    "on", "in", "at", "since", "by", "until", "till", "during", "from", "for", "of", "over",
+    "within", "through", "before", "after", "as", "around", "about", "approximately",
+    "nearly", "almost", "roughly", "only", "just", "to", "least", "most", "barely", "some",
+}  # fmt: skip
+_EXTRA_PATTERNS = [
+    # ISO dates and numeric dates
+    r"\b\d{4}-\d{2}-\d{2}\b",
+    r"\b(?:1[89]|20)\d\d/\d{1,2}/\d{1,2}\b",
+    r"\b\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})\b",
+    # year ranges "2019-2020", "1998-99"
+    r"\b(?:1[89]|20)\d\d[-\u2013](?:(?:1[89]|20)\d\d|\d\d)\b",
+    # month day (year)
+    r"\b(?:January|February|March|April|June|July|August|September|October|November|December|"
+    r"Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s[0-3]?\d(?:st|nd|rd|th)?"
+    r"(?:,?\s(?:1[89]|20)\d\d)?\b",
+    # weekdays, optionally with a time-of-day word
+    r"\b(?:(?:last|next|this|on|early|late)\s)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday)(?:\s(?:morning|afternoon|evening|night))?\b",
+    r"\b(?:[Yy]esterday|[Tt]oday|[Tt]omorrow|[Tt]onight)\b",
+    r"\b(?:[Ll]ast|[Nn]ext|[Tt]his)\s(?:week|month|year|weekend|spring|summer|autumn|fall|winter|quarter)\b",
+    r"\b(?:\w+|\d+)\s(?:years?|months?|weeks?|days?)\sago\b",
+    r"\b(?:[Nn]ow|[Cc]urrently|[Rr]ecently|[Nn]owadays)\b",
+    r"\b(?:Christmas(?: Eve| Day)?|New Year's (?:Eve|Day)|Easter(?: Sunday| Monday)?|"
+    r"Good Friday|Thanksgiving(?: Day)?|Halloween|Valentine's Day|Independence Day|"
+    r"Labor Day|Memorial Day|Boxing Day)\b",
+    r"\b(?:the|in the)\s(?:past|future)\b",
+]
+_EXTRA_RE = re.compile("|".join(f"(?:{p})" for p in _EXTRA_PATTERNS))
+_TIME_NEEDS_DATE = re.compile(
+    r"\b(?:" + _WEEKDAY_RE + r"|today|yesterday|tomorrow|tonight|last night|this morning|"
+    r"this afternoon|this evening|" + _MONTH_RE + r")\b"
+)
+
+
+def _clause_tense(span: Span) -> Tense:
+    """Past or future from the verb that governs a date span (None when unknown).
+
+    Future: "will"/"shall", "going to", and infinitives or modal verbs ("plans to leave
+    Thursday", "could come as soon as Tuesday"), and the plain present of a non-reporting
+    verb ("meet Monday", news style for schedules). Past: a past-tense verb or auxiliary.
+    """
+    token = span.root
+    for _ in range(6):
+        if token.pos_ in ("VERB", "AUX") or token.head is token:
+            break
+        token = token.head
+    if token.pos_ not in ("VERB", "AUX"):
+        return None
+    auxes = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
+    words = {a.lower_ for a in auxes}
+    if words & {"will", "'ll", "shall", "wo"} or token.lower_ == "going" or "going" in words:
+        return "future"
+    if "would" in words or words & {"could", "might", "may", "can", "should", "must"}:
+        return "future" if token.tag_ in ("VB", "VBG") else None
+    if any(a.tag_ == "VBD" for a in auxes) or token.tag_ == "VBD":
+        return "past"
+    if token.tag_ == "VBN":
+        return "past"
+    if (
+        token.tag_ == "VB"
+        and "to" in words
+        and (token.head.lemma_ in _INTENT_WORDS or token.head.head.lemma_ in _INTENT_WORDS)
+    ):
+        return "future"
+    if (
+        token.tag_ in ("VBP", "VBZ")
+        and token.lemma_ not in _REPORTING_VERBS
+        and not (words & {"has", "have", "had", "is", "are", "was", "were"})
+    ):
+        return "future"
+    return None
+
+
+_INTENT_WORDS = {
+    "plan", "expect", "schedule", "set", "due", "hope", "intend", "want", "aim", "prepare",
+    "agree", "decide", "promise", "propose", "seek", "try", "likely", "ready", "able",
+    "go", "threaten", "vow", "pledge", "wish", "need", "mean", "poised", "slate",
+}  # fmt: skip
+_REPORTING_VERBS = {
+    "say", "tell", "report", "announce", "state", "claim", "add", "note", "confirm", "deny",
+    "be", "have", "show", "remain", "warn", "write", "quote",
+}  # fmt: skip
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Token bounds without leading prepositions/approximators and trailing punctuation."""
+    while start < end - 1 and (
+        doc[start].lower_ in _LEADING_TRIM or doc[start].is_space or doc[start].is_punct
+    ):
+        start += 1
+    while end > start + 1 and (
+        doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].lower_ in ("'s", "’s")
+    ):
+        end -= 1
+    return start, end
+
+
+# A DATE entity may run over two timexes: "the six months ended Oct. 1", "the first nine
+# months of 1997". TimeML marks the parts separately, and the second part is the date.
+_SPLIT_RE = re.compile(
+    r"\s(?:ended|ending|ends|that ended|which ended|through|thru)\s"
+    r"|(?:(?<=months)|(?<=weeks))\s+of\s+"
+    r"(?=(?:fiscal\s+)?(?:1[89]|20)\d\d\b)"
+    r"|(?<=year)\s+to\s+(?=[A-Z])"
+)
+_YEAR_AGO_RE = re.compile(
+    r"^(?:the\s+|a\s+)?(?:year[\s-](?:ago|earlier)|year[\s-]before|prior[\s-]year)"
+    r"(?:\s+(?:quarter|period|level|results?|figures?))?$",
+    re.I,
+)
+
+
+_LEFT_EXTEND = {
+    "this",
+    "last",
+    "next",
+    "early",
+    "late",
+    "mid",
+    "earlier",
+    "later",
+    "past",
+    "coming",
+}
+
+
+def _candidate_spans(doc: Doc) -> list[tuple[int, int]]:
+    text_ = doc.text  # Doc.text joins every token: compute it once
+    spans: list[tuple[int, int]] = []
+    for ent in doc.ents:
+        if ent.label_ not in ("DATE", "TIME"):
+            continue
+        start, end = _trim(doc, ent.start, ent.end)
+        # the model sometimes leaves the determiner out ("This [year]'s festival")
+        if start > 0 and doc[start - 1].lower_ in _LEFT_EXTEND and start == ent.start:
+            start -= 1
+        span = doc[start:end]
+        if ent.label_ == "TIME" and not _TIME_NEEDS_DATE.search(span.text.lower()):
+            continue
+        s, e = span.start_char, span.end_char
+        # an entity never runs over a line break in the article
+        pieces: list[tuple[int, int]] = []
+        cursor = s
+        for m in re.finditer(r"\s*\n\s*", text_[s:e]):
+            pieces.append((cursor, s + m.start()))
+            cursor = s + m.end()
+        pieces.append((cursor, e))
+        for ps, pe in pieces:
+            sub = text_[ps:pe]
+            m = _SPLIT_RE.search(sub)
+            if m:
+                spans.append((ps, ps + m.start()))
+                spans.append((ps + m.end(), pe))
+            else:
+                spans.append((ps, pe))
+    return [(s, e) for s, e in spans if e > s and text_[s:e].strip()]
+
+
+def date_mentions(doc: Doc, reference: datetime.date | None) -> list[tuple[int, int, DateValue]]:
+    """The date expressions of a processed Doc, normalised against ``reference``.
+
+    Takes the model's DATE entities (minus event names and ages, split where one entity
+    runs over two expressions), TIME entities that name a day ("Monday morning", "last
+    night"), and high-precision patterns the model missed (ISO dates, year ranges,
+    weekdays, "yesterday", "now", ...). The tense of the governing verb decides whether a
+    bare weekday or month is the last or the next one; "a year ago" next to a quarter
+    means the same quarter a year earlier.
+
+    Returns:
+        ``(start_char, end_char, DateValue)`` sorted by position; offsets slice ``doc.text``.
+    """
+    text_ = doc.text  # Doc.text joins every token: compute it once
+    spans = _candidate_spans(doc)
+    taken = bytearray(len(text_) + 1)
+    for s, e in spans:
+        taken[s:e] = b"\x01" * (e - s)
+    for m in _EXTRA_RE.finditer(text_):
+        s, e = m.span()
+        if any(taken[s:e]):
+            continue
+        # "on Friday": keep TimeML's span convention (no preposition)
+        lead = re.match(r"(?:on|in)\s", m.group(0))
+        if lead:
+            s += lead.end()
+        spans.append((s, e))
+        taken[s:e] = b"\x01" * (e - s)
+    out: list[tuple[int, int, DateValue]] = []
+    for s, e in sorted(set(spans)):
+        text = text_[s:e]
+        if not is_date_expression(text):
+            continue
+        span = doc.char_span(s, e, alignment_mode="expand")
+        tense = _clause_tense(span) if span is not None and len(span) else None
+        dv = _normalize(text, reference, tense)
+        parts = _range_endpoints(text, reference, tense) if dv.date_type == "range" else None
+        if parts:
+            out.extend((s + ps, s + pe, pdv) for ps, pe, pdv in parts)
+        else:
+            out.append((s, e, dv))
+    return _year_ago_in_context(doc, out)
+
+
+_WORDED_RANGE = re.compile(
+    r"^(?P<lead>(?:between|from|the period from)\s+)?(?P<left>.+?)"
+    r"(?P<sep>\s+(?:to|and|until|till|through|thru)\s+|\s+[-\u2013\u2014]\s+)(?P<right>.+)$",
+    re.I | re.S,
+)
+
+
+def _range_endpoints(
+    text: str, reference: datetime.date | None, tense: Tense
+) -> list[tuple[int, int, DateValue]] | None:
+    """Split a range written with words ("Nov. 20 to Dec. 11") into its two endpoints.
+
+    TimeML and GUM mark each endpoint as its own expression; compact ranges ("2019-2020",
+    "March 3-5") stay one mention with a ``start/end`` value. A missing year on the left
+    comes from the right ("January 23 to March 9, 2014").
+    """
+    m = _WORDED_RANGE.match(text)
+    if not m:
+        return None
+    left, right = m["left"], m["right"]
+    year = re.search(r"\b" + _YEAR4 + r"\b", right)
+    left_text = left
+    if year and not re.search(r"\b" + _YEAR4 + r"\b", left):
+        left_text = f"{left} {year.group(0)}"
+    ldv = _normalize(left_text, reference, tense)
+    rdv = _normalize(right, reference, tense)
+    if ldv.value is None or rdv.value is None:
+        return None
+    ls = m.start("left")
+    rs = m.start("right")
+    return [(ls, ls + len(left), ldv), (rs, rs + len(right), rdv)]
+
+
+def _year_ago_in_context(
+    doc: Doc, mentions: list[tuple[int, int, DateValue]]
+) -> list[tuple[int, int, DateValue]]:
+    """ "a year ago" compared with a quarter means that quarter one year earlier."""
+    text_ = doc.text
+    result = list(mentions)
+    for i, (s, e, dv) in enumerate(mentions):
+        if dv.granularity != "year" or not _YEAR_AGO_RE.match(text_[s:e].strip()):
+            continue
+        span = doc.char_span(s, e, alignment_mode="expand")
+        if span is None:
+            continue
+        # the quarter talked about: in the same sentence, else in the two before it
+        sent = span.sent
+        window_start = sent.start
+        for _ in range(2):
+            if window_start == 0:
+                break
+            window_start = doc[window_start - 1].sent.start
+        first_char = doc[window_start].idx
+        quarters = [
+            (os_ < sent.start_char, -os_ if os_ < sent.start_char else os_, other)
+            for (os_, oe, other) in mentions
+            if other.granularity == "quarter"
+            and other.date_start is not None
+            and first_char <= os_ < sent.end_char
+            and (os_, oe) != (s, e)
+        ]
+        if not quarters:
+            continue
+        q = min(quarters, key=lambda t: (t[0], t[1]))[2]
+        if q.date_start is None or not q.value:
+            continue
+        year = q.date_start.year - 1
+        shifted = _dv_quarter(year, (q.date_start.month - 1) // 3 + 1, "relative")
+        if shifted is not None:
+            result[i] = (s, e, shifted)
+    return result
