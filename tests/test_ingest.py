@@ -195,3 +195,11 @@ def test_ingest_html_only_scripts_is_error(tmp_path: Path):
                                      encoding="utf-8")
     [article] = _read(tmp_path)
     assert article.status == "error" and "no article text" in article.error
+
+
+def test_ingest_json_mapping_of_articles_by_id(tmp_path: Path):
+    data = {"a1": {"articleBody": "One.", "url": "https://x.example/1"}, "a2": {"articleBody": "Two."}}
+    (tmp_path / "m.json").write_text(json.dumps(data), encoding="utf-8")
+    articles = _read(tmp_path)
+    assert [(a.doc_id, a.text, a.url) for a in articles] == [("a1", "One.", "https://x.example/1"),
+                                                              ("a2", "Two.", None)]

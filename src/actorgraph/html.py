@@ -24,18 +24,24 @@ def article_from_html(data: bytes, *, doc_id: str, path: str) -> Article:
     if not data.strip():
         raise IngestError("empty file")
     html = decode(data)
-    try:
-        doc = trafilatura.bare_extraction(
-            html,
-            with_metadata=True,
-            include_comments=False,
-            include_tables=False,
-            favor_precision=True,
-            date_extraction_params={"extensive_search": False, "original_date": True,
-                                    "max_date": date.today().isoformat()},
-        )
-    except (ValueError, TypeError, AttributeError) as e:  # malformed markup deep in lxml
-        raise IngestError(f"HTML could not be parsed: {e}") from e
+    doc = None
+    # Precision first; pages laid out with <table>s (older sites) only yield their text with
+    # tables included, so a second, more lenient pass runs when the first finds nothing.
+    for lenient in (False, True):
+        try:
+            doc = trafilatura.bare_extraction(
+                html,
+                with_metadata=True,
+                include_comments=False,
+                include_tables=lenient,
+                favor_precision=not lenient,
+                date_extraction_params={"extensive_search": False, "original_date": True,
+                                        "max_date": date.today().isoformat()},
+            )
+        except (ValueError, TypeError, AttributeError) as e:  # malformed markup deep in lxml
+            raise IngestError(f"HTML could not be parsed: {e}") from e
+        if doc is not None and (getattr(doc, "text", None) or "").strip():
+            break
     text = getattr(doc, "text", None) if doc is not None else None
     if not text or not text.strip():
         raise IngestError("no article text found in the HTML page (only scripts, styles or navigation?)")

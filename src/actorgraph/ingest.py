@@ -444,7 +444,14 @@ def _read_json(text: str, *, name: str, path: Path) -> Iterator[Article]:
             if isinstance(inner, list) and pick(data, "text") is None:
                 data = inner
                 break
-    if isinstance(data, Mapping):
+    if isinstance(data, Mapping) and pick(data, "text") is None and data and all(
+        isinstance(v, Mapping) for v in data.values()
+    ) and any(pick(v, "text") is not None for v in data.values()):
+        # {"id1": {"body": …, "url": …}, "id2": {…}}: articles keyed by their id.
+        for key, item in data.items():
+            yield article_from_record({"id": key, **item} if pick(item, "id") is None else item,
+                                      fallback_id=f"{name}:{key}", path=path, fmt="json")
+    elif isinstance(data, Mapping):
         yield article_from_record(data, fallback_id=name, path=path, fmt="json")
     elif isinstance(data, list):
         if not data:
