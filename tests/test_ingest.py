@@ -33,8 +33,9 @@ def test_ingest_recursive_sorted_hidden_skipped(tmp_path: Path):
     (tmp_path / ".git").mkdir()
     (tmp_path / ".git" / "x.txt").write_text("Hidden too.", encoding="utf-8")
     (tmp_path / "notes.pdf.unknown").write_text("ignored", encoding="utf-8")
-    ids = [a.doc_id for a in _read(tmp_path)]
-    assert ids == ["a.txt", "b/z.md"]
+    articles = _read(tmp_path)
+    assert [a.doc_id for a in articles] == ["a.txt", "b/z.md", "notes.pdf.unknown"]
+    assert articles[2].status == "skipped" and "unsupported file type" in articles[2].error
 
 
 @pytest.mark.parametrize("field,value,attr,expected", [

@@ -320,7 +320,7 @@ def test_good_articles_survive_among_bad_ones(nasty, record):
     assert all(docs.loc[GOOD_IDS, "status"] == "ok")
     assert all(docs.loc[GOOD_IDS, "n_mentions"] > 0)
     # Every input gave exactly one row: nothing lost, nothing doubled.
-    assert sorted(docs.index) == sorted(set(NASTY) | set(GOOD_IDS) | {"lines.jsonl:1", "lines.jsonl:5"})
+    assert sorted(docs.index) == sorted(set(NASTY) | set(GOOD_IDS) | {"lines.jsonl:1", "lines.jsonl:5", "photo.jpg"})
     assert not docs.index.duplicated().any()
     record("bad input", f"{len(GOOD_IDS)} good articles among {len(NASTY)} bad inputs",
            f"all {len(GOOD_IDS)} ok with mentions; one row per input, no duplicates",
@@ -340,12 +340,13 @@ def test_encodings_decoded_to_the_right_characters(nasty, record):
            "every accented letter and curly quote decoded exactly")
 
 
-def test_unknown_suffix_ignored_in_folders_but_read_when_named(nasty, record):
-    assert "photo.jpg" not in nasty["docs"].index  # only article suffixes are read from folders
+def test_unknown_suffix_skipped_in_folders_but_read_when_named(nasty, record):
+    row = nasty["docs"].loc["photo.jpg"]  # a folder's other files are accounted for, not read
+    assert row["status"] == "skipped" and "unsupported file type '.jpg'" in row["error"]
     [named] = list(read_articles([nasty["corpus"] / "photo.jpg"]))
     assert named.status == "error" and "JPEG image" in named.error
     record("bad input", "JPEG in a folder / named on the command line",
-           f"ignored in a folder (not an article suffix); named explicitly: error: {named.error}")
+           f"in a folder: skipped: {row['error']}; named explicitly: error: {named.error}")
 
 
 def test_symlink_loops_terminate_without_duplicates(nasty, record):
@@ -416,7 +417,7 @@ def test_unreadable_file_simulated(tmp_path, monkeypatch, record):
 def test_cli_exit_codes_and_strict(nasty, record):
     out = nasty["out"]
     lenient = cli(["run", str(nasty["corpus"]), "--out", str(out), "--jobs", "1"])
-    assert lenient.exit_code == 0, lenient.output
+    assert lenient.exit_code == 3, lenient.output  # finished, some articles failed
     n_failed = int((nasty["docs"]["status"] == "error").sum())
     assert f"{n_failed} failed" in lenient.output
     strict = cli(["run", str(nasty["corpus"]), "--out", str(out), "--jobs", "1", "-q", "--strict"])
@@ -426,7 +427,7 @@ def test_cli_exit_codes_and_strict(nasty, record):
     # The lenient run still wrote every row.
     assert len(store.read_table(out, "documents")) == len(nasty["docs"])
     record("exit code", "a run with failed articles",
-           f"exit 0, summary says '{n_failed} failed'; with --strict exit 1: {line.strip()}")
+           f"exit 3 (finished with failures), summary says '{n_failed} failed'; with --strict exit 1: {line.strip()}")
 
 
 # -- 2. output integrity -------------------------------------------------------------------

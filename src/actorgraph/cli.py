@@ -35,9 +35,15 @@ class UserError(Exception):
     """A mistake the user can fix: printed as one line, exit code 1."""
 
 
+#: Exit codes: 0 every article read; 1 a user mistake or, with --strict, any failed article;
+#: 3 the run completed and wrote every table, but some articles failed (see documents.error).
+EXIT_OK, EXIT_ERROR, EXIT_PARTIAL = 0, 1, 3
+
+
 def _fail(message: str) -> typer.Exit:
-    console.print(f"[bold red]Error:[/] {message}", highlight=False)
-    return typer.Exit(code=1)
+    # soft_wrap: the message stays one line however narrow the terminal.
+    console.print(f"[bold red]Error:[/] {message}", highlight=False, soft_wrap=True)
+    return typer.Exit(code=EXIT_ERROR)
 
 
 def _known_errors() -> tuple[type[BaseException], ...]:
@@ -107,6 +113,9 @@ def run(
 ) -> None:
     """Extract actors, mentions, dates and relations from articles into --out.
 
+    Exit codes: 0 all articles read; 3 finished, but some articles failed (each has a row
+    with its reason in documents.csv); 1 a user mistake, or any failure with --strict.
+
     Example: actorgraph run corpora/sample --out out/ --jobs 2
     """
     from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn,
@@ -154,6 +163,11 @@ def run(
     failed = int((result.documents["status"] == "error").sum())
     if strict and failed:
         raise _fail(f"{failed} article(s) failed (--strict); see the error column of {out}/documents.csv")
+    if failed:
+        if not quiet:
+            console.print(f"[yellow]Finished with {failed} failed article(s)[/] (exit code {EXIT_PARTIAL}); "
+                          f"the reasons are in the error column of {out}/documents.csv", soft_wrap=True)
+        raise typer.Exit(code=EXIT_PARTIAL)
 
 
 def _summary(result: object, *, elapsed: float | None = None) -> None:

@@ -87,7 +87,8 @@ def iter_files(
     """Yield ``(root, file)`` for every input file under ``paths``, in sorted order.
 
     Folders are walked recursively; hidden files and folders (a name starting with ``.``)
-    are skipped; files of unknown suffix are skipped. Symbolic links that leave the input
+    are skipped; files of unknown suffix are yielded (readers turn them into "skipped"
+    rows). Symbolic links that leave the input
     root are not followed unless ``follow_links`` is true; broken links and loops are
     yielded so that they become error rows.
     """
@@ -133,7 +134,9 @@ def _walk(root: Path, folder: Path, *, follow_links: bool, seen: set[str]) -> It
             if os.path.realpath(path) in seen:
                 continue
             yield from _walk(root, path, follow_links=follow_links, seen=seen)
-        elif format_of(path):
+        else:
+            # Unknown suffixes are yielded too: they become "skipped" rows, so a run
+            # accounts for every file it was given.
             yield root, path
 
 
@@ -156,8 +159,14 @@ def read_articles(
     Yields:
         One :class:`Article` per article; failures as articles with status error/skipped.
     """
+    paths = [Path(p) for p in paths]
     seen_ids: dict[str, int] = {}
     for root, path in iter_files(paths, follow_links=follow_links):
+        if format_of(path) is None and not _named(path, paths) and not path.is_symlink() and not path.is_dir():
+            yield _failed(relative_name(path, root), path, "unknown", "skipped",
+                          f"unsupported file type {''.join(path.suffixes[-2:]) or '(no suffix)'!r}: actorgraph "
+                          "reads .txt .md .html .htm .json .jsonl .ndjson .csv, optionally .gz")
+            continue
         for article in read_file(path, root=root, follow_links=follow_links):
             # Keep ids unique within a run: a second record reusing an id gets a suffix
             # derived from its position, which is stable across re-runs of the same input.
@@ -166,6 +175,11 @@ def read_articles(
             if n:
                 article = _replace_id(article, f"{article.doc_id}~{n + 1}")
             yield article
+
+
+def _named(path: Path, paths: Iterable[str | os.PathLike[str]]) -> bool:
+    """True when ``path`` was named explicitly (not found inside a folder)."""
+    return any(Path(p) == path for p in paths)
 
 
 def _replace_id(article: Article, doc_id: str) -> Article:

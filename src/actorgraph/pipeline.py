@@ -35,8 +35,9 @@ log = logging.getLogger(__name__)
 
 #: Labels kept in the mentions table besides actors (DATE is valued by the dates stage).
 EXTRA_LABELS = frozenset({"EVENT"})
-#: Characters per spaCy call; longer articles are split at paragraph breaks.
-CHUNK_CHARS = 200_000
+#: Characters per spaCy call; longer articles are split at paragraph breaks (offsets kept),
+#: which keeps the model's memory per Doc small and well under spaCy's ``max_length``.
+CHUNK_CHARS = 50_000
 
 ProgressFn = Callable[[int, int], None]  # (articles done, errors so far)
 
@@ -124,21 +125,33 @@ def process_batch(articles: Sequence[Article], *, model: str | None = None, nlp:
     actor_rows: list[dict[str, Any]] = []
     text_rows: list[dict[str, Any]] = []
 
-    work: list[tuple[int, int, int, str]] = []  # (article index, chunk no, offset, masked text)
+    work: list[tuple[int, int, str]] = []  # (article index, offset, masked text)
     cleaned_list = []
+    n_chunks: dict[int, int] = {}
     for i, article in enumerate(articles):
         if article.status != "ok":
             cleaned_list.append(None)
             continue
         cleaned = clean(article)
         cleaned_list.append(cleaned)
-        for k, (offset, piece) in enumerate(_chunks(cleaned.masked)):
-            work.append((i, k, offset, piece))
+        pieces = _chunks(cleaned.masked)
+        n_chunks[i] = len(pieces)
+        work.extend((i, offset, piece) for offset, piece in pieces)
 
-    docs_by_article: dict[int, list[tuple[int, Any]]] = {}
-    texts = (piece for _, _, _, piece in work)
-    for (i, _k, offset, _piece), doc in zip(work, nlp.pipe(texts, batch_size=options.batch_size), strict=True):
-        docs_by_article.setdefault(i, []).append((offset, doc))
+    # Each article is analysed as soon as its last chunk leaves the model, so only one
+    # minibatch of Docs is alive at a time, however long the articles.
+    analysed: dict[int, dict[str, Any] | Exception] = {}
+    pending: dict[int, list[tuple[int, Any]]] = {}
+    texts = (piece for _, _, piece in work)
+    for (i, offset, _piece), doc in zip(work, nlp.pipe(texts, batch_size=options.batch_size), strict=True):
+        pending.setdefault(i, []).append((offset, doc))
+        if len(pending[i]) == n_chunks[i]:
+            docs = pending.pop(i)
+            try:
+                analysed[i] = _analyse(cleaned_list[i], docs, options=options, dictionary=dictionary)
+            except Exception as e:  # noqa: BLE001 - one bad article must never take the run down
+                log.exception("failed on %s", articles[i].doc_id)
+                analysed[i] = e
 
     for i, article in enumerate(articles):
         h = content_hash(article, fingerprint)
@@ -146,12 +159,10 @@ def process_batch(articles: Sequence[Article], *, model: str | None = None, nlp:
         if cleaned is None:
             doc_rows.append(_document_row(article, h, status=article.status, error=article.error))
             continue
-        try:
-            rows = _analyse(cleaned, docs_by_article.get(i, []), options=options, dictionary=dictionary)
-        except Exception as e:  # noqa: BLE001 - one bad article must never take the run down
-            log.exception("failed on %s", article.doc_id)
+        rows = analysed[i]
+        if isinstance(rows, Exception):
             doc_rows.append(_document_row(cleaned.article, h, status="error",
-                                          error=f"internal error while analysing: {type(e).__name__}: {e}"))
+                                          error=f"internal error while analysing: {type(rows).__name__}: {rows}"))
             continue
         doc_rows.append(_document_row(cleaned.article, h, status="ok", error=None, **rows["doc"]))
         mention_rows.extend(rows["mentions"])
