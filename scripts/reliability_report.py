@@ -112,8 +112,9 @@ def render(rows: list[dict], outcomes: Outcomes, code: int) -> str:
         f"(JSON, JSON lines, CSV) over {MAX_FILE_BYTES / 1e6:.1f} MB are refused. Gzip input is never "
         "decompressed past the same limits.",
         "- a bad input gives a `documents` row with status `error` (or `skipped` for links out of the input "
-        "folder and non-regular files) and the reason in `error`; the run goes on. Exit code 0 unless "
-        "`--strict` (then 1 when any article failed); user mistakes and write failures exit 1 with one "
+        "folder, files of other types in a folder and non-regular files) and the reason in `error`; the run "
+        "goes on. Exit code 0 when every article was read, 3 when the run finished with failed articles, 1 "
+        "with `--strict` when any article failed; user mistakes and write failures exit 1 with one "
         "`Error:` line.",
         "",
     ]
