@@ -353,3 +353,76 @@ def test_relations_custom_lexicon_changes_event_type(nlp, tmp_path):
     r = find(rels, "Huawei", "MTS", "action")
     assert r is not None and r.event_type == "COOPERATE" and r.quad_class == "material cooperation"
     assert isinstance(load_lexicon(), Lexicon)
+
+
+# --- short dependency paths: pairs no lexicon verb or title links --------------------------
+
+# text, extra entities, source, target, kind
+PATHS = [
+    # copula with a predicate noun: "X is a member of Y"
+    ("Ayaan Hirsi Ali is a member of the Council on Foreign Relations.", {}, "Ayaan Hirsi Ali",
+     "the Council on Foreign Relations", "affiliation"),
+    # passive verb with a prepositional argument: the passive subject -> the group
+    ("Juma was elected to the Royal Society.", {}, "Juma", "the Royal Society", "affiliation"),
+    # "X at Y" inside a noun phrase, same type: the head -> its modifier
+    ("The Hoover Institution at Stanford University published the report.", {},
+     "The Hoover Institution", "Stanford University", "affiliation"),
+    # subject -> locative argument of any verb
+    ("Toyota opened a factory in Kentucky.", {}, "Toyota", "Kentucky", "located_in"),
+    ("Vladimir Putin met Xi Jinping in Moscow.", {"Xi Jinping": "PERSON"}, "Xi Jinping", "Moscow",
+     "located_in"),
+    # the passive agent is the one located: "hosted by Iran and Iraq in Geneva"
+    ("The agreement was reached by Iran and Iraq in Geneva.", {}, "Iraq", "Geneva",
+     "located_in"),
+    # a verb outside the lexicon: subject -> object (the verb rule), kept for reference
+    ("Tony Blair defeated John Major in the election.", {}, "Tony Blair", "John Major", "action"),
+    # a participial modifier with a place: "X, a charity based in Y"
+    ("Oxfam, a charity based in Oxford, criticized Nestle.", {"Oxfam": "ORG"}, "Oxfam", "Oxford",
+     "located_in"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text,extra,source,target,kind", PATHS, ids=[p[0] for p in PATHS])
+def test_relations_short_paths(nlp, text, extra, source, target, kind):
+    rels = typed(relations_for(nlp, text, extra))
+    r = find(rels, source, target, kind)
+    assert r is not None, [(x.source_id, x.target_id, x.kind, x.predicate) for x in rels]
+    assert r.directed
+    assert r.confidence > 0.3  # above co-occurrence
+    assert find(rels, target, source) is None  # never both ways round
+
+
+# text, extra entities, a pair that must not get a directed relation either way
+NO_PATH = [
+    # a list of names is not a set of relations between them
+    ("The parties were the Labour Party, the Liberal Party, the Green Party and the Conservative "
+     "Party.", {}, "the Labour Party", "the Liberal Party"),
+    # one name the tagger split in two
+    ("The Social Democratic and Labour Party won.", {}, "The Social Democratic", "Labour Party"),
+    # the country of a subject is not the one who acts on the object
+    ("Sandrine Testud ( France ) beat Ines Gorrochategui ( Argentina ) 4-6 6-2 6-1", {}, "France",
+     "Ines Gorrochategui"),
+    # actors of different clauses
+    ("Germany said Russia attacked Ukraine.", {}, "Germany", "Ukraine"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text,extra,a,b", NO_PATH, ids=[p[0] for p in NO_PATH])
+def test_relations_short_paths_not_across_lists_names_and_clauses(nlp, text, extra, a, b):
+    doc = nlp(text)
+    mentions = mentions_for(doc, extra)
+    assert {a, b} <= {m.actor_id for m in mentions}  # both actors are there to be linked
+    rels = typed(extract_relations(doc, mentions, doc_id="d1"))
+    assert find(rels, a, b) is None and find(rels, b, a) is None, [
+        (x.source_id, x.target_id, x.kind, x.predicate) for x in rels
+    ]
+
+
+def test_relations_short_paths_rank_below_lexicon_relations(nlp):
+    rels = typed(relations_for(nlp, "Vladimir Putin met Xi Jinping in Moscow.",
+                               {"Xi Jinping": "PERSON"}))  # fmt: skip
+    meet = find(rels, "Vladimir Putin", "Xi Jinping", "action")
+    where = find(rels, "Vladimir Putin", "Moscow", "located_in")
+    assert meet is not None and where is not None
+    assert where.confidence < meet.confidence
+    assert where.event_type is None and where.predicate == "in"

@@ -31,6 +31,7 @@ from actorgraph.records import MentionRef, Relation
 
 from .attributes import COPULAS, attribute_relations
 from .lexicon import LexEntry, Lexicon, load_lexicon
+from .paths import PathRule
 from .syntax import (
     JOINT_PREPS,
     OBJ_DEPS,
@@ -117,7 +118,7 @@ class _Rules:
         if found or depth > 3:
             return found
         head, rel = verb.head, verb.dep_
-        if head is verb:
+        if head.i == verb.i:
             return found
         own_subject = any(c.dep_ in SUBJ_DEPS | PASSIVE_SUBJ_DEPS for c in verb.children)
         if rel == "xcomp" and head.pos_ in ("VERB", "AUX", "ADJ"):
@@ -353,6 +354,14 @@ class _Rules:
         for a in attribute_relations(self.sent, self.index):
             self._add(a.source, a.target, a.kind, a.predicate, None, None, True, False,
                       "asserted", a.confidence, None)  # fmt: skip
+        # pairs no rule above has linked: a direction from the short path between them
+        linked = {frozenset((c.source.mention.actor_id or "", c.target.mention.actor_id or ""))
+                  for c in self.out}  # fmt: skip
+        for p in PathRule(self.sent, self.index, self.lex).run(linked):
+            neg = negated(p.verb, self.lex) if p.verb is not None else False
+            mod = modality(p.verb, self.lex) if p.verb is not None else "asserted"
+            self._add(p.source, p.target, p.kind, p.predicate, p.event_type, p.quad_class, True,
+                      neg, mod, p.confidence, p.verb)  # fmt: skip
         return self.out
 
 

@@ -165,7 +165,7 @@ def governors(verb: Token, max_hops: int = 6) -> Iterator[Token]:
     """The chain of heads above a verb, up to the sentence root."""
     token = verb
     for _ in range(max_hops):
-        if token.head is token:
+        if token.head.i == token.i:
             return
         yield token.head
         token = token.head
@@ -207,7 +207,7 @@ def modality(verb: Token, lexicon: Lexicon) -> str:
     for _ in range(6):
         head, rel = token.head, token.dep_
         speech_link = (
-            head is not token
+            head.i != token.i
             and rel in ("ccomp", "parataxis")
             and lexicon.has_flag(head.lemma_, "VERB", "speech")
         )
@@ -226,7 +226,7 @@ def modality(verb: Token, lexicon: Lexicon) -> str:
                 bump("hypothetical")
             if c.dep_ == "prep" and c.lower_ == "according":
                 bump("reported")
-        if head is token:
+        if head.i == token.i:
             break
         if speech_link:
             # the speaker's own tense says nothing more about the reported event
@@ -254,7 +254,7 @@ def negated(verb: Token, lexicon: Lexicon) -> bool:
         return True
     token = verb
     for _ in range(3):
-        if token.dep_ not in ("xcomp", "conj") or token.head is token:
+        if token.dep_ not in ("xcomp", "conj") or token.head.i == token.i:
             break
         head = token.head
         if token.dep_ == "xcomp":

@@ -1,0 +1,340 @@
+"""Directed relations from short dependency paths, for pairs no lexicon rule has linked.
+
+Two actors joined by a short path in the parse of one clause are most often related, even when no
+lexicon verb or title says how: "Jim Nicholson of the UUP", "the CSU in Bavaria", "Surrey captain
+Chris Lewis", "Leicestershire beat Somerset", "X, a member of Y". The rule here gives such pairs a
+direction (and a coarse kind), with a confidence below the lexicon-typed relations so that users
+can filter them.
+
+The direction, in order:
+
+1. **through a verb** — the subject (or the passive agent) → the other argument: "X beat Y",
+   "Y was beaten by X", "X won the seat in Y". Without a subject, the object → a prepositional
+   argument ("bowled Somerset out at Grace Road").
+2. **inside a noun phrase or across a copula** — the more specific actor → the one that contains
+   it, by entity type: person → organisation → facility or event → place ("Della Vedova's Forza
+   Europa", "the Oval, London"). Membership and location run from the member to the group and
+   from the located to the place, whatever the word order.
+3. **same type inside a noun phrase** — the head → its modifier: "the Hoover Institution at
+   Stanford University", "Istria (Croatia)", "the youth wing of the party".
+
+Clause boundaries (ccomp, advcl, parataxis, unattached ``dep``) stop a path: actors of different
+clauses are left to co-occurrence. Coordinated actors ("X and Y") stand in for their first
+conjunct and are never linked to each other here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from actorgraph.records import MentionRef
+
+from .lexicon import Lexicon
+from .syntax import PASSIVE_SUBJ_DEPS, SUBJ_DEPS, TARGET_PREPS, Arg, MentionIndex, is_passive
+
+MAX_ARCS = 4
+# Arcs that end a clause: a path through them joins actors of different propositions.
+BOUNDARY_DEPS = frozenset({"ccomp", "advcl", "parataxis", "csubj", "csubjpass", "dep", "meta",
+                           "punct", "intj", "discourse", "mark", "cc", "preconj"})  # fmt: skip
+OBJECT_DEPS = frozenset({"dobj", "dative", "obj", "iobj", "attr", "oprd"})
+# Arcs a verb argument may take down to the actor: objects, prepositions, control verbs.
+ARGUMENT_DEPS = OBJECT_DEPS | PASSIVE_SUBJ_DEPS | {"pobj", "prep", "pcomp", "xcomp", "agent"}
+# Arcs inside a noun phrase through which one actor describes another.
+PHRASE_DEPS = frozenset({"prep", "pobj", "pcomp", "compound", "poss", "nmod", "amod", "appos",
+                         "acl", "npadvmod", "attr"})  # fmt: skip
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "within", "outside", "around", "across",
+                            "throughout"})  # fmt: skip
+COPULA_LEMMAS = frozenset({"be", "become", "remain", "serve", "name", "appoint", "elect"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# How specific an actor type is: a relation that holds between a member and its group, or a
+# located thing and its place, runs from the lower rank to the higher.
+TYPE_RANK: dict[str, int] = {
+    "PERSON": 0, "PER": 0,
+    "ORG": 1,
+    "FAC": 2, "EVENT": 2, "PRODUCT": 2, "WORK_OF_ART": 2, "LAW": 2, "LANGUAGE": 2,
+    "NORP": 3, "GPE": 3, "LOC": 3,
+}  # fmt: skip
+BASE_CONFIDENCE = {1: 0.5, 2: 0.5, 3: 0.45, 4: 0.4}
+
+
+@dataclass(frozen=True)
+class PathCandidate:
+    """A relation read off the dependency path between two actor mentions."""
+
+    source: Arg
+    target: Arg
+    kind: str  # action | located_in | affiliation | related
+    predicate: str | None
+    event_type: str | None
+    quad_class: str | None
+    confidence: float
+    verb: Token | None  # the verb on the path, for modality, negation and dates
+
+
+def _listy_appos(token: Token) -> bool:
+    """Whether an ``appos`` arc is really an item of a list ("A, B, C and D" parsed as appositions)."""
+    head = token.head
+    if sum(1 for c in head.children if c.dep_ == "appos") > 1:
+        return True
+    if any(c.dep_ in ("conj", "appos") for c in token.children):
+        return True
+    return any(c.dep_ == "conj" for c in head.children)
+
+
+def _lift(token: Token, mention: MentionRef, index: MentionIndex) -> Token:
+    """The first item of a coordination or list ("X and Y" -> X), which carries the role.
+
+    A list hanging off a name of another type as its apposition ("Juma, the UK Royal Academy,
+    the African Academy ...": a misparse) does not stand for that name.
+    """
+    for _ in range(20):
+        head = token.head
+        if head.i == token.i or head.pos_ not in ("NOUN", "PROPN", "PRON", "NUM"):
+            break
+        if token.dep_ == "conj":
+            token = head
+        elif token.dep_ == "appos" and _listy_appos(token):
+            other = index.at(head)
+            if other is not None and other.label != mention.label:
+                break
+            token = head
+        else:
+            break
+    return token
+
+
+def _chain(token: Token) -> list[Token]:
+    """The token and its heads up to the root of its sentence."""
+    out = [token]
+    while token.head.i != token.i and len(out) < 40:
+        token = token.head
+        out.append(token)
+    return out
+
+
+def _rank(m: MentionRef) -> int | None:
+    return TYPE_RANK.get(m.label.upper())
+
+
+def _side_verb(side: list[Token]) -> Token | None:
+    """The verb nearest to the actor on its side of the path."""
+    return next((t for t in side if t.pos_ == "VERB"), None)
+
+
+def _entry_dep(side: list[Token], lca: Token) -> str | None:
+    """How one side attaches to the common head: the dependency of its last token below it."""
+    return side[-1].dep_ if side else None
+
+
+def _kind_for(source: MentionRef, target: MentionRef, prep: str | None) -> str:
+    if target.label in PLACE_LABELS and (prep in LOCATIVE_PREPS or source.label in PLACE_LABELS):
+        return "located_in"
+    if source.label in PLACE_LABELS and target.label in PLACE_LABELS | {"NORP"}:
+        return "located_in"
+    src_rank, tgt_rank = _rank(source), _rank(target)
+    if src_rank is not None and tgt_rank is not None and src_rank <= 1 and tgt_rank in (1, 3):
+        return "affiliation"
+    return "related"
+
+
+def _prep_into(side: list[Token]) -> str | None:
+    """The preposition right above the actor on its side ("in" for "... in Bavaria")."""
+    if len(side) >= 2 and side[0].dep_ in ("pobj", "pcomp") and side[1].pos_ == "ADP":
+        return side[1].lower_
+    return None
+
+
+class PathRule:
+    """Short-path relations for one sentence."""
+
+    def __init__(self, sent: Span, index: MentionIndex, lexicon: Lexicon) -> None:
+        self.sent = sent
+        self.index = index
+        self.lex = lexicon
+
+    def _heads(self) -> list[tuple[MentionRef, Token]]:
+        doc = self.sent.doc
+        out = []
+        for m in self.index.in_span(self.sent):
+            head = doc[m.start : m.end].root
+            if self.index.at(head) is not m:
+                continue  # a mention nested in a longer one
+            out.append((m, head))
+        return out
+
+    def run(self, linked: set[frozenset[str]]) -> list[PathCandidate]:
+        """Candidates for every pair of actors of the sentence not in ``linked`` (actor ids)."""
+        heads = self._heads()
+        chains = {m.mention_id: _chain(_lift(h, m, self.index)) for m, h in heads}
+        best: dict[frozenset[str], PathCandidate] = {}
+        arcs_of: dict[frozenset[str], int] = {}
+        for i, (m1, h1) in enumerate(heads):
+            for m2, h2 in heads[i + 1 :]:
+                if m1.actor_id == m2.actor_id:
+                    continue
+                key = frozenset((m1.actor_id or "", m2.actor_id or ""))
+                if key in linked:
+                    continue
+                if m1.label == "NORP" and m2.label == "NORP":
+                    continue
+                found = self._pair(m1, h1, chains[m1.mention_id], m2, h2, chains[m2.mention_id])
+                if found is None:
+                    continue
+                cand, arcs = found
+                if key not in best or arcs < arcs_of[key]:
+                    best[key] = cand
+                    arcs_of[key] = arcs
+        return list(best.values())
+
+    def _pair(
+        self, m1: MentionRef, h1: Token, c1: list[Token], m2: MentionRef, h2: Token,
+        c2: list[Token],
+    ) -> tuple[PathCandidate, int] | None:  # fmt: skip
+        on1 = {t.i: n for n, t in enumerate(c1)}
+        lca_pos2 = next((n for n, t in enumerate(c2) if t.i in on1), None)
+        if lca_pos2 is None:
+            return None
+        lca = c2[lca_pos2]
+        side1, side2 = c1[: on1[lca.i]], c2[:lca_pos2]
+        arcs = len(side1) + len(side2)
+        if arcs == 0 or arcs > MAX_ARCS:
+            return None  # coordinated with each other, or too far apart
+        if any(t.dep_ in BOUNDARY_DEPS for t in side1 + side2):
+            return None
+        if any(t.dep_ == "conj" or (t.dep_ == "appos" and _listy_appos(t))
+               for t in side1 + side2):  # fmt: skip
+            return None  # items of different coordinated phrases or clauses
+        conf = BASE_CONFIDENCE.get(arcs, 0.4)
+        a1, a2 = Arg(m1, 1.0, h1), Arg(m2, 1.0, h2)
+        if lca.pos_ in ("VERB", "AUX") and side1 and side2:
+            cand = self._through_verb(lca, a1, side1, a2, side2, conf)
+        else:
+            cand = self._in_phrase(lca, a1, side1, a2, side2, conf)
+        return None if cand is None else (cand, arcs)
+
+    def _through_verb(
+        self, verb: Token, a1: Arg, side1: list[Token], a2: Arg, side2: list[Token], conf: float
+    ) -> PathCandidate | None:
+        d1, d2 = _entry_dep(side1, verb), _entry_dep(side2, verb)
+        passive = is_passive(verb)
+        s1 = _is_subject(side1, passive)
+        s2 = _is_subject(side2, passive)
+        # the actor must fill the argument itself, not modify it ("Testud (France) beat ...")
+        if not (s1 or _is_argument(side1)) or not (s2 or _is_argument(side2)):
+            return None
+        # the relative clause of a noun: "the party, which X founded" / "X, who joined Y"
+        if s1 == s2:
+            o1 = d1 in OBJECT_DEPS | PASSIVE_SUBJ_DEPS
+            o2 = d2 in OBJECT_DEPS | PASSIVE_SUBJ_DEPS
+            if o1 != o2:
+                # no subject on the path: the object is what the prepositional phrase is about
+                src, tgt, tside = (a1, a2, side2) if o1 else (a2, a1, side1)
+                return self._attribute(src, tgt, tside, verb, conf)
+            return self._by_type(a1, a2, side1, side2, verb, conf)
+        src, tgt, tside = (a1, a2, side2) if s1 else (a2, a1, side1)
+        if verb.lemma_.lower() in COPULA_LEMMAS:
+            # "X is a member of Y", "X became leader of Y"
+            return self._attribute(src, tgt, tside, verb, conf, predicate=_copula_noun(tside))
+        prep = _prep_into(tside)
+        if prep in LOCATIVE_PREPS and tgt.mention.label in PLACE_LABELS:
+            return PathCandidate(src, tgt, "located_in", prep, None, None, conf, verb)
+        target_verb = _side_verb(tside) or verb
+        lemma = target_verb.lemma_.lower()
+        entry = self.lex.lookup(lemma, "VERB")
+        event_type = quad = None
+        if entry is not None and "light" not in entry.flags and _patient(tside):
+            # the event type of a lexicon verb only when the actor is what the verb acts on
+            event_type, quad = entry.event_type, entry.quad_class
+            if "contains" in entry.flags:
+                src, tgt = tgt, src  # "the coalition includes X": X belongs to the coalition
+                return PathCandidate(src, tgt, "affiliation", lemma, None, None, conf, target_verb)
+        return PathCandidate(src, tgt, "action", lemma, event_type, quad, conf, target_verb)
+
+    def _attribute(
+        self, src: Arg, tgt: Arg, tside: list[Token], verb: Token | None, conf: float,
+        predicate: str | None = None,
+    ) -> PathCandidate:  # fmt: skip
+        prep = _prep_into(tside)
+        kind = _kind_for(src.mention, tgt.mention, prep)
+        return PathCandidate(src, tgt, kind, predicate or prep, None, None, conf, verb)
+
+    def _by_type(
+        self, a1: Arg, a2: Arg, side1: list[Token], side2: list[Token], verb: Token | None,
+        conf: float,
+    ) -> PathCandidate | None:  # fmt: skip
+        r1, r2 = _rank(a1.mention), _rank(a2.mention)
+        if r1 is None or r2 is None or r1 == r2:
+            return None
+        src, tgt, tside = (a1, a2, side2) if r1 < r2 else (a2, a1, side1)
+        if src.mention.label == "NORP":
+            return None
+        return self._attribute(src, tgt, tside, verb, conf)
+
+    def _in_phrase(
+        self, lca: Token, a1: Arg, side1: list[Token], a2: Arg, side2: list[Token], conf: float
+    ) -> PathCandidate | None:
+        if any(t.dep_ not in PHRASE_DEPS for t in side1 + side2):
+            return None
+        if _split_name(a1, side1, a2, side2):
+            return None
+        by_type = self._by_type(a1, a2, side1, side2, None, conf)
+        if by_type is not None:
+            return by_type
+        # same type: the head of the phrase is described by its modifier
+        if not side1:
+            src, tgt, tside = a1, a2, side2
+        elif not side2:
+            src, tgt, tside = a2, a1, side1
+        else:
+            return None  # both modify a third word ("the merger of X and Y"): no direction
+        if src.mention.label == "NORP" or tside[-1].dep_ in ("compound", "nmod", "amod"):
+            return None  # "Valder Brian Deegan": names side by side are lists or split names
+        return self._attribute(src, tgt, tside, None, conf)
+
+
+def _patient(side: list[Token]) -> bool:
+    """The actor is the object of the verb, or of a preposition that marks the verb's target."""
+    deps = [t.dep_ for t in side]
+    if deps in (["dobj"], ["dative"], ["nsubjpass"]):
+        return True
+    return len(side) == 2 and deps[0] == "pobj" and side[1].lower_ in TARGET_PREPS
+
+
+def _is_subject(side: list[Token], passive: bool) -> bool:
+    """The actor is the verb's subject: "X beat", "was beaten by X"."""
+    deps = [t.dep_ for t in side]
+    return deps in (["nsubj"], ["csubj"]) or (passive and deps == ["pobj", "agent"])
+
+
+def _is_argument(side: list[Token]) -> bool:
+    """The actor is an object or prepositional argument, through at most one preposition."""
+    deps = [t.dep_ for t in side]
+    return all(d in ARGUMENT_DEPS for d in deps) and deps.count("prep") + deps.count("agent") <= 1
+
+
+def _own_subject(verb: Token) -> bool:
+    return any(c.dep_ in SUBJ_DEPS | PASSIVE_SUBJ_DEPS for c in verb.children)
+
+
+def _split_name(a1: Arg, side1: list[Token], a2: Arg, side2: list[Token]) -> bool:
+    """Two names next to each other, one modifying the other: a name the tagger split in two
+    ("Social Democratic" + "Labour Party"), not two actors."""
+    if len(side1) + len(side2) != 1:
+        return False
+    dep = (side1 or side2)[0].dep_
+    first, second = sorted((a1.mention, a2.mention), key=lambda m: m.start)
+    return (
+        dep in ("compound", "nmod", "amod")
+        and second.start - first.end <= 1
+        and (first.label == second.label or "NORP" in (first.label, second.label))
+    )
+
+
+def _copula_noun(side: list[Token]) -> str | None:
+    """The predicate noun of a copula on the target's side ("member" in "is a member of Y")."""
+    for t in side:
+        if t.dep_ in ("attr", "oprd", "xcomp") and t.pos_ in ("NOUN", "PROPN"):
+            return t.lemma_.lower()
+    return None
