@@ -131,6 +131,18 @@ ACTIONS = [
      {"ASSAULT"}, True, False, "asserted"),
     ("Germany urged Russia to withdraw its troops.", {}, "Germany", "Russia", "action",
      {"DEMAND"}, True, False, "asserted"),
+    # "launch ... at" marks the target like "fire at"
+    ("Russia launched missiles at Ukraine.", {}, "Russia", "Ukraine", "action", {"ASSAULT"},
+     True, False, "asserted"),
+    # a support verb with its own type yields to an event noun object ("supply arms")
+    ("The United States will supply arms to Israel.", {}, "United States", "Israel", "action",
+     {"AID"}, True, False, "future"),
+    # a "from" phrase names the actor of a common noun ("dissidents from Egypt")
+    ("The United States helped dissidents from Egypt.", {}, "United States", "Egypt", "action",
+     {"AID"}, True, False, "asserted"),
+    # an adjective + noun event ("military exercises") under a support verb, both subjects
+    ("Russia and Belarus held military exercises.", {}, "Belarus", "Russia", "action",
+     {"MOBILIZE"}, False, False, "asserted"),
 ]  # fmt: skip
 
 

@@ -279,9 +279,9 @@ class _Rules:
 
     # --- event nouns -------------------------------------------------------------------------
     def event_noun(self, noun: Token) -> LexEntry | None:
-        """The lexicon entry of a noun, trying its compound first ("trade war" before "war")."""
+        """The lexicon entry of a noun, trying its modifier first ("trade war" before "war")."""
         for c in noun.children:
-            if c.dep_ == "compound" and c.i == noun.i - 1:
+            if c.dep_ in ("compound", "amod") and c.i == noun.i - 1:
                 for phrase in (f"{c.lower_} {noun.lemma_.lower()}", f"{c.lower_} {noun.lower_}"):
                     if (entry := self.lex.lookup(phrase, "NOUN")) is not None:
                         return entry

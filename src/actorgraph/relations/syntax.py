@@ -104,7 +104,7 @@ def actors_of(
     A head inside a mention is that actor. A common-noun head ("the Chinese leader Xi Jinping",
     "Russian troops", "the government of Russia") names the actor in its apposition, or — when
     ``modifiers`` is set and with lower confidence — the actor in its modifiers or (with
-    ``of_phrase``) its "of" phrase.
+    ``of_phrase``) its "of" or "from" phrase ("dissidents from Egypt").
     """
     out: list[Arg] = []
     seen: set[str] = set()
@@ -133,7 +133,7 @@ def actors_of(
         for child in head.children:
             if child.dep_ in MODIFIER_DEPS and (mm := index.at(child)) is not None:
                 add(mm, 0.7, child)
-            elif of_phrase and child.dep_ == "prep" and child.lower_ == "of":
+            elif of_phrase and child.dep_ == "prep" and child.lower_ in ("of", "from"):
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and (pm := index.at(pobj)) is not None:
                         add(pm, 0.6, pobj)
