@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 OUT    ?= out
 
-.PHONY: setup setup-test demo test quality bench lint clean
+.PHONY: setup setup-test demo test quality golden bench lint clean
 
 $(VENV)/.base: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,9 @@ test: setup-test                ## set up, then run the test suite
 
 quality: setup-test             ## regenerate docs/quality.md from ../shared/eval
 	$(BIN)/python scripts/quality.py
+
+golden: setup-test            ## regenerate the sample corpus's golden tables (review the diff!)
+	$(BIN)/python scripts/update_golden.py
 
 bench: setup-test               ## throughput and memory benchmarks (docs/benchmarks.md)
 	$(BIN)/python benchmarks/run.py

@@ -138,9 +138,11 @@ def test_pipeline_incremental_rerun_reuses_and_picks_up_changes(tmp_path):
     out = tmp_path / "out"
     first = actorgraph.extract([src], out=out, jobs=1)
     assert first.run["counts"]["processed"] == 2
+    written = (out / "mentions.parquet").stat().st_mtime_ns
     second = actorgraph.extract([src], out=out, jobs=1)
     assert second.run["counts"]["processed"] == 0 and second.run["counts"]["reused"] == 2
     pd.testing.assert_frame_equal(first.mentions, second.mentions)
+    assert (out / "mentions.parquet").stat().st_mtime_ns == written  # nothing changed: nothing rewritten
     (src / "b.txt").write_text("Japan and India signed a trade deal.", encoding="utf-8")
     (src / "c.txt").write_text("Kenya hosted Ethiopia.", encoding="utf-8")
     (src / "a.txt").unlink()

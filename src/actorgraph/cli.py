@@ -47,7 +47,7 @@ def _fail(message: str) -> typer.Exit:
 
 
 def _known_errors() -> tuple[type[BaseException], ...]:
-    from actorgraph.nlp import ModelNotFound
+    from actorgraph.models import ModelNotFound
     from actorgraph.pipeline import PipelineError
     from actorgraph.result import ResultError
     from actorgraph.store import StoreError

