@@ -391,6 +391,16 @@ PATHS = [
     # a participial modifier with a place: "X, a charity based in Y"
     ("Oxfam, a charity based in Oxford, criticized Nestle.", {"Oxfam": "ORG"}, "Oxfam", "Oxford",
      "located_in"),
+    # an organisation in apposition to another is another name for it
+    ("In Austria, the Liberal Forum ( LiF ) and The Greens formed a coalition.", {"LiF": "ORG"},
+     "LiF", "the Liberal Forum", "alias"),
+    # a place adjunct of a "contains" verb locates the object, it does not contain it
+    ("In the United States, such organizations include the League of Women Voters.",
+     {"the League of Women Voters": "ORG"}, "the League of Women Voters", "United States",
+     "located_in"),
+    # a passive "contains" verb: the parts belong to the passive subject
+    ("The RnP was composed of the Italian Democratic Socialists and the Italian Radicals.",
+     {"RnP": "ORG"}, "the Italian Radicals", "RnP", "affiliation"),
 ]  # fmt: skip
 
 

@@ -16,7 +16,9 @@ The direction, in order:
    Europa", "the Oval, London"). Membership and location run from the member to the group and
    from the located to the place, whatever the word order.
 3. **same type inside a noun phrase** — the head → its modifier: "the Hoover Institution at
-   Stanford University", "Istria (Croatia)", "the youth wing of the party".
+   Stanford University", "Istria (Croatia)", "the youth wing of the party"; except an
+   organisation or person in apposition to another, which is another name for it: kind
+   "alias", from the apposition to the head ("the Liberal Forum (LiF)": LiF → Liberal Forum).
 
 Clause boundaries (ccomp, advcl, parataxis, unattached ``dep``) stop a path: actors of different
 clauses are left to co-occurrence. Coordinated actors ("X and Y") stand in for their first
@@ -65,7 +67,7 @@ class PathCandidate:
 
     source: Arg
     target: Arg
-    kind: str  # action | located_in | affiliation | related
+    kind: str  # action | located_in | affiliation | alias | related
     predicate: str | None
     event_type: str | None
     quad_class: str | None
@@ -76,6 +78,9 @@ class PathCandidate:
 def _listy_appos(token: Token) -> bool:
     """Whether an ``appos`` arc is really an item of a list ("A, B, C and D" parsed as appositions)."""
     head = token.head
+    left = token.left_edge.i
+    if left > 0 and token.doc[left - 1].text in ("(", "["):
+        return False  # a parenthesis: "the Liberal Forum (LiF) and the Greens"
     if sum(1 for c in head.children if c.dep_ == "appos") > 1:
         return True
     if any(c.dep_ in ("conj", "appos") for c in token.children):
@@ -231,6 +236,11 @@ class PathRule:
             if o1 != o2:
                 # no subject on the path: the object is what the prepositional phrase is about
                 src, tgt, tside = (a1, a2, side2) if o1 else (a2, a1, side1)
+                contains = self.lex.has_flag(verb.lemma_, "VERB", "contains")
+                if contains and (side1 if o1 else side2)[-1].dep_ in PASSIVE_SUBJ_DEPS:
+                    # "the RnP was composed of X": X belongs to the RnP
+                    return PathCandidate(tgt, src, "affiliation", verb.lemma_.lower(), None,
+                                         None, conf, verb)  # fmt: skip
                 return self._attribute(src, tgt, tside, verb, conf)
             return self._by_type(a1, a2, side1, side2, verb, conf)
         src, tgt, tside = (a1, a2, side2) if s1 else (a2, a1, side1)
@@ -244,12 +254,12 @@ class PathRule:
         lemma = target_verb.lemma_.lower()
         entry = self.lex.lookup(lemma, "VERB")
         event_type = quad = None
+        if entry is not None and "contains" in entry.flags:
+            # "the coalition consists of X": X belongs to the coalition
+            return PathCandidate(tgt, src, "affiliation", lemma, None, None, conf, target_verb)
         if entry is not None and "light" not in entry.flags and _patient(tside):
             # the event type of a lexicon verb only when the actor is what the verb acts on
             event_type, quad = entry.event_type, entry.quad_class
-            if "contains" in entry.flags:
-                src, tgt = tgt, src  # "the coalition includes X": X belongs to the coalition
-                return PathCandidate(src, tgt, "affiliation", lemma, None, None, conf, target_verb)
         return PathCandidate(src, tgt, "action", lemma, event_type, quad, conf, target_verb)
 
     def _attribute(
@@ -279,6 +289,11 @@ class PathRule:
             return None
         if _split_name(a1, side1, a2, side2):
             return None
+        alias = _alias(a1, side1, a2, side2)
+        if alias is not None:
+            # "the Liberal Forum (LiF)": the apposition names the head; no direction by type
+            src, tgt = alias
+            return PathCandidate(src, tgt, "alias", None, None, None, conf, None)
         by_type = self._by_type(a1, a2, side1, side2, None, conf)
         if by_type is not None:
             return by_type
@@ -330,6 +345,18 @@ def _split_name(a1: Arg, side1: list[Token], a2: Arg, side2: list[Token]) -> boo
         and second.start - first.end <= 1
         and (first.label == second.label or "NORP" in (first.label, second.label))
     )
+
+
+def _alias(a1: Arg, side1: list[Token], a2: Arg, side2: list[Token]) -> tuple[Arg, Arg] | None:
+    """(apposition, head) when one organisation or person is the other's apposition: another
+    name for it ("the Italian Radicals (RI)", "the Liberal Democratic Party (Partido Liberal
+    Democrático)")."""
+    deps = [t.dep_ for t in side1 + side2]
+    if deps != ["appos"] or a1.mention.label != a2.mention.label:
+        return None
+    if a1.mention.label not in ("ORG", "PERSON", "PER", "NORP"):
+        return None  # places: "Portsmouth, England" is containment (see attributes)
+    return (a1, a2) if side1 else (a2, a1)
 
 
 def _copula_noun(side: list[Token]) -> str | None:
