@@ -294,6 +294,9 @@ class PathRule:
             # "the Liberal Forum (LiF)": the apposition names the head; no direction by type
             src, tgt = alias
             return PathCandidate(src, tgt, "alias", None, None, None, conf, None)
+        if [t.dep_ for t in side1 + side2] == ["appos"] and a1.mention.label == a2.mention.label:
+            if a1.mention.label not in PLACE_LABELS:
+                return None  # same-type names side by side outside parentheses: a list
         by_type = self._by_type(a1, a2, side1, side2, None, conf)
         if by_type is not None:
             return by_type
@@ -354,6 +357,12 @@ def _alias(a1: Arg, side1: list[Token], a2: Arg, side2: list[Token]) -> tuple[Ar
     deps = [t.dep_ for t in side1 + side2]
     if deps != ["appos"] or a1.mention.label != a2.mention.label:
         return None
+    appos = (side1 + side2)[0]
+    doc = appos.doc
+    left, right = appos.left_edge.i, appos.right_edge.i
+    if not (left > 0 and doc[left - 1].text == "(" and right + 1 < len(doc)
+            and doc[right + 1].text == ")"):  # fmt: skip
+        return None  # only a name in parentheses; "A, B, C" is a list, not another name
     if a1.mention.label not in ("ORG", "PERSON", "PER", "NORP"):
         return None  # places: "Portsmouth, England" is containment (see attributes)
     return (a1, a2) if side1 else (a2, a1)
