@@ -49,6 +49,12 @@ _EXTRA_PATTERNS = [
     r"\b(?:the|in the)\s(?:past|future)\b",
 ]
 _EXTRA_RE = re.compile("|".join(f"(?:{p})" for p in _EXTRA_PATTERNS))
+#: TIME entities that are durations ("two-hour", "more than four hours", "90 minutes"): TIMEX3
+#: DURATION values such as PT2H, kept like any other duration.
+_TIME_DURATION = re.compile(
+    r"\b(?:\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"fifteen|twenty|thirty|forty|forty-five|several|few|a few|many)[\s-]+(?:hours?|minutes?|seconds?)\b"
+)
 _TIME_NEEDS_DATE = re.compile(
     r"\b(?:" + _WEEKDAY_RE + r"|today|yesterday|tomorrow|tonight|last night|this morning|"
     r"this afternoon|this evening|" + _MONTH_RE + r")\b"
@@ -158,7 +164,8 @@ def _candidate_spans(doc: Doc) -> list[tuple[int, int]]:
         if start > 0 and doc[start - 1].lower_ in _LEFT_EXTEND and start == ent.start:
             start -= 1
         span = doc[start:end]
-        if ent.label_ == "TIME" and not _TIME_NEEDS_DATE.search(span.text.lower()):
+        if ent.label_ == "TIME" and not _TIME_NEEDS_DATE.search(span.text.lower()) \
+                and not _TIME_DURATION.search(span.text.lower()):
             continue
         s, e = span.start_char, span.end_char
         # an entity never runs over a line break in the article

@@ -461,6 +461,10 @@ def score_dates(
     strict = [0, 0, 0, 0]
     value_tp = n_pred = n_gold = 0
     acc_tp = acc_n = acc_fp = 0
+    # TimeML also marks TIME, DURATION and SET expressions; the DATE-type subset is scored
+    # on its own too (unmatched predictions count against it as false positives).
+    typed = False
+    d_tp = d_pred = d_gold = 0
     examples: list[ErrorExample] = []
     seen = False
     for doc in docs:
@@ -468,6 +472,9 @@ def score_dates(
             continue
         seen = True
         gold = list(doc.timexes)
+        types = [(g.type or "DATE").upper() for g in gold]
+        typed = typed or any(t != "DATE" for t in types)
+        d_gold += sum(t == "DATE" for t in types)
         pred = [m for m in index.by_doc.get(doc.doc_id, []) if m.label in DATE_LABELS]
         n_pred += len(pred)
         n_gold += len(gold)
@@ -482,10 +489,15 @@ def score_dates(
         pairs = match_spans(spans_g, spans_p)
         matched_g = {gi for gi, _ in pairs}
         matched_p = {pi for _, pi in pairs}
+        d_pred += len(pred) - len(matched_p)
         for gi, pi in pairs:
             g, p = gold[gi], pred[pi]
             acc_n += 1
-            if date_value_correct(g.value, g.date_start, g.date_end, p):
+            correct = date_value_correct(g.value, g.date_start, g.date_end, p)
+            if types[gi] == "DATE":
+                d_pred += 1
+                d_tp += int(correct)
+            if correct:
                 value_tp += 1
                 acc_tp += 1
             else:
@@ -513,6 +525,9 @@ def score_dates(
         Score("dates", "value", system, value_tp, n_pred - value_tp, n_gold - value_tp, n_gold),
         Score("dates", "value accuracy (matched spans)", system, acc_tp, acc_fp, 0, acc_n, "rate"),
     ]
+    if typed:
+        scores.insert(3, Score("dates", "value, DATE-type gold only", system, d_tp, d_pred - d_tp,
+                               d_gold - d_tp, d_gold))
     return scores, examples
 
 
