@@ -367,3 +367,22 @@ def test_dates_mentions_split_worded_ranges_into_endpoints(model) -> None:
     doc = model("The exhibition runs from November 20 to December 11, 2015 in Paris.")
     found = [(doc.text[s:e], dv.value) for s, e, dv in date_mentions(doc, SEED_REF)]
     assert found == [("November 20", "2015-11-20"), ("December 11, 2015", "2015-12-11")]
+
+
+@pytest.mark.parametrize("text,expression,value", [
+    ("The referendum is to be held on November 20.", "November 20", "2015-11-20"),
+    ("The referendum was held on November 20.", "November 20", "2014-11-20"),
+    ("The two leaders are to meet on Friday.", "Friday", "2015-08-07"),
+])
+def test_dates_mentions_tense_of_is_to(model, text, expression, value) -> None:
+    doc = model(text)
+    by_text = {doc.text[s:e]: dv for s, e, dv in date_mentions(doc, datetime.date(2015, 8, 5))}
+    assert by_text[expression].value == value
+
+
+def test_dates_mentions_not_inside_a_name(model) -> None:
+    doc = model("The novel was drawn by illustrator Johnnie Christmas and shown in Toronto.")
+    if not any(e.label_ == "PERSON" and "Christmas" in e.text for e in doc.ents):
+        pytest.skip("the model did not tag the name")
+    assert not [doc.text[s:e] for s, e, _ in date_mentions(doc, datetime.date(2016, 9, 7))
+                if "Christmas" in doc.text[s:e]]

@@ -122,9 +122,11 @@ def clean(article: Article, *, today: date | None = None) -> Cleaned:
     if found is not None:
         when, start, end, label = found
         for s, e in lines:
-            # Mask a line that is only a date ("Last Updated on …"), never a paragraph
-            # that opens with a dateline ("NAIROBI, Feb 7 - Kenya and …").
-            if s <= start < max(e, s + 1) and (s, e) not in kinds and len(text[s:e].split()) <= 12:
+            # Mask a labelled date line ("Last Updated on …", "Posted on …"), never a paragraph
+            # that opens with a dateline ("NAIROBI, Feb 7 - Kenya and …") nor a bare date line
+            # ("Friday, July 21, 2017"): that one is the article's own date and stays a mention.
+            if (s <= start < max(e, s + 1) and (s, e) not in kinds and len(text[s:e].split()) <= 12
+                    and label != "text:date-line"):
                 kinds[(s, e)] = ("boilerplate", "dateline")
         if published is None:
             published, published_source = when, label

@@ -70,7 +70,7 @@ def _clause_tense(span: Span) -> Tense:
     """
     token = span.root
     for _ in range(6):
-        if token.pos_ in ("VERB", "AUX") or token.head is token:
+        if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
             break
         token = token.head
     if token.pos_ not in ("VERB", "AUX"):
@@ -81,6 +81,9 @@ def _clause_tense(span: Span) -> Tense:
         return "future"
     if "would" in words or words & {"could", "might", "may", "can", "should", "must"}:
         return "future" if token.tag_ in ("VB", "VBG") else None
+    if "to" in words and token.head.i != token.i and token.head.lemma_ == "be" \
+            and token.head.tag_ in ("VBZ", "VBP"):
+        return "future"  # "is to be held", "are to meet"
     if any(a.tag_ == "VBD" for a in auxes) or token.tag_ == "VBD":
         return "past"
     if token.tag_ == "VBN":
@@ -204,6 +207,10 @@ def date_mentions(doc: Doc, reference: datetime.date | None) -> list[tuple[int, 
     taken = bytearray(len(text_) + 1)
     for s, e in spans:
         taken[s:e] = b"\x01" * (e - s)
+    # A pattern inside a name is not a date: "Johnnie Christmas", "Tuesday Weld".
+    for ent in doc.ents:
+        if ent.label_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL"):
+            taken[ent.start_char:ent.end_char] = b"\x01" * (ent.end_char - ent.start_char)
     for m in _EXTRA_RE.finditer(text_):
         s, e = m.span()
         if any(taken[s:e]):

@@ -472,10 +472,16 @@ def score_dates(
             continue
         seen = True
         gold = list(doc.timexes)
+        # GUM marks every time expression as a "time" entity but values only dates: a
+        # prediction on a time entity without a gold value ("two weeks") is not scored.
+        unvalued = [(e.start, e.end) for e in doc.entities if e.label.lower() == "time"
+                    and not any(t.start < e.end and e.start < t.end for t in gold)]
+        pred_all = [m for m in index.by_doc.get(doc.doc_id, []) if m.label in DATE_LABELS]
+        pred = [m for m in pred_all if not any(m.start < e and s < m.end for s, e in unvalued)
+                or any(t.start < m.end and m.start < t.end for t in gold)]
         types = [(g.type or "DATE").upper() for g in gold]
         typed = typed or any(t != "DATE" for t in types)
         d_gold += sum(t == "DATE" for t in types)
-        pred = [m for m in index.by_doc.get(doc.doc_id, []) if m.label in DATE_LABELS]
         n_pred += len(pred)
         n_gold += len(gold)
         spans_g = [(g.start, g.end) for g in gold]
