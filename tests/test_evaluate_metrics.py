@@ -273,6 +273,8 @@ def test_metrics_relations_by_country_and_event_type():
     by = {s.metric: s for s in scores}
     assert (by["directed pair"].tp, by["directed pair"].fn) == (1, 1)
     assert by["reversed (share of gold)"].tp == 1
+    assert by["right direction (share of gold)"].value == 0.5
+    assert by["direction right (of pairs found directed)"].value == 0.5  # one right, one reversed
     assert by["pair (any direction)"].fp == 1
     event = by["event type agrees"]
     assert (event.tp, event.fp, event.n) == (1, 1, 2)

@@ -719,8 +719,13 @@ def score_relations(
               n_gold - found, n_gold, pred_tp=pred_found),
         Score("relations", "directed pair", system, correct, n_directed - directed_correct,
               n_gold - correct, n_gold, pred_tp=directed_correct),
+        Score("relations", "right direction (share of gold)", system, correct, 0,
+              n_gold - correct, n_gold, "rate"),
         Score("relations", "reversed (share of gold)", system, reversed_, 0,
               n_gold - reversed_, n_gold, "rate"),
+        # Of the gold pairs linked by a directed relation either way: how often the right way.
+        Score("relations", "direction right (of pairs found directed)", system, correct, reversed_,
+              0, correct + reversed_, "rate"),
         Score("relations", "direction unknown (share of gold)", system, unknown, 0,
               n_gold - unknown, n_gold, "rate"),
         Score("relations", "event type agrees", system, ev_tp, ev_fp,
