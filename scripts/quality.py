@@ -61,8 +61,12 @@ HEADLINES: tuple[tuple[str, str, str], ...] = (
     ("merging", "cross-document pairs", "cross-doc merging F1"),
     ("dates", "span overlap", "date span F1"),
     ("dates", "value", "date value F1"),
+    ("dates", "value, DATE-type gold only", "date value F1 (DATE-type gold)"),
     ("relations", "pair (any direction)", "relation pair F1"),
     ("relations", "directed pair", "directed pair F1"),
+    ("relations", "right direction (share of gold)", "right direction (share of gold pairs)"),
+    ("relations", "reversed (share of gold)", "reversed (share of gold pairs)"),
+    ("relations", "direction right (of pairs found directed)", "direction right (of pairs found directed)"),
     ("relations", "event type agrees", "event type agreement"),
 )
 
@@ -91,10 +95,15 @@ How each number is counted (details in `src/actorgraph/evaluate/metrics.py`):
   share the identity. Shown for all pairs and for pairs from different documents.
 - **Dates** (TempEval-3 style): relaxed (overlap) and strict span P/R/F1; a value counts when
   it equals the gold TIMEX3 value (GUM ranges: equal `date_start`/`date_end`). Value P/R use
-  all predicted/gold expressions; value accuracy uses the matched pairs.
+  all predicted/gold expressions; value accuracy uses the matched pairs. TimeML also marks
+  TIME, DURATION and SET expressions: "value" counts them all, "DATE-type gold only" the
+  DATE ones (unmatched predictions count against both). GUM marks every time expression as
+  a `time` entity but values only dates: a prediction on a `time` entity without a gold
+  value ("two weeks") is not scored either way.
 - **Relations**: a gold pair is found in the right direction by a directed prediction from
   its source to its target, *reversed* by one the other way, and *direction unknown* by an
   undirected prediction (co-occurrence) — which is never counted right or reversed.
+  "direction right (of pairs found directed)" = right / (right + reversed).
   Arguments match by span overlap (CrossRE) or, for PETRARCH's actor codes, by country (the
   code's first three letters; a code without a country, e.g. `IGOUNO` or `---REB`, matches
   an argument without a country). Event types: CAMEO root → PLOVER. CrossRE pairs are kept
