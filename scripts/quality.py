@@ -58,6 +58,7 @@ HEADLINES: tuple[tuple[str, str, str], ...] = (
     ("entities", "all overlap", "NER F1 (overlap)"),
     ("entities", "all exact", "NER F1 (exact)"),
     ("countries", "mention country (ISO3)", "country accuracy"),
+    ("countries", "adjective -> country (ISO3)", "adjective → country accuracy"),
     ("merging", "cross-document pairs", "cross-doc merging F1"),
     ("dates", "span overlap", "date span F1"),
     ("dates", "value", "date value F1"),

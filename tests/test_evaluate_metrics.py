@@ -144,10 +144,12 @@ def test_metrics_countries_partial():
         _mention(d1, "m3", 127, 133, "German", "NORP"),  # no country: a miss
         _mention(d2, "m4", 15, 22, "Germany", "GPE", country="DEU"),
     ])  # fmt: skip
-    (score,), errors = score_countries(docs, preds, "sys")
+    (score, adjective), errors = score_countries(docs, preds, "sys")
     assert (score.tp, score.fp, score.fn, score.n) == (2, 1, 1, 4)
     assert score.value == 0.5
     assert sorted(e.kind for e in errors) == ["fp", "miss"]
+    # "German" (an adjective head in the gold file) is the one adjective mention: missed.
+    assert (adjective.metric, adjective.tp, adjective.fn, adjective.n) == ("adjective -> country (ISO3)", 0, 1, 1)
 
 
 def test_metrics_merging_pairwise_partial():

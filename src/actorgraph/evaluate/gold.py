@@ -110,6 +110,7 @@ class GoldSpan:
     named: bool = True
     identity: str | None = None
     country: str | None = None
+    head_pos: str | None = None  # universal POS of the mention's head word, where known
 
 
 @dataclass(frozen=True)

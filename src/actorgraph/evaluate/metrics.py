@@ -304,6 +304,8 @@ def score_countries(
     """Country attribution accuracy over gold mentions that have a gold country."""
     index = _index(preds)
     tp = fp = fn = n = 0
+    # The same counts for nationality adjectives alone ("Russian" -> RUS), where gold says.
+    adj = [0, 0, 0, 0]
     examples: list[ErrorExample] = []
     for doc in docs:
         if "countries" not in doc.tasks:
@@ -316,6 +318,8 @@ def score_countries(
             if not gold.country:
                 continue
             n += 1
+            is_adj = gold.head_pos == "ADJ"
+            adj[3] += is_adj
             best = max(
                 predicted,
                 key=lambda m: (_overlap(m.start, m.end, gold.start, gold.end), -m.start),
@@ -323,19 +327,25 @@ def score_countries(
             )
             if best is None or not _overlap(best.start, best.end, gold.start, gold.end):
                 fn += 1
+                adj[2] += is_adj
                 examples.append(ErrorExample("countries", system, "miss", doc.doc_id, gold.text,
                                              f"gold {gold.country}, no country predicted",
                                              doc.sentence_of(gold.start, gold.end)))  # fmt: skip
             elif best.country == gold.country:
                 tp += 1
+                adj[0] += is_adj
             else:
                 fp += 1
+                adj[1] += is_adj
                 examples.append(ErrorExample("countries", system, "fp", doc.doc_id, best.text,
                                              f"predicted {best.country}, gold {gold.country}",
                                              doc.sentence_of(gold.start, gold.end)))  # fmt: skip
     if not n and not any("countries" in d.tasks for d in docs):
         return [], []
-    return [Score("countries", "mention country (ISO3)", system, tp, fp, fn, n, "rate")], examples
+    scores = [Score("countries", "mention country (ISO3)", system, tp, fp, fn, n, "rate")]
+    if adj[3]:
+        scores.append(Score("countries", "adjective -> country (ISO3)", system, *adj, "rate"))
+    return scores, examples
 
 
 # ---------------------------------------------------------------------------------------------

@@ -418,6 +418,7 @@ def _gum_span(
         named=named,
         identity=identity,
         country=country,
+        head_pos=head.upos if head is not None else None,
     )
 
 
