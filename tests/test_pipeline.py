@@ -279,3 +279,51 @@ def test_pipeline_relation_dates_clause_published_or_reference(tmp_path):
     assert set(second["date"]) == {"2020-12-06"} and set(second["date_source"]) == {"published"}
     undated = r[r["doc_id"] == "undated"]
     assert set(undated["date"]) == {"2021-01-05"} and set(undated["date_source"]) == {"reference"}
+
+
+def _date(result, text):
+    m = result.mentions
+    rows = m[(m["label"] == "DATE") & (m["text"] == text)]
+    assert len(rows) == 1, f"expected one DATE {text!r}: {m[m['label'] == 'DATE']['text'].tolist()}"
+    return rows.iloc[0]
+
+
+@pytest.mark.parametrize("text,value,start,end,date_type", [
+    ("next year", "2021", "2021-01-01", "2021-12-31", "relative"),
+    ("2019-2020", "2019/2020", "2019-01-01", "2020-12-31", "range"),
+    ("2012", "2012", "2012-01-01", "2012-12-31", "exact"),
+    ("2016", "2016", "2016-01-01", "2016-12-31", "exact"),
+    ("the last six years", "P6Y", "2014-12-06", "2020-12-06", "duration"),
+    ("the last year", "P1Y", "2019-12-06", "2020-12-06", "duration"),
+])
+def test_pipeline_seed_dates(seed_result, text, value, start, end, date_type):
+    row = _date(seed_result, text)
+    assert (row["value"], row["date_start"], row["date_end"], row["date_type"]) == (value, start, end, date_type)
+
+
+def test_pipeline_seed_d_day_is_not_a_date(seed_result):
+    m = seed_result.mentions
+    assert not m[(m["label"] == "DATE") & m["text"].str.contains("D-Day")].shape[0]
+
+
+@pytest.mark.parametrize("source,target,kind,predicate,event_types", [
+    ("Huawei", "MTS", "action", "sign", {"AGREE", "COOPERATE"}),
+    ("MTS", "Russia", "affiliation", None, None),
+    ("Guo Ping", "Huawei", "role", None, None),
+])
+def test_pipeline_seed_typed_relations(seed_result, source, target, kind, predicate, event_types):
+    r = seed_result.relations
+    rows = r[(r["source_name"] == source) & (r["target_name"] == target) & (r["kind"] == kind)]
+    assert len(rows), r[r["kind"] != "cooccurrence"][["source_name", "kind", "predicate", "target_name"]]
+    if predicate:
+        assert predicate in set(rows["predicate"])
+    if event_types:
+        assert set(rows["event_type"].dropna()) & event_types
+
+
+def test_pipeline_seed_xi_putin_meeting_is_symmetric_consult(seed_result):
+    r = seed_result.relations
+    names = {"Xi Jinping", "Vladimir Putin"}
+    rows = r[r["source_name"].isin(names) & r["target_name"].isin(names) & (r["kind"] == "action")]
+    assert "CONSULT" in set(rows["event_type"])
+    assert not rows[rows["event_type"] == "CONSULT"]["directed"].any()

@@ -175,6 +175,8 @@ ATTRIBUTES = [
      "leadership", "president"),
     ("Guo Ping, one of Huawei's rotating chairmen, expressed satisfaction.", {}, "Guo Ping",
      "Huawei", "role", "chairman"),
+    ("Jane Roe, one of Acme's public faces, resigned.", {"Acme": "ORG", "Jane Roe": "PERSON"},
+     "Jane Roe", "Acme", "role", "face"),
     ("The Labour Party, led by Tony Blair, won.", {}, "Tony Blair", "The Labour Party",
      "leadership", "lead"),
     ("Tony Blair joined the Labour Party.", {}, "Tony Blair", "the Labour Party", "role", "join"),
@@ -448,3 +450,4 @@ def test_relations_short_paths_rank_below_lexicon_relations(nlp):
     assert meet is not None and where is not None
     assert where.confidence < meet.confidence
     assert where.event_type is None and where.predicate == "in"
+

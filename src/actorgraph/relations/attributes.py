@@ -105,6 +105,10 @@ def _kind(source: MentionRef, target: MentionRef, title_kind: str | None, quanti
         return "located_in"
     if source.label in PERSON_LABELS and title_kind is not None:
         return "role" if quantified or title_kind == "role" else "leadership"
+    if source.label in PERSON_LABELS and quantified:
+        # "Guo Ping, one of Huawei's rotating chairmen": a person counted among an
+        # organisation's members holds a role there, whatever the (possibly unknown) noun.
+        return "role"
     return "affiliation"
 
 
