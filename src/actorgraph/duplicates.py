@@ -28,7 +28,7 @@ def _shingles(text: str) -> set[bytes]:
 
 def mark_duplicates(documents: pd.DataFrame, texts: pd.DataFrame, *, threshold: float = THRESHOLD) -> pd.DataFrame:
     """Return ``documents`` with ``duplicate_of`` set for exact and near-duplicate texts."""
-    from datasketch import MinHash, MinHashLSH
+    from datasketch import LeanMinHash, MinHash, MinHashLSH
 
     documents = documents.copy()
     if texts.empty or documents.empty:
@@ -49,8 +49,10 @@ def mark_duplicates(documents: pd.DataFrame, texts: pd.DataFrame, *, threshold: 
         shingles = _shingles(text)
         if len(shingles) < 3:
             continue
-        mh = MinHash(num_perm=NUM_PERM, seed=1)
-        mh.update_batch(list(shingles))
+        full = MinHash(num_perm=NUM_PERM, seed=1)
+        full.update_batch(list(shingles))
+        mh = LeanMinHash(full)  # the signature only: a tenth of the memory of a MinHash
+        del full
         near = lsh.query(mh)
         if near:
             dup_of[doc_id] = min(near, key=lambda d: documents.index[documents["doc_id"] == d][0])

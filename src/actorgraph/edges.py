@@ -16,7 +16,9 @@ def build_edges(relations: pd.DataFrame, documents: pd.DataFrame | None = None) 
     """Aggregate ``relations`` by (source, target, kind, event type) into the ``edges`` table."""
     if relations is None or relations.empty:
         return schema.empty("edges")
-    rels = relations
+    # Only the columns the aggregation reads: the evidence sentences are most of the table.
+    rels = relations[["doc_id", "source_id", "target_id", "kind", "event_type", "date",
+                      "source_name", "target_name"]]
     dup_docs: set[str] = set()
     if documents is not None and "duplicate_of" in documents and len(documents):
         dup_docs = set(documents.loc[documents["duplicate_of"].notna(), "doc_id"])
@@ -45,3 +47,24 @@ def build_edges(relations: pd.DataFrame, documents: pd.DataFrame | None = None) 
     df = schema.frame("edges", rows)
     return df.sort_values(["weight", "source_id", "target_id"], ascending=[False, True, True],
                           kind="stable").reset_index(drop=True)
+
+
+def combine_edges(parts: list[pd.DataFrame]) -> pd.DataFrame:
+    """Merge ``edges`` tables built over disjoint sets of documents into one."""
+    parts = [p for p in parts if len(p)]
+    if not parts:
+        return schema.empty("edges")
+    if len(parts) == 1:
+        return parts[0]
+    df = pd.concat(parts, ignore_index=True)
+    keys = ["source_id", "target_id", "kind", "event_type"]
+    df["event_type"] = df["event_type"].fillna("\x00")
+    agg = df.groupby(keys, sort=True, dropna=False).agg(
+        weight=("weight", "sum"), n_docs=("n_docs", "sum"), first_date=("first_date", "min"),
+        last_date=("last_date", "max"), source_name=("source_name", "first"),
+        target_name=("target_name", "first"), n_relations=("n_relations", "sum"),
+    ).reset_index()
+    agg["event_type"] = agg["event_type"].replace("\x00", None)
+    out = schema.frame("edges", agg.to_dict("records"))
+    return out.sort_values(["weight", "source_id", "target_id"], ascending=[False, True, True],
+                           kind="stable").reset_index(drop=True)

@@ -558,14 +558,17 @@ def extract_articles(
             t1 = time.time()
             digest = _inputs_digest(keep, csv_safe)
             unchanged = tmp is None and stats.processed == 0 and _previous_digest(out_dir) == digest
-            if unchanged:
-                # Nothing new, changed or deleted: the tables on disk are already the answer.
-                from actorgraph.result import load
+            from actorgraph.result import load
 
-                result = load(out_dir)
-            else:
-                result = assemble(out_dir, keep, actors_file=options.actors_file)
+            tables: dict[str, Any] = {}
+            if not unchanged:
+                tables = assemble(out_dir, keep, actors_file=options.actors_file)
             stats.timings["assemble_s"] = round(time.time() - t1, 3)
+            result = load(out_dir) if unchanged else Result(
+                documents=tables["documents"], actors=tables["actors"], edges=tables["edges"],
+                texts=tables["texts"], out=None)  # the folder is set once the tables are written
+            n_rows = {name: (tables[name].num_rows if hasattr(tables[name], "num_rows") else len(tables[name]))
+                      for name in ("mentions", "relations")} if tables else {}
             run = {
                 "version": __version__,
                 "model": {**info, **({"components": list(loaded[0].pipe_names)} if loaded[0] else {})},
@@ -578,8 +581,10 @@ def extract_articles(
                     "articles": stats.articles, "processed": stats.processed, "reused": stats.reused,
                     "errors": int((result.documents["status"] == "error").sum()),
                     "skipped": int((result.documents["status"] == "skipped").sum()),
-                    "mentions": len(result.mentions), "actors": len(result.actors),
-                    "relations": len(result.relations), "edges": len(result.edges),
+                    "mentions": n_rows["mentions"] if n_rows else result.count("mentions"),
+                    "actors": len(result.actors),
+                    "relations": n_rows["relations"] if n_rows else result.count("relations"),
+                    "edges": len(result.edges),
                     "duplicates": int(result.documents["duplicate_of"].notna().sum()),
                 },
                 "timings": {**stats.timings, "total_s": round(time.time() - stats.started, 3)},
@@ -588,11 +593,16 @@ def extract_articles(
             if tmp is None:
                 t2 = time.time()
                 if not unchanged:
-                    store.write_tables(out_dir, {**result.tables(), "texts": result.texts}, csv_safe=csv_safe)
+                    store.write_tables(out_dir, tables, csv_safe=csv_safe)
                     store.prune_parts(out_dir, keep)
                 run["timings"]["write_s"] = round(time.time() - t2, 3)
                 store.write_json(run, out_dir / "run.json")
                 result.out = out_dir
+            else:
+                # In memory only: the temporary folder goes away, so every table is loaded now.
+                result.out = None
+                for name in ("mentions", "relations"):
+                    setattr(result, name, schema.conform(tables[name].to_pandas(), name))
     finally:
         if tmp is not None:
             tmp.cleanup()
@@ -691,61 +701,155 @@ def _run_pool(batches: Iterator[list[Article]], *, options: Options, fingerprint
 # -- assembly ------------------------------------------------------------------------------
 
 
-def assemble(out_dir: Path, keep: dict[tuple[str, str], int], *, actors_file: str | None = None) -> Result:
-    """Build the final tables from the parts of the wanted documents."""
+def _lookup(keys: pd.Series, index: pd.Series, values: pd.Series) -> pd.Series:
+    """``values`` at the position of each key in ``index``, computed in Arrow (no Python objects)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    pos = pc.index_in(pa.array(keys, type=pa.string()), value_set=pa.array(index, type=pa.string()))
+    taken = pc.take(pa.array(values, type=pa.string()), pos)
+    return pd.Series(pd.arrays.ArrowStringArray(taken.combine_chunks() if hasattr(taken, "combine_chunks")
+                                                else taken), index=keys.index).astype("string")
+
+
+#: Documents whose mentions and relations are finished together during assembly.
+ASSEMBLY_CHUNK_DOCS = 2000
+
+
+def assemble(out_dir: Path, keep: dict[tuple[str, str], int], *,
+             actors_file: str | None = None) -> dict[str, pd.DataFrame | Any]:
+    """Build the final tables from the parts of the wanted documents.
+
+    Actors are merged across the corpus first (from the small per-document actor rows);
+    mentions and relations are then finished a few thousand documents at a time, in input
+    order, and kept as compact Arrow tables, so the memory of a run grows little with the
+    size of the corpus.
+
+    Returns:
+        The tables by name: DataFrames, and Arrow tables for ``mentions`` and ``relations``.
+    """
+    import pyarrow as pa
+
     from actorgraph.actors import build_actors
     from actorgraph.duplicates import mark_duplicates
-    from actorgraph.edges import build_edges
-
-    documents = store.read_parts(out_dir, "documents", keep)
-    mentions = store.read_parts(out_dir, "mentions", keep)
-    relations = store.read_parts(out_dir, "relations", keep)
-    doc_actors = store.read_parts(out_dir, "doc_actors", keep)
-    texts = store.read_parts(out_dir, "texts", keep)
-    documents = schema.conform(documents, "documents") if len(documents) else schema.empty("documents")
-    mentions = schema.conform(mentions, "mentions") if len(mentions) else schema.empty("mentions")
-    relations = schema.conform(relations, "relations") if len(relations) else schema.empty("relations")
-    texts = schema.conform(texts, "texts") if len(texts) else schema.empty("texts")
-
-    actor_records = doc_actors.astype(object).where(doc_actors.notna(), None).to_dict("records") \
-        if len(doc_actors) else []
-    actor_rows, remap = build_actors(actor_records, dictionary=_dictionary(actors_file))
-    actors = schema.frame("actors", actor_rows)
-    if remap:
-        mentions["actor_id"] = mentions["actor_id"].replace(remap)
-        relations["source_id"] = relations["source_id"].replace(remap)
-        relations["target_id"] = relations["target_id"].replace(remap)
-        relations = relations[relations["source_id"] != relations["target_id"]]
-    if len(relations):
-        names = dict(zip(actors["actor_id"], actors["name"], strict=True))
-        relations["source_name"] = relations["source_id"].map(names).fillna(relations["source_name"])
-        relations["target_name"] = relations["target_id"].map(names).fillna(relations["target_name"])
-        # Undirected links keep a canonical order after merging.
-        swap = (~relations["directed"].fillna(False).astype(bool)) & (relations["source_id"] > relations["target_id"])
-        if swap.any():
-            cols = [("source_id", "target_id"), ("source_name", "target_name"),
-                    ("source_mention_id", "target_mention_id")]
-            for a, b in cols:
-                relations.loc[swap, [a, b]] = relations.loc[swap, [b, a]].to_numpy()
-        relations["relation_id"] = [relation_id(r) for r in relations.to_dict("records")]
-        relations = relations.drop_duplicates("relation_id")
+    from actorgraph.edges import build_edges, combine_edges
 
     rank = {doc_id: i for (doc_id, _h), i in keep.items()}
+    plan = store.wanted_parts(out_dir, keep)
+
+    def actor_records() -> Iterator[dict[str, Any]]:
+        # Rows stream into build_actors one at a time: no list of dicts for the whole corpus.
+        for part, wanted in plan:
+            df = store.read_part(part, "doc_actors", wanted)
+            cols = list(df.columns)
+            for row in df.itertuples(index=False, name=None):
+                yield {c: (None if v is pd.NA or v is None or (isinstance(v, float) and v != v) else v)
+                       for c, v in zip(cols, row, strict=True)}
+
+    actor_rows, remap = build_actors(actor_records(), dictionary=_dictionary(actors_file))
+    actors = schema.frame("actors", actor_rows)
+
+    documents = _concat([store.read_part(p, "documents", w) for p, w in plan], "documents")
     documents = documents.sort_values("doc_id", key=lambda s: s.map(rank), kind="stable").reset_index(drop=True)
+    texts = _concat([store.read_part(p, "texts", w) for p, w in plan], "texts")
+    texts = texts.sort_values("doc_id", key=lambda s: s.map(rank), kind="stable").reset_index(drop=True)
     documents = mark_duplicates(documents, texts)
-    mentions = mentions.sort_values(["doc_id", "start_char", "end_char"], key=lambda s: s.map(rank)
-                                    if s.name == "doc_id" else s, kind="stable")
-    relations = relations.sort_values(["doc_id", "sent_index", "kind", "source_id", "target_id"],
-                                      key=lambda s: s.map(rank) if s.name == "doc_id" else s, kind="stable")
-    edges = build_edges(relations, documents)
-    return Result(
-        documents=schema.conform(documents, "documents"),
-        mentions=schema.conform(mentions, "mentions"),
-        actors=actors,
-        relations=schema.conform(relations, "relations"),
-        edges=edges,
-        texts=texts,
-    )
+
+    mention_chunks: list[Any] = []
+    relation_chunks: list[Any] = []
+    edge_chunks: list[pd.DataFrame] = []
+    for group in _rank_groups(plan, rank):
+        mentions = _concat([store.read_part(p, "mentions", w) for p, w in group], "mentions")
+        relations = _concat([store.read_part(p, "relations", w) for p, w in group], "relations")
+        if remap:
+            mentions["actor_id"] = mentions["actor_id"].replace(remap)
+        relations = _finish_relations(relations, remap, actors)
+        mentions = mentions.sort_values(
+            ["doc_id", "start_char", "end_char"], key=lambda s: s.map(rank) if s.name == "doc_id" else s,
+            kind="stable")
+        mention_chunks.append(pa.Table.from_pandas(schema.conform(mentions, "mentions"), preserve_index=False))
+        relations = relations.sort_values(
+            ["doc_id", "sent_index", "kind", "source_id", "target_id"],
+            key=lambda s: s.map(rank) if s.name == "doc_id" else s, kind="stable")
+        edge_chunks.append(build_edges(relations, documents))
+        relation_chunks.append(pa.Table.from_pandas(schema.conform(relations, "relations"), preserve_index=False))
+        del mentions, relations
+    return {
+        "documents": schema.conform(documents, "documents"),
+        "mentions": _concat_arrow(mention_chunks, "mentions"),
+        "actors": actors,
+        "relations": _concat_arrow(relation_chunks, "relations"),
+        "edges": combine_edges(edge_chunks),
+        "texts": texts,
+    }
+
+
+def _concat_arrow(tables: list[Any], name: str) -> Any:
+    import pyarrow as pa
+
+    if not tables:
+        return pa.Table.from_pandas(schema.empty(name), preserve_index=False)
+    first = tables[0].schema
+    return pa.concat_tables([t if t.schema == first else t.cast(first) for t in tables])
+
+
+def _concat(frames: list[pd.DataFrame], table: str) -> pd.DataFrame:
+    frames = [f for f in frames if len(f)]
+    if not frames:
+        return schema.empty(table)
+    df = frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
+    return schema.conform(df, table)
+
+
+def _rank_groups(plan: list[tuple[Path, set[str]]], rank: dict[str, int]) -> Iterator[list[tuple[Path, set[str]]]]:
+    """Parts grouped so that groups follow input order and never interleave.
+
+    Parts are taken by their first document's rank; a part whose documents reach back into
+    the current group's range joins it, so each group can be sorted alone and the groups
+    concatenated in order.
+    """
+    spans = sorted(((min(rank[d] for d in w), max(rank[d] for d in w), p, w) for p, w in plan),
+                   key=lambda t: t[0])
+    group: list[tuple[Path, set[str]]] = []
+    high, size = -1, 0
+    for low, top, part, wanted in spans:
+        if group and low > high and size >= ASSEMBLY_CHUNK_DOCS:
+            yield group
+            group, size = [], 0
+        group.append((part, wanted))
+        high, size = max(high, top), size + len(wanted)
+    if group:
+        yield group
+
+
+def _finish_relations(relations: pd.DataFrame, remap: dict[str, str], actors: pd.DataFrame) -> pd.DataFrame:
+    """Apply corpus-level actor merges to relations: ids, names, canonical order, relation ids."""
+    if not len(relations):
+        return relations
+    changed = pd.Series(False, index=relations.index)
+    if remap:
+        changed = relations["source_id"].isin(remap.keys()) | relations["target_id"].isin(remap.keys())
+        relations["source_id"] = relations["source_id"].replace(remap)
+        relations["target_id"] = relations["target_id"].replace(remap)
+        keep_rows = relations["source_id"] != relations["target_id"]
+        relations, changed = relations[keep_rows].copy(), changed[keep_rows]
+    if not len(relations):
+        return relations
+    # Every endpoint is an actor of the table: names come from it, whatever a document said.
+    relations["source_name"] = _lookup(relations["source_id"], actors["actor_id"], actors["name"])
+    relations["target_name"] = _lookup(relations["target_id"], actors["actor_id"], actors["name"])
+    # Undirected links keep a canonical order after merging.
+    swap = (~relations["directed"].fillna(False).astype(bool)) & (relations["source_id"] > relations["target_id"])
+    if swap.any():
+        for a, b in (("source_id", "target_id"), ("source_name", "target_name"),
+                     ("source_mention_id", "target_mention_id")):
+            relations.loc[swap, [a, b]] = relations.loc[swap, [b, a]].to_numpy()
+    # Ids hash the endpoints: recompute them only where merging changed an endpoint.
+    changed = changed | swap
+    if changed.any():
+        relations.loc[changed, "relation_id"] = [relation_id(r) for r in relations.loc[changed].to_dict("records")]
+        relations = relations.drop_duplicates("relation_id")
+    return relations
 
 
 def with_published(article: Article, published: date | None) -> Article:

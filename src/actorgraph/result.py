@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +17,29 @@ class ResultError(Exception):
     """An output folder cannot be loaded."""
 
 
-@dataclass
+TABLE_NAMES = ("documents", "mentions", "actors", "relations", "edges", "texts")
+
+
+class _Table:
+    """A table attribute of :class:`Result`: given, or read from the output folder on first use."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, obj: Result | None, objtype: type | None = None) -> Any:
+        if obj is None:
+            return self
+        df = obj._tables.get(self.name)
+        if df is None:
+            df = obj._read(self.name)
+            if obj.out is not None:  # an empty stand-in is never cached
+                obj._tables[self.name] = df
+        return df
+
+    def __set__(self, obj: Result, value: pd.DataFrame) -> None:
+        obj._tables[self.name] = value
+
+
 class Result:
     """The output of a run.
 
@@ -27,24 +49,56 @@ class Result:
         texts: ``doc_id -> text`` as ingested (offsets in ``mentions`` slice these).
         run: the contents of ``run.json``.
         out: the output folder, when the result was written or loaded from one.
+
+    A result read from an output folder loads each table the first time it is used, so a
+    summary of a large run never holds every mention and relation in memory.
     """
 
-    documents: pd.DataFrame
-    mentions: pd.DataFrame
-    actors: pd.DataFrame
-    relations: pd.DataFrame
-    edges: pd.DataFrame = field(default_factory=lambda: schema.empty("edges"))
-    texts: pd.DataFrame = field(default_factory=lambda: schema.empty("texts"))
-    run: dict[str, Any] = field(default_factory=dict)
-    out: Path | None = None
+    documents = _Table()
+    mentions = _Table()
+    actors = _Table()
+    relations = _Table()
+    edges = _Table()
+    texts = _Table()
+
+    def __init__(self, documents: pd.DataFrame | None = None, mentions: pd.DataFrame | None = None,
+                 actors: pd.DataFrame | None = None, relations: pd.DataFrame | None = None,
+                 edges: pd.DataFrame | None = None, texts: pd.DataFrame | None = None,
+                 run: dict[str, Any] | None = None, out: Path | None = None) -> None:
+        given = dict(documents=documents, mentions=mentions, actors=actors, relations=relations,
+                     edges=edges, texts=texts)
+        self._tables: dict[str, pd.DataFrame] = {k: v for k, v in given.items() if v is not None}
+        self.run: dict[str, Any] = run if run is not None else {}
+        self.out = out
+
+    def _read(self, name: str) -> pd.DataFrame:
+        if self.out is None:
+            return schema.empty(name)
+        from actorgraph import store
+
+        return store.read_table(self.out, name)
+
+    def count(self, name: str) -> int:
+        """Rows of a table, from ``run.json`` when the table is not loaded (no reading)."""
+        if name not in self._tables:
+            counts = self.run.get("counts", {})
+            if name in counts and name != "documents":
+                return int(counts[name])
+        return len(getattr(self, name))
+
+    def materialize(self) -> Result:
+        """Load every table now (before the output folder goes away)."""
+        for name in TABLE_NAMES:
+            getattr(self, name)
+        return self
 
     def __repr__(self) -> str:
         n_err = int((self.documents["status"] == "error").sum()) if len(self.documents) else 0
         where = f" in {self.out}" if self.out else ""
         return (
             f"<Result{where}: {len(self.documents)} documents ({n_err} errors), "
-            f"{len(self.mentions)} mentions, {len(self.actors)} actors, "
-            f"{len(self.relations)} relations>"
+            f"{self.count('mentions')} mentions, {self.count('actors')} actors, "
+            f"{self.count('relations')} relations>"
         )
 
     def text(self, doc_id: str) -> str:
@@ -294,13 +348,11 @@ class ActorView:
 
 
 def load(out: str | os.PathLike[str]) -> Result:
-    """Load the tables of an output folder written by ``actorgraph run``.
+    """Open the tables of an output folder written by ``actorgraph run`` (each read on first use).
 
     Raises:
         ResultError: when the folder holds no actorgraph output.
     """
-    from actorgraph import store
-
     folder = Path(out)
     if not (folder / "documents.parquet").exists() and not (folder / "documents.csv").exists():
         raise ResultError(f"{folder} holds no actorgraph output (no documents table). "
@@ -308,13 +360,4 @@ def load(out: str | os.PathLike[str]) -> Result:
     run: dict[str, Any] = {}
     if (folder / "run.json").exists():
         run = json.loads((folder / "run.json").read_text(encoding="utf-8"))
-    return Result(
-        documents=store.read_table(folder, "documents"),
-        mentions=store.read_table(folder, "mentions"),
-        actors=store.read_table(folder, "actors"),
-        relations=store.read_table(folder, "relations"),
-        edges=store.read_table(folder, "edges"),
-        texts=store.read_table(folder, "texts"),
-        run=run,
-        out=folder,
-    )
+    return Result(run=run, out=folder)

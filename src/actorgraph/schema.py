@@ -152,18 +152,17 @@ def frame(table: str, rows: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
 def conform(df: pd.DataFrame, table: str) -> pd.DataFrame:
     """Order and type the columns of ``df`` as ``table`` defines; extra columns are kept last."""
     spec = TABLES[table]
-    df = df.copy()
-    for name in spec:
-        if name not in df.columns:
-            df[name] = pd.NA
+    missing = [name for name in spec if name not in df.columns]
     ordered = list(spec) + [c for c in df.columns if c not in spec]
+    # Select (a new frame) rather than copy-then-select: tables can be large.
+    df = df.assign(**{name: pd.NA for name in missing}) if missing else df
     df = df[ordered]
     for name, dtype in spec.items():
+        if str(df[name].dtype) == dtype:
+            continue  # already typed: no conversion, no copy
         if dtype == "string":
             col = df[name].astype("object").where(df[name].notna(), None)
             df[name] = col.map(lambda v: v if v is None else str(v)).astype("string")
-        elif dtype == "boolean":
-            df[name] = df[name].astype("boolean")
         else:
             df[name] = df[name].astype(dtype)
     return df.reset_index(drop=True)

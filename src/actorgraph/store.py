@@ -133,11 +133,11 @@ def _commit(tmp: Path, path: Path) -> None:
         raise StoreError(f"cannot write {path}: {e.strerror or e}") from e
 
 
-def _stage_parquet(df: pd.DataFrame, path: Path) -> Path:
+def _stage_parquet(df: pd.DataFrame | pa.Table, path: Path) -> Path:
     """Write ``df`` to a temporary file beside ``path``; returns the temporary path."""
     tmp = _atomic_path(path)
     try:
-        table = pa.Table.from_pandas(df, preserve_index=False)
+        table = df if isinstance(df, pa.Table) else pa.Table.from_pandas(df, preserve_index=False)
         pq.write_table(table, tmp)
         _fsync_file(tmp)
     except OSError as e:
@@ -171,16 +171,32 @@ def write_csv(df: pd.DataFrame, path: Path, *, safe: bool = True) -> None:
     _commit(_stage_csv(df, path, safe=safe), path)
 
 
-def _stage_csv(df: pd.DataFrame, path: Path, *, safe: bool = True) -> Path:
+#: Rows converted to pandas at a time when an Arrow table is written as CSV.
+CSV_BATCH_ROWS = 50_000
+
+
+def _csv_frame(df: pd.DataFrame, safe: bool) -> pd.DataFrame:
+    if not safe:
+        return df
+    out = df.copy()
+    for col in out.columns:
+        if out[col].dtype == "string" or out[col].dtype == object:
+            out[col] = out[col].map(neutralise, na_action="ignore")
+    return out
+
+
+def _stage_csv(df: pd.DataFrame | pa.Table, path: Path, *, safe: bool = True) -> Path:
     tmp = _atomic_path(path)
-    out = df
-    if safe:
-        out = df.copy()
-        for col in out.columns:
-            if out[col].dtype == "string" or out[col].dtype == object:
-                out[col] = out[col].map(neutralise, na_action="ignore")
+    options: dict[str, Any] = dict(index=False, encoding="utf-8", quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
     try:
-        out.to_csv(tmp, index=False, encoding="utf-8", quoting=csv.QUOTE_MINIMAL, lineterminator="\n")
+        if isinstance(df, pa.Table):
+            # A large table goes out in batches: only one batch is ever a DataFrame.
+            batches = df.to_batches(max_chunksize=CSV_BATCH_ROWS) or [None]
+            for i, batch in enumerate(batches):
+                frame = (pa.Table.from_batches([batch]) if batch is not None else df).to_pandas()
+                _csv_frame(frame, safe).to_csv(tmp, mode="w" if i == 0 else "a", header=i == 0, **options)
+        else:
+            _csv_frame(df, safe).to_csv(tmp, **options)
         _fsync_file(tmp)
     except OSError as e:
         with contextlib.suppress(OSError):
@@ -268,14 +284,42 @@ def read_parts(out: Path, table: str, keep: Collection[tuple[str, str]] | None,
             wanted = set(docs.doc_id) - seen_docs
         if not wanted:
             continue
-        df = pq.read_table(part / f"{table}.parquet").to_pandas()
-        if len(df):
-            df = df[df["doc_id"].isin(wanted)]
-        frames.append(df)
+        # Filter in Arrow, before pandas: only the wanted rows are ever converted.
+        arrow = pq.read_table(part / f"{table}.parquet")
+        if arrow.num_rows:
+            import pyarrow.compute as pc
+
+            arrow = arrow.filter(pc.is_in(arrow.column("doc_id"), value_set=pa.array(sorted(wanted))))
+        frames.append(arrow)
         seen_docs |= wanted
     if not frames:
         return pd.DataFrame()
-    return pd.concat(frames, ignore_index=True)
+    frames = [f.cast(frames[0].schema) if f.schema != frames[0].schema else f for f in frames]
+    return pa.concat_tables(frames).to_pandas()
+
+
+def wanted_parts(out: Path, keep: Collection[tuple[str, str]]) -> list[tuple[Path, set[str]]]:
+    """Each part with the documents wanted from it (the first part holding a document wins)."""
+    plan: list[tuple[Path, set[str]]] = []
+    seen: set[str] = set()
+    for part in list_parts(out):
+        docs = pq.read_table(part / "documents.parquet", columns=["doc_id", "content_hash"])
+        wanted = {d for d, h in zip(docs.column("doc_id").to_pylist(), docs.column("content_hash").to_pylist(),
+                                    strict=True) if (d, h) in keep and d not in seen}
+        if wanted:
+            plan.append((part, wanted))
+            seen |= wanted
+    return plan
+
+
+def read_part(part: Path, table: str, wanted: Collection[str]) -> pd.DataFrame:
+    """One table of one part, only the rows of the ``wanted`` documents (filtered in Arrow)."""
+    import pyarrow.compute as pc
+
+    arrow = pq.read_table(part / f"{table}.parquet")
+    if arrow.num_rows:
+        arrow = arrow.filter(pc.is_in(arrow.column("doc_id"), value_set=pa.array(sorted(wanted))))
+    return arrow.to_pandas()
 
 
 def prune_parts(out: Path, keep: Collection[tuple[str, str]]) -> int:
@@ -294,7 +338,7 @@ def clear_parts(out: Path) -> None:
     shutil.rmtree(parts_dir(out), ignore_errors=True)
 
 
-def write_tables(out: Path, tables: Mapping[str, pd.DataFrame], *, csv_safe: bool = True) -> None:
+def write_tables(out: Path, tables: Mapping[str, pd.DataFrame | pa.Table], *, csv_safe: bool = True) -> None:
     """Write the final tables (CSV and Parquet), each atomically.
 
     All tables are first written to temporary files and only then renamed into place, so
