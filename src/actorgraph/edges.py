@@ -43,8 +43,7 @@ def build_edges(relations: pd.DataFrame, documents: pd.DataFrame | None = None) 
         n_relations=("doc_id", "size"),
     ).reset_index()
     agg["event_type"] = agg["event_type"].replace("\x00", None)
-    rows = agg.to_dict("records")
-    df = schema.frame("edges", rows)
+    df = schema.conform(agg, "edges")
     return df.sort_values(["weight", "source_id", "target_id"], ascending=[False, True, True],
                           kind="stable").reset_index(drop=True)
 
@@ -65,6 +64,6 @@ def combine_edges(parts: list[pd.DataFrame]) -> pd.DataFrame:
         target_name=("target_name", "first"), n_relations=("n_relations", "sum"),
     ).reset_index()
     agg["event_type"] = agg["event_type"].replace("\x00", None)
-    out = schema.frame("edges", agg.to_dict("records"))
+    out = schema.conform(agg, "edges")
     return out.sort_values(["weight", "source_id", "target_id"], ascending=[False, True, True],
                            kind="stable").reset_index(drop=True)
