@@ -11,7 +11,6 @@ from spacy.tokens import Doc, Span
 
 from actorgraph.actors import acronym, build_actors, resolve_doc, slug
 
-
 _VOCAB = spacy.blank("en").vocab
 
 

@@ -105,7 +105,7 @@ def test_clean_property_masked_same_length_and_body_unchanged(text):
     segs = cleaned.segments
     if text:
         assert segs[0].start == 0 and segs[-1].end == len(text)
-        for a, b in zip(segs, segs[1:]):
+        for a, b in zip(segs, segs[1:], strict=False):
             assert a.end == b.start
     for seg in segs:
         if seg.kind != "boilerplate":
@@ -119,13 +119,13 @@ def test_clean_property_recleaning_only_masks_more(lines):
     once = clean(_article(text))
     twice = clean(_article(once.masked))
     assert len(twice.masked) == len(text)
-    assert all(b == a or b == " " for a, b in zip(once.masked, twice.masked))
+    assert all(b == a or b == " " for a, b in zip(once.masked, twice.masked, strict=True))
 
 
 @pytest.mark.parametrize("label,line2", [("((WN))", "((WN))  Why now?"), ("Smith:", "Smith: Because."),
                                          ("MS", "MS Because we could.")])
 def test_clean_recurring_speaker_labels_masked(label, line2):
-    text = "\n\n".join([f"Intro paragraph about talks in Oslo.", line2, line2, line2])
+    text = "\n\n".join(["Intro paragraph about talks in Oslo.", line2, line2, line2])
     cleaned = clean(_article(text))
     assert label not in cleaned.masked
     assert cleaned.masked.count(line2[len(label):].strip()) == 3

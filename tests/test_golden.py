@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+
 from golden import COLUMNS, GOLDEN_DIR, golden_tables
 
 

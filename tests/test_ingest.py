@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from actorgraph.ingest import count_articles, decode, IngestError, read_articles
+from actorgraph.ingest import IngestError, count_articles, decode, read_articles
 
 
 def _read(path: Path):

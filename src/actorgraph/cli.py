@@ -118,8 +118,15 @@ def run(
 
     Example: actorgraph run corpora/sample --out out/ --jobs 2
     """
-    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn,
-                               TimeElapsedColumn, TimeRemainingColumn)
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        SpinnerColumn,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
 
     import actorgraph
     from actorgraph.ingest import count_articles
