@@ -149,3 +149,11 @@ def test_actors_generic_actors(nlp, text, span, name, country, sector):
 def test_actors_title_of_named_person_is_not_generic(nlp):
     mentions = resolve_doc(nlp("The French president, Emmanuel Macron, arrived."), doc_id="d").mentions
     assert not [m for m in mentions if m["label"] == "GROUP"]
+
+
+def test_actors_build_surname_goes_to_the_dominant_bearer():
+    rows = [_row("a", "person:donald-trump", "Donald Trump", "PERSON", 40),
+            _row("b", "person:melania-trump", "Melania Trump", "PERSON", 2),
+            _row("c", "person:trump", "Trump", "PERSON", 5)]
+    _, remap = build_actors(rows)
+    assert remap == {"person:trump": "person:donald-trump"}

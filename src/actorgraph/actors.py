@@ -641,7 +641,7 @@ def build_actors(doc_actor_rows: Iterable[dict[str, Any]], *,
                 codes[aid].add(code)
 
     best = {aid: _best_name(names[aid]) for aid in by_id}
-    remap = _surname_remap(best, {aid: r["type"] for aid, r in by_id.items()})
+    remap = _surname_remap(best, {aid: r["type"] for aid, r in by_id.items()}, counts)
     if dictionary is not None:
         # A user dictionary can forbid a merge ("Bush" must never become "George W. Bush").
         for old in list(remap):
@@ -680,7 +680,14 @@ def _best_name(names: Counter[str]) -> str:
     return sorted(names.items(), key=lambda kv: (-len(kv[0].split()), -kv[1], kv[0]))[0][0]
 
 
-def _surname_remap(names: dict[str, str], types: dict[str, str]) -> dict[str, str]:
+#: A surname shared by several people goes to the one who has this many times more
+#: mentions than all the others together ("Trump" -> Donald Trump, not Melania Trump).
+DOMINANCE = 5
+
+
+def _surname_remap(names: dict[str, str], types: dict[str, str],
+                   counts: Counter[str] | None = None) -> dict[str, str]:
+    counts = counts if counts is not None else Counter()
     full: dict[str, list[str]] = {aid: n.split() for aid, n in names.items()
                                   if types[aid] == "PERSON" and len(n.split()) >= 2}
     remap: dict[str, str] = {}
@@ -690,6 +697,11 @@ def _surname_remap(names: dict[str, str], types: dict[str, str]) -> dict[str, st
         token = name.lower()
         by_last = [k for k, t in full.items() if t[-1].lower() == token]
         target = by_last[0] if len(by_last) == 1 else None
+        if len(by_last) > 1:
+            ranked = sorted(by_last, key=lambda k: (-counts[k], k))
+            top, rest = counts[ranked[0]], sum(counts[k] for k in ranked[1:])
+            if top >= DOMINANCE * max(rest, 1):
+                target = ranked[0]
         if target is None and not by_last:
             by_first = [k for k, t in full.items() if t[0].lower() == token]
             target = by_first[0] if len(by_first) == 1 else None
