@@ -386,3 +386,9 @@ def test_dates_mentions_not_inside_a_name(model) -> None:
         pytest.skip("the model did not tag the name")
     assert not [doc.text[s:e] for s, e, _ in date_mentions(doc, datetime.date(2016, 9, 7))
                 if "Christmas" in doc.text[s:e]]
+
+
+def test_dates_mentions_bare_frequency_words_are_not_dates(model) -> None:
+    doc = model("The company pays a quarterly dividend and publishes an annual report every March.")
+    texts = [doc.text[s:e].lower() for s, e, _ in date_mentions(doc, datetime.date(2015, 8, 5))]
+    assert "quarterly" not in texts and "annual" not in texts

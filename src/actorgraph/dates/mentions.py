@@ -189,6 +189,12 @@ def _candidate_spans(doc: Doc) -> list[tuple[int, int]]:
     return [(s, e) for s, e in spans if e > s and text_[s:e].strip()]
 
 
+#: Frequency words on their own ("quarterly dividend", "paid annually") describe a habit, not
+#: a date: news timex guidelines (TimeML, GUM) leave them unmarked.
+_BARE_FREQUENCY = frozenset({"daily", "weekly", "monthly", "quarterly", "yearly", "annual", "annually",
+                             "biannual", "biannually", "hourly", "nightly"})
+
+
 def date_mentions(doc: Doc, reference: datetime.date | None) -> list[tuple[int, int, DateValue]]:
     """The date expressions of a processed Doc, normalised against ``reference``.
 
@@ -224,7 +230,7 @@ def date_mentions(doc: Doc, reference: datetime.date | None) -> list[tuple[int, 
     out: list[tuple[int, int, DateValue]] = []
     for s, e in sorted(set(spans)):
         text = text_[s:e]
-        if not is_date_expression(text):
+        if not is_date_expression(text) or text.lower() in _BARE_FREQUENCY:
             continue
         span = doc.char_span(s, e, alignment_mode="expand")
         tense = _clause_tense(span) if span is not None and len(span) else None
