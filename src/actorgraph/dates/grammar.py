@@ -613,7 +613,13 @@ def _normalize_cached(text: str, reference: datetime.date | None, tense: Tense) 
     except (ValueError, OverflowError, KeyError, IndexError, TypeError) as e:
         logger.debug("could not normalise %r: %s", text, e)
         return _UNRESOLVED
+    if out is not None and out.value and (year := _YEAR_AS_COUNT.match(out.value)):
+        # "the 1988 quarter", "the 1988 fiscal year": a year naming the period, not a count.
+        out = _dv_year(int(year.group(1)), "exact") or _UNRESOLVED
     return out if out is not None else _UNRESOLVED
+
+
+_YEAR_AS_COUNT = re.compile(r"^P(1[5-9]\d\d|20\d\d)[YQMWD]$")
 
 
 _NON_DATE = re.compile(

@@ -28,6 +28,8 @@ Every function takes the gold documents and a :class:`Predictions` (the ``mentio
 
 from __future__ import annotations
 
+import re
+
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -445,8 +447,16 @@ def _merging_examples(
 # dates
 
 
+_DECADE_OR_CENTURY = re.compile(r"^(\d{2,3})X+$")
+
+
 def _norm_value(value: str | None) -> str | None:
-    return value.strip().upper() if value else None
+    """A TIMEX3 value for comparison; "199X" and "199" (TimeML's decade), "19XX" and "19"
+    (century) are the same value written two ways."""
+    if not value:
+        return None
+    value = value.strip().upper()
+    return _DECADE_OR_CENTURY.sub(r"\1", value)
 
 
 def date_value_correct(
