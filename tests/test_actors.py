@@ -157,3 +157,12 @@ def test_actors_build_surname_goes_to_the_dominant_bearer():
             _row("c", "person:trump", "Trump", "PERSON", 5)]
     _, remap = build_actors(rows)
     assert remap == {"person:trump": "person:donald-trump"}
+
+
+@pytest.mark.parametrize("text,kept", [
+    ("US Secretary of State Mike Pompeo visited Israel.", False),   # "State" is part of a title
+    ("It happened despite the resistance of the Catholic Church.", True),
+])
+def test_actors_role_phrase_tail_is_not_an_organisation(nlp, text, kept):
+    texts = [m["text"] for m in resolve_doc(nlp(text), doc_id="d").mentions]
+    assert ("Catholic Church" in texts) if kept else ("State" not in texts)

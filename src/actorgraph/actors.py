@@ -203,7 +203,10 @@ def _inside_title(ent: Span) -> bool:
     doc = ent.doc
     if doc[ent.start - 1].lower_ not in ("of", "for"):
         return False
-    phrase = f"{doc[ent.start - 2].lower_} {doc[ent.start - 1].lower_} {ent.text.lower()}"
+    head = doc[ent.start - 2]
+    if head.pos_ not in ("NOUN", "PROPN") or gazetteer.role_sector(head.lower_) is None:
+        return False  # "the resistance of the Catholic Church": not a role phrase
+    phrase = f"{head.lower_} {doc[ent.start - 1].lower_} {ent.text.lower()}"
     return bool(gazetteer.role_sector(phrase)) and gazetteer.role_sector(ent.text.lower()) is not None
 
 
