@@ -49,12 +49,19 @@ def run_dask(batches: Iterator[list[Article]], *, options: Any, fingerprint: str
 
         raise PipelineError("--engine dask needs Dask: pip install 'actorgraph[dask]'") from e
 
+    if not logging.getLogger().isEnabledFor(logging.INFO):
+        # Dask configures its own INFO handlers; keep them quiet unless --verbose.
+        for name in ("distributed", "distributed.scheduler", "distributed.nanny", "distributed.worker",
+                     "distributed.core", "distributed.http.proxy"):
+            logging.getLogger(name).setLevel(logging.WARNING)
     cluster = None
     if scheduler:
         client = Client(scheduler)
     else:
+        # No dashboard (nothing listens on a port) and Dask's own logs only when they matter.
         cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
-                               dashboard_address=None)
+                               dashboard_address=None, scheduler_kwargs={"dashboard": False},
+                               silence_logs=logging.WARNING)
         client = Client(cluster)
     try:
         n_workers = max(1, len(client.scheduler_info().get("workers", {})) or jobs)
