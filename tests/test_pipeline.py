@@ -327,3 +327,14 @@ def test_pipeline_seed_xi_putin_meeting_is_symmetric_consult(seed_result):
     rows = r[r["source_name"].isin(names) & r["target_name"].isin(names) & (r["kind"] == "action")]
     assert "CONSULT" in set(rows["event_type"])
     assert not rows[rows["event_type"] == "CONSULT"]["directed"].any()
+
+
+def test_pipeline_recycled_workers_give_the_same_tables(tmp_path, sample_result, monkeypatch):
+    import actorgraph
+    from actorgraph import pipeline
+    from conftest import SAMPLE
+
+    monkeypatch.setattr(pipeline, "RECYCLE_BATCHES", 1)  # a fresh pool after every 2 batches
+    result = actorgraph.extract([SAMPLE], out=tmp_path / "recycled", jobs=2, batch_size=2)
+    for name in ("documents", "mentions", "actors", "relations", "edges"):
+        pd.testing.assert_frame_equal(getattr(sample_result, name), getattr(result, name), obj=name)

@@ -679,23 +679,39 @@ def _run_batches(articles: Iterable[Article], *, out_dir: Path, options: Options
     return keep
 
 
+#: Batches a worker process handles before it is replaced by a fresh one. spaCy's string
+#: store keeps every new word it sees, so a long-lived worker grows over a long run;
+#: fresh workers (the model reloads in about a second) keep memory flat on any corpus.
+RECYCLE_BATCHES = 150
+
+
 def _run_pool(batches: Iterator[list[Article]], *, options: Options, fingerprint: str, jobs: int,
               on_done: Callable[[dict[str, pd.DataFrame]], None]) -> None:
     import multiprocessing as mp
 
     method = "fork" if "fork" in mp.get_all_start_methods() else "spawn"
     ctx = mp.get_context(method)
-    pending: list[Future[dict[str, pd.DataFrame]]] = []
     # Bounded in-flight work keeps memory flat however large the corpus.
     limit = jobs * 2
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_worker_init,
-                             initargs=(options, fingerprint)) as pool:
-        for batch in batches:
-            pending.append(pool.submit(_worker_run, batch))
-            while len(pending) >= limit:
-                on_done(pending.pop(0).result())
-        for fut in pending:
-            on_done(fut.result())
+    per_pool = max(RECYCLE_BATCHES * jobs, limit)
+    batches = iter(batches)
+    exhausted = False
+    while not exhausted:
+        pending: list[Future[dict[str, pd.DataFrame]]] = []
+        submitted = 0
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx, initializer=_worker_init,
+                                 initargs=(options, fingerprint)) as pool:
+            while submitted < per_pool:
+                batch = next(batches, None)
+                if batch is None:
+                    exhausted = True
+                    break
+                pending.append(pool.submit(_worker_run, batch))
+                submitted += 1
+                while len(pending) >= limit:
+                    on_done(pending.pop(0).result())
+            for fut in pending:
+                on_done(fut.result())
 
 
 # -- assembly ------------------------------------------------------------------------------
