@@ -166,3 +166,10 @@ def test_actors_build_surname_goes_to_the_dominant_bearer():
 def test_actors_role_phrase_tail_is_not_an_organisation(nlp, text, kept):
     texts = [m["text"] for m in resolve_doc(nlp(text), doc_id="d").mentions]
     assert ("Catholic Church" in texts) if kept else ("State" not in texts)
+
+
+def test_actors_name_particles_mended_and_surname_merged(nlp):
+    doc = nlp("Commission President Ursula von der Leyen met Li Qiang. Von der Leyen said the talks went well.")
+    ids = {m["text"]: m["actor_id"] for m in resolve_doc(doc, doc_id="d").mentions}
+    assert ids.get("Ursula von der Leyen") == "person:ursula-von-der-leyen"
+    assert ids.get("Von der Leyen") == "person:ursula-von-der-leyen"

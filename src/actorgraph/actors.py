@@ -487,6 +487,10 @@ def _generic_actors(doc: Doc, mentions: list[_Mention], ents_by_token: dict[int,
     return [m for m in out if id(m) not in replaced]
 
 
+_NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "del", "della", "di", "da", "dos", "das",
+                             "du", "la", "le", "bin", "ibn", "al", "el", "ter", "ten", "zu"})
+
+
 def _relabel_surnames(mentions: list[_Mention]) -> None:
     """A one-word ORG that is the surname of one person in the document is that person.
 
@@ -497,11 +501,20 @@ def _relabel_surnames(mentions: list[_Mention]) -> None:
     for m in mentions:
         tokens = m.name.split()
         if m.type == "PERSON" and len(tokens) >= 2:
-            surnames.setdefault(tokens[-1], set()).add(m.key)
+            surnames.setdefault(tokens[-1].lower(), set()).add(m.key)
+            # "von der Leyen": a surname that starts with a particle.
+            for k in range(1, len(tokens) - 1):
+                if tokens[k].lower() in _NAME_PARTICLES:
+                    surnames.setdefault(" ".join(tokens[k:]).lower(), set()).add(m.key)
+                    break
     for m in mentions:
-        if m.type == "ORG" and " " not in m.name and len(surnames.get(m.name, ())) == 1:
+        targets = surnames.get(m.name.lower(), ())
+        if m.type in ("ORG", "PLACE") and len(targets) == 1 and (" " not in m.name or m.name.split()[0].lower()
+                                                                  in _NAME_PARTICLES):
+            [target] = targets
             m.type, m.label = "PERSON", "PERSON"
-            m.key, m.sector = f"person:{slug(m.name)}", None
+            m.key, m.sector, m.country = target, None, None
+            m.name = next(x.name for x in mentions if x.key == target and x.type == "PERSON")
 
 
 def _merge_people(mentions: list[_Mention]) -> None:

@@ -72,6 +72,8 @@ def add_components(nlp: Language, *, gazetteer: bool = True) -> Language:
             nlp.add_pipe("actorgraph_paragraphs", first=True)
     if gazetteer and "ner" in nlp.pipe_names and "actorgraph_gazetteer" not in nlp.pipe_names:
         nlp.add_pipe("actorgraph_gazetteer", after="ner")
+    if "ner" in nlp.pipe_names and "actorgraph_name_particles" not in nlp.pipe_names:
+        nlp.add_pipe("actorgraph_name_particles", after="ner")
     return nlp
 
 
@@ -107,6 +109,42 @@ def paragraphs(doc: Doc) -> Doc:
 
 _NEVER_START = frozenset({",", ";", ":", ")", "]", "}", "%", "'s", "’s", "n't"})
 _ENDS = frozenset({".", "!", "?", "\"", "”", "’", "'", ")", ":", "…"})
+
+
+#: Lowercase particles inside personal names ("Ursula von der Leyen", "Luiz Inacio Lula da Silva").
+NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "del", "della", "di", "da", "dos", "das",
+                            "du", "la", "le", "bin", "bint", "ibn", "al", "el", "ter", "ten", "zu"})
+
+
+@Language.component(
+    "actorgraph_name_particles",
+    requires=["doc.ents"],
+    assigns=["doc.ents"],
+)
+def name_particles(doc: Doc) -> Doc:
+    """Mend person names the model cut at a particle: [Ursula von der] [Leyen] -> one PERSON."""
+    ents = list(doc.ents)
+    changed = False
+    out: list[Span] = []
+    i = 0
+    while i < len(ents):
+        ent = ents[i]
+        end = ent.end
+        if ent.label_ == "PERSON" and doc[end - 1].lower_ in NAME_PARTICLES and end < len(doc):
+            nxt = doc[end]
+            if nxt.is_title and not nxt.is_sent_start:
+                # Take the next token, or the whole entity that starts there.
+                follow = ents[i + 1] if i + 1 < len(ents) and ents[i + 1].start == end else None
+                new_end = follow.end if follow is not None else end + 1
+                out.append(Span(doc, ent.start, new_end, label="PERSON"))
+                i += 2 if follow is not None else 1
+                changed = True
+                continue
+        out.append(ent)
+        i += 1
+    if changed:
+        doc.ents = filter_spans(out)
+    return doc
 
 
 class GazetteerMerger:
