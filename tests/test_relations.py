@@ -428,6 +428,8 @@ NO_PATH = [
      "Ines Gorrochategui"),
     # actors of different clauses
     ("Germany said Russia attacked Ukraine.", {}, "Germany", "Ukraine"),
+    # object control: Beijing would send, not the one who urged
+    ("Emmanuel Macron urged Beijing not to send weapons to Moscow.", {}, "Emmanuel Macron", "Moscow"),
 ]  # fmt: skip
 
 

@@ -208,6 +208,9 @@ class PathRule:
             return None  # coordinated with each other, or too far apart
         if any(t.dep_ in BOUNDARY_DEPS for t in side1 + side2):
             return None
+        if any(t.dep_ == "xcomp" and any(c.dep_ in ("dobj", "obj") for c in t.head.children)
+               for t in side1 + side2):
+            return None  # object control: in "X urged Y to send Z", Y sends, not X
         if any(t.dep_ == "conj" or (t.dep_ == "appos" and _listy_appos(t))
                for t in side1 + side2):  # fmt: skip
             return None  # items of different coordinated phrases or clauses
