@@ -487,8 +487,9 @@ def _generic_actors(doc: Doc, mentions: list[_Mention], ents_by_token: dict[int,
     return [m for m in out if id(m) not in replaced]
 
 
-_NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "del", "della", "di", "da", "dos", "das",
-                             "du", "la", "le", "bin", "ibn", "al", "el", "ter", "ten", "zu"})
+#: Lowercase particles inside personal names ("Ursula von der Leyen", "Luiz Inacio Lula da Silva").
+NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "del", "della", "di", "da", "dos", "das",
+                            "du", "la", "le", "bin", "bint", "ibn", "al", "el", "ter", "ten", "zu"})
 
 
 def _relabel_surnames(mentions: list[_Mention]) -> None:
@@ -504,13 +505,13 @@ def _relabel_surnames(mentions: list[_Mention]) -> None:
             surnames.setdefault(tokens[-1].lower(), set()).add(m.key)
             # "von der Leyen": a surname that starts with a particle.
             for k in range(1, len(tokens) - 1):
-                if tokens[k].lower() in _NAME_PARTICLES:
+                if tokens[k].lower() in NAME_PARTICLES:
                     surnames.setdefault(" ".join(tokens[k:]).lower(), set()).add(m.key)
                     break
     for m in mentions:
         targets = surnames.get(m.name.lower(), ())
         if m.type in ("ORG", "PLACE") and len(targets) == 1 and (" " not in m.name or m.name.split()[0].lower()
-                                                                  in _NAME_PARTICLES):
+                                                                  in NAME_PARTICLES):
             [target] = targets
             m.type, m.label = "PERSON", "PERSON"
             m.key, m.sector, m.country = target, None, None
@@ -588,7 +589,7 @@ def _merge_orgs(mentions: list[_Mention], doc: Doc) -> None:
         name = m.name
         if name in alias and alias[name] != m.key:
             m.key = alias[name]
-            m.name = by_name_name(alias[name], orgs)
+            m.name = next((o.name for o in orgs if o.key == alias[name]), alias[name])
             continue
         if name.isupper() and 2 <= len(name) <= 8:
             matches = [k for k, n in long_names.items() if acronym(n) == name and k != m.key]
@@ -604,13 +605,6 @@ def _merge_orgs(mentions: list[_Mention], doc: Doc) -> None:
         if len(longer) == 1:
             m.key = longer[0]
             m.name = long_names[longer[0]]
-
-
-def by_name_name(key: str, orgs: Iterable[_Mention]) -> str:
-    for m in orgs:
-        if m.key == key:
-            return m.name
-    return key
 
 
 # -- corpus level -----------------------------------------------------------------------------

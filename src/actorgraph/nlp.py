@@ -25,6 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from actorgraph.actors import NAME_PARTICLES
 from actorgraph.models import (  # noqa: F401 - re-exported for callers of actorgraph.nlp
     DEFAULT_MODELS,
     ModelNotFound,
@@ -111,9 +112,6 @@ _NEVER_START = frozenset({",", ";", ":", ")", "]", "}", "%", "'s", "’s", "n't"
 _ENDS = frozenset({".", "!", "?", "\"", "”", "’", "'", ")", ":", "…"})
 
 
-#: Lowercase particles inside personal names ("Ursula von der Leyen", "Luiz Inacio Lula da Silva").
-NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "del", "della", "di", "da", "dos", "das",
-                            "du", "la", "le", "bin", "bint", "ibn", "al", "el", "ter", "ten", "zu"})
 
 
 @Language.component(

@@ -20,7 +20,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -866,8 +866,3 @@ def _finish_relations(relations: pd.DataFrame, remap: dict[str, str], actors: pd
         relations.loc[changed, "relation_id"] = [relation_id(r) for r in relations.loc[changed].to_dict("records")]
         relations = relations.drop_duplicates("relation_id")
     return relations
-
-
-def with_published(article: Article, published: date | None) -> Article:
-    """A copy of ``article`` with a publication date (for callers building Articles)."""
-    return replace(article, published=published)

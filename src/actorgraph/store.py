@@ -106,16 +106,8 @@ def _atomic_path(path: Path) -> Path:
     return path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
 
 
-def _fsync_dir(folder: Path) -> None:
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
-def _fsync_file(path: Path) -> None:
+def _fsync(path: Path) -> None:
+    """Flush a file or a folder (its entries) to disk; best effort."""
     with contextlib.suppress(OSError):
         fd = os.open(path, os.O_RDONLY)
         try:
@@ -139,7 +131,7 @@ def _stage_parquet(df: pd.DataFrame | pa.Table, path: Path) -> Path:
     try:
         table = df if isinstance(df, pa.Table) else pa.Table.from_pandas(df, preserve_index=False)
         pq.write_table(table, tmp)
-        _fsync_file(tmp)
+        _fsync(tmp)
     except OSError as e:
         with contextlib.suppress(OSError):
             tmp.unlink()
@@ -197,7 +189,7 @@ def _stage_csv(df: pd.DataFrame | pa.Table, path: Path, *, safe: bool = True) ->
                 _csv_frame(frame, safe).to_csv(tmp, mode="w" if i == 0 else "a", header=i == 0, **options)
         else:
             _csv_frame(df, safe).to_csv(tmp, **options)
-        _fsync_file(tmp)
+        _fsync(tmp)
     except OSError as e:
         with contextlib.suppress(OSError):
             tmp.unlink()
@@ -227,7 +219,7 @@ def write_part(out: Path, tables: Mapping[str, pd.DataFrame]) -> str:
             df = tables[name]
             pq.write_table(pa.Table.from_pandas(df, preserve_index=False), tmp / f"{name}.parquet")
         os.replace(tmp, root / part_id)
-        _fsync_dir(root)
+        _fsync(root)
     except OSError as e:
         shutil.rmtree(tmp, ignore_errors=True)
         raise StoreError(f"cannot write results to {out}: {e.strerror or e}") from e
@@ -368,7 +360,7 @@ def write_tables(out: Path, tables: Mapping[str, pd.DataFrame | pa.Table], *, cs
                 with contextlib.suppress(OSError):
                     later.unlink()
             raise
-    _fsync_dir(out)
+    _fsync(out)
 
 
 def _remove_stale_temporaries(out: Path) -> None:

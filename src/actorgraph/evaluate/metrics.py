@@ -29,7 +29,6 @@ Every function takes the gold documents and a :class:`Predictions` (the ``mentio
 from __future__ import annotations
 
 import re
-
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
