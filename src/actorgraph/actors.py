@@ -5,14 +5,14 @@ Two steps:
 * :func:`resolve_doc` works inside one document: it trims determiners, possessives and
   titles from entity spans, maps places and nationality adjectives to ISO 3166-1 alpha-3
   codes, reads an actor's country and sector from the words around it ("Russian partner
-  MTS", "German Chancellor Angela Merkel"), and merges name variants (surname →
+  Safaricom", "Japanese Prime Minister Fumio Kishida"), and merges name variants (surname →
   full name, acronym introduced in parentheses → full name).
 * :func:`build_actors` works across the corpus: it merges the per-document actors by id,
   attaches surname-only actors to the one full name that ends with that surname, and
   returns the ``actors`` table and the id remapping for mentions and relations.
 
 Actor ids are derived from content, so they are stable across runs:
-``country:RUS``, ``person:vladimir-putin``, ``org:huawei``, ``igo:nato``, ``place:moscow``.
+``country:RUS``, ``person:fumio-kishida``, ``org:safaricom``, ``igo:nato``, ``place:moscow``.
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ ORG_SUFFIXES = frozenset({"inc", "inc.", "corp", "corp.", "corporation", "co", "
 
 
 def slug(text: str) -> str:
-    """A lowercase ASCII id fragment: "Vladimir Putin" -> "vladimir-putin"."""
+    """A lowercase ASCII id fragment: "Fumio Kishida" -> "fumio-kishida"."""
     norm = unicodedata.normalize("NFKD", text)
     norm = "".join(ch for ch in norm if not unicodedata.combining(ch))
     norm = re.sub(r"[^\w]+", "-", norm.lower()).strip("-")
@@ -227,9 +227,9 @@ def _name_country(span: Span) -> str | None:
 def _context(span: Span, ents_by_token: dict[int, Span]) -> tuple[list[str], list[str], list[str]]:
     """Countries, sectors and titles from the words that modify ``span``.
 
-    Looks at the pre-modifiers in the same noun phrase ("the Chinese leader Xi Jinping")
-    and at an apposition on either side ("Guo Ping, one of Huawei's rotating chairmen";
-    "the French president, Emmanuel Macron").
+    Looks at the pre-modifiers in the same noun phrase ("the Kenyan leader William Ruto")
+    and at an apposition on either side ("Jane Roe, one of Acme's directors";
+    "the Finnish president, Sauli Niinistö").
     """
     doc = span.doc
     countries: list[str] = []
@@ -449,7 +449,7 @@ def _generic_actors(doc: Doc, mentions: list[_Mention], ents_by_token: dict[int,
     A common noun that names a role (troops, officials, lawmakers, police, government…)
     and is modified by a country or nationality ("senior Hungarian officials", "US
     lawmakers", "Russia's army") becomes a GROUP actor with that country and sector. Titles
-    of a named person ("German Chancellor Angela Merkel") are left to the person.
+    of a named person ("German Chancellor Olaf Scholz") are left to the person.
     """
     from spacy.tokens import Span
 
@@ -464,10 +464,10 @@ def _generic_actors(doc: Doc, mentions: list[_Mention], ents_by_token: dict[int,
             continue
         head = token.head
         if token.dep_ in ("compound", "appos") and head.i in ents_by_token:
-            continue  # a title: "Chancellor Angela Merkel", "the president, Donald Trump"
+            continue  # a title: "Chancellor Olaf Scholz", "the president, Joe Biden"
         if any(c.dep_ in ("appos", "compound", "nmod") and c.i in ents_by_token
                and ents_by_token[c.i].label_ in ("PERSON", "ORG") for c in token.children):
-            continue  # "the French president, Emmanuel Macron": the named person is the actor
+            continue  # "the Finnish president, Sauli Niinistö": the named person is the actor
         for child in token.lefts:
             ent = ents_by_token.get(child.i)
             if child.dep_ not in _GENERIC_DEPS or ent is None or ent.label_ not in ("NORP", "GPE"):
@@ -495,7 +495,7 @@ NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "del", "della", "d
 def _relabel_surnames(mentions: list[_Mention]) -> None:
     """A one-word ORG that is the surname of one person in the document is that person.
 
-    The small model often tags a bare surname as ORG ("Trump said …") after tagging the
+    The small model often tags a bare surname as ORG ("Kishida said …") after tagging the
     full name as PERSON earlier in the same article.
     """
     surnames: dict[str, set[str]] = {}
@@ -529,7 +529,7 @@ def _merge_people(mentions: list[_Mention]) -> None:
     for m in people:
         tokens = m.name.split()
         if m.key in full and len(tokens) >= 2:
-            # "Vladimir Putin" vs "Vladimir V. Putin": merge into the first seen when both ends agree.
+            # "George Bush" vs "George W. Bush": merge into the first seen when both ends agree.
             continue
         target = _best_full_name(tokens, full)
         if target is not None:
@@ -554,7 +554,7 @@ def _best_full_name(tokens: list[str], full: dict[str, list[str]]) -> str | None
     if len(by_last) > 1:
         return None
     if len(norm) == 1:
-        # Family name first (Xi Jinping, Kim Jong-un) or any single token of one full name.
+        # Family name first (Li Qiang, Kim Jong-un) or any single token of one full name.
         by_first = [k for k, t in full.items() if t[0].lower() == norm[0]]
         if len(by_first) == 1:
             return by_first[0]
@@ -598,7 +598,7 @@ def _merge_orgs(mentions: list[_Mention], doc: Doc) -> None:
                 m.name = long_names[matches[0]]
                 continue
         tokens = name.split()
-        # "Huawei" and "Huawei Technologies": the short form of a longer company name.
+        # "Airbus" and "Airbus Group": the short form of a longer company name.
         longer = [k for k, n in long_names.items()
                   if k != m.key and n.split()[: len(tokens)] == tokens
                   and all(t.lower() in ORG_SUFFIXES for t in n.split()[len(tokens):])]
@@ -614,7 +614,7 @@ def build_actors(doc_actor_rows: Iterable[dict[str, Any]], *,
                  dictionary: ActorDictionary | None = None) -> tuple[list[dict[str, Any]], dict[str, str]]:
     """Merge per-document actors into the corpus ``actors`` table.
 
-    Surname-only people ("Putin") that no document resolved are attached to the one
+    Surname-only people ("Kishida") that no document resolved are attached to the one
     multi-word person whose name ends (or, for family-name-first names, starts) with
     that name across the corpus.
 
@@ -691,7 +691,7 @@ def _best_name(names: Counter[str]) -> str:
 
 
 #: A surname shared by several people goes to the one who has this many times more
-#: mentions than all the others together ("Trump" -> Donald Trump, not Melania Trump).
+#: mentions than all the others together ("Bush" -> George W. Bush, not Laura Bush).
 DOMINANCE = 5
 
 

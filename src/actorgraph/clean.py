@@ -8,7 +8,7 @@ on the masked copy, so every offset it gives slices the original text, and nothi
 the boilerplate can yield an entity or a relation.
 
 It also finds the title, the site name (from a breadcrumb) and the publication date
-(from a "Last Updated on 2020/12/06"-style line) when the metadata lacks them.
+(from a "Last updated on 2023/04/14"-style line) when the metadata lacks them.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ FURNITURE = re.compile(
     r"|share(?: this)?(?: (?:post|article|story))?(?: on \w+)?|click to (?:share|print|email)\b.*"
     r"|enjoyed this (?:post|article)\b.*|never miss\b.*|subscribe\b.*|sign up\b.*|follow us\b.*"
     r"|join (?:our|the) (?:newsletter|mailing list)\b.*|newsletter|advertisement|sponsored(?: content)?"
-    r"|this site uses akismet\b.*|learn how your comment data is processed\b.*"
+    r"|this site uses \w+ to reduce spam\b.*|learn how your comment data is processed\b.*"
     r"|your email address will not be published\b.*|required fields are marked\b.*"
     r"|(?:previous|next|older|newer) (?:post|article|story)\b.*|tags?\s*:.*|filed under\b.*"
     r"|posted in\b.*|categor(?:y|ies)\s*:.*|copyright\b.*|©.*|\(c\)\s*\d{4}.*|all rights reserved\b.*"
@@ -117,7 +117,7 @@ def clean(article: Article, *, today: date | None = None) -> Cleaned:
                 source = source or parts[0]
                 title = title or parts[-1]
 
-    # Date line ("Last Updated on 2020/12/06", "Friday, January 4, 2019") near the top.
+    # Date line ("Last updated on 2023/04/14", "Friday, January 4, 2019") near the top.
     found = find_published_in_text(text, not_after=today)
     if found is not None:
         when, start, end, label = found

@@ -94,7 +94,7 @@ def paragraphs(doc: Doc) -> Doc:
 
     A blank line (a whitespace token holding two newlines) always starts a sentence; a
     comma, closing bracket or lowercase word right after a word never does (the small
-    model otherwise splits "Huawei, recently in the spotlight, …" after "Huawei").
+    model otherwise splits "Acme, recently in the news, …" after "Acme").
     """
     for token in doc[:-1]:
         if token.is_space and token.text.count("\n") >= 2:

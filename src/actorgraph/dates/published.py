@@ -134,7 +134,7 @@ def find_published_in_text(
 ) -> tuple[datetime.date, int, int, str] | None:
     """Find the publication date written near the top of an article.
 
-    Looks at the first ~40 lines for labelled dates ("Last Updated on 2020/12/06",
+    Looks at the first ~40 lines for labelled dates ("Last updated on 2023/04/14",
     "Published: 6 December 2020", "Posted on ..."), a wire dateline ("MOSCOW, Dec 6
     (Reuters) -", year taken from ``not_after``), or a short line that is just a date
     ("Friday, January 4, 2019").

@@ -1,8 +1,8 @@
 """Attribute relations from titles, appositions, possessives and copulas.
 
-"Russian President Vladimir Putin" -> Putin —leadership→ Russia; "Guo Ping, one of Huawei's
-rotating chairmen" -> Guo Ping —role→ Huawei; "Russian partner MTS" -> MTS —affiliation→ Russia;
-"MTS, based in Moscow" -> MTS —located_in→ Moscow. The source is always the described actor and
+"Kenyan President William Ruto" -> Ruto —leadership→ Kenya; "Jane Roe, one of Acme's
+directors" -> Jane Roe —role→ Acme; "Kenyan operator Safaricom" -> Safaricom —affiliation→ Kenya;
+"Safaricom, based in Nairobi" -> Safaricom —located_in→ Nairobi. The source is always the described actor and
 the target the country, organisation or place it belongs to.
 """
 
@@ -25,7 +25,7 @@ PERSON_LABELS = frozenset({"PERSON", "PER"})
 GROUP_LABELS = frozenset({"GPE", "NORP", "ORG", "LOC"})
 COPULAS = frozenset({"be", "become", "remain", "serve", "name", "appoint", "elect"})
 LOCATED_VERBS = frozenset({"base", "headquarter", "locate", "register", "incorporate"})
-# Quantified titles ("one of Huawei's chairmen") hold a role, never the leadership.
+# Quantified titles ("one of Acme's directors") hold a role, never the leadership.
 QUANTIFIERS = frozenset({"one", "two", "three", "some", "several", "many", "each", "member"})
 TITLE_PREPS = frozenset({"of", "at", "for", "in"})
 
@@ -79,7 +79,7 @@ def _title_phrase(title: Token, index: MentionIndex) -> tuple[str, str | None]:
 
 
 def _title_targets(title: Token, index: MentionIndex) -> Iterator[tuple[MentionRef, Token]]:
-    """Actors a title noun attaches to: "Russian President", "Huawei's chairmen", "CEO of Apple"."""
+    """Actors a title noun attaches to: "Kenyan President", "Acme's directors", "CEO of Apple"."""
     for c in title.children:
         if c.dep_ in ("amod", "compound", "poss", "nmod") and (m := index.at(c)) is not None:
             yield m, c
@@ -91,7 +91,7 @@ def _title_targets(title: Token, index: MentionIndex) -> Iterator[tuple[MentionR
 
 
 def _unquantify(noun: Token) -> tuple[Token, bool]:
-    """ "one of Huawei's chairmen" -> (chairmen, True); other nouns -> (noun, False)."""
+    """ "one of Acme's directors" -> (directors, True); other nouns -> (noun, False)."""
     if noun.lower_ in QUANTIFIERS or noun.lemma_.lower() in QUANTIFIERS:
         for c in noun.children:
             if c.dep_ == "prep" and c.lower_ == "of":
@@ -106,7 +106,7 @@ def _kind(source: MentionRef, target: MentionRef, title_kind: str | None, quanti
     if source.label in PERSON_LABELS and title_kind is not None:
         return "role" if quantified or title_kind == "role" else "leadership"
     if source.label in PERSON_LABELS and quantified:
-        # "Guo Ping, one of Huawei's rotating chairmen": a person counted among an
+        # "Jane Roe, one of Acme's directors": a person counted among an
         # organisation's members holds a role there, whatever the (possibly unknown) noun.
         return "role"
     return "affiliation"
@@ -127,7 +127,7 @@ def attribute_relations(sent: Span, index: MentionIndex) -> list[AttributeCandid
         if title is not None and title.lemma_.lower() in QUANTIFIERS:
             return
         if title is not None and title.tag_ in ("NNS", "NNPS"):
-            quantified = True  # "one of its chairmen", "Huawei executives"
+            quantified = True  # "one of its chairmen", "Acme executives"
         k = kind or _kind(src, tgt, title_kind, quantified)
         head = doc[src.start : src.end].root
         out.append(AttributeCandidate(Arg(src, 1.0, head), Arg(tgt, 1.0, tgt_tok), k, phrase, conf))
@@ -137,7 +137,7 @@ def attribute_relations(sent: Span, index: MentionIndex) -> list[AttributeCandid
             continue
         span = doc[m.start : m.end]
         head = span.root
-        # 1. modifiers of the mention and the title nouns among them ("Russian President Putin")
+        # 1. modifiers of the mention and the title nouns among them ("Kenyan President Ruto")
         for tok in span:
             for c in tok.children:
                 if m.start <= c.i < m.end or c.dep_ not in ("amod", "compound", "poss", "nmod"):
@@ -149,14 +149,14 @@ def attribute_relations(sent: Span, index: MentionIndex) -> list[AttributeCandid
                     elif c.dep_ == "poss" or (
                         cm.label in ("GPE", "NORP") and m.label not in PLACE_LABELS
                     ):
-                        # "China's Huawei", "Chinese firm Huawei"; two names side by side
+                        # "Japan's Toyota", "Japanese firm Toyota"; two names side by side
                         # ("Lotte 6 Hyundai 2", "CHICAGO AT TORONTO") are not an attribute
                         emit(m, None, cm, c, 0.75)
                 elif c.pos_ in ("NOUN", "PROPN"):
                     for tm, ttok in _title_targets(c, index):
                         emit(m, c, tm, ttok, 0.85)
-        # 2. apposition, either way round ("Guo Ping, one of Huawei's chairmen";
-        #    "the Chinese leader Xi Jinping")
+        # 2. apposition, either way round ("Jane Roe, one of Acme's directors";
+        #    "the Kenyan leader William Ruto")
         titles: list[tuple[Token, float]] = []
         for c in head.children:
             if c.dep_ == "appos":
@@ -164,7 +164,7 @@ def attribute_relations(sent: Span, index: MentionIndex) -> list[AttributeCandid
                     if any(g.dep_ == "conj" for g in c.children):
                         continue  # a list ("the US, Russia and China"), not an apposition
                     if m.label in PLACE_LABELS and cm.label in PLACE_LABELS:
-                        emit(m, None, cm, c, 0.7, kind="located_in")  # "Portsmouth, England"
+                        emit(m, None, cm, c, 0.7, kind="located_in")  # "Leeds, England"
                     elif m.label in PERSON_LABELS or (
                         m.label == "ORG" and cm.label in PLACE_LABELS | {"NORP"}
                     ):
@@ -198,7 +198,7 @@ def attribute_relations(sent: Span, index: MentionIndex) -> list[AttributeCandid
             noun, quantified = _unquantify(title)
             for tm, ttok in _title_targets(noun, index):
                 emit(m, noun, tm, ttok, conf, quantified)
-        # 4. location stated by the parse: "MTS, based in Moscow", "Moscow-based MTS"
+        # 4. location stated by the parse: "Safaricom, based in Nairobi", "Nairobi-based Safaricom"
         for c in head.children:
             if c.dep_ in ("acl", "amod") and c.lemma_.lower() in LOCATED_VERBS:
                 for sub in c.children:

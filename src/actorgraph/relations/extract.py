@@ -3,7 +3,7 @@
 Rules, in order of the evidence they need:
 
 * **verbs** — subject → verb → object, with passive agents ("was attacked by X" → X → Y),
-  prepositional objects ("signed a contract with MTS", "met with"), coordination distributed
+  prepositional objects ("signed a contract with Safaricom", "met with"), coordination distributed
   over both sides, subjects inherited by infinitives, coordinated verbs and relative clauses, and
   object control ("urged Russia to withdraw" → Russia withdraws);
 * **event nouns** — "a meeting between Xi and Putin", "Russia's invasion of Ukraine",
@@ -110,7 +110,7 @@ class _Rules:
                 and any(c.dep_ in SUBJ_DEPS and c.lower_ in SPEAKER_PRONOUNS for c in verb.children)
                 and self.lex.has_flag(verb.head.lemma_, "VERB", "speech")
             ):
-                # "MTS said it would buy Nokia": the pronoun is most often the speaker
+                # "Safaricom said it would buy Nokia": the pronoun is most often the speaker
                 return self.subjects(verb.head, typed, depth + 1)
             if any(c.dep_ in SUBJ_DEPS and c.lower_ not in RELATIVE_PRONOUNS
                    for c in verb.children):  # fmt: skip
@@ -152,14 +152,14 @@ class _Rules:
             elif c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
                 self._prep_args(c, typed, targets, joint)
         if passive and verb.dep_ == "acl":
-            # "the deal signed by Huawei": the noun is what is acted on
+            # "the deal signed by Airbus": the noun is what is acted on
             targets.extend(actors_of(verb.head, self.index, modifiers=False))
         if verb.dep_ == "relcl" and not any(c.dep_ in OBJ_DEPS for c in verb.children):
             if any(c.dep_ in SUBJ_DEPS and c.lower_ not in RELATIVE_PRONOUNS
                    for c in verb.children):  # fmt: skip
-                # "the company that Huawei bought"
+                # "the company that Airbus bought"
                 targets.extend(actors_of(verb.head, self.index, modifiers=False))
-        # "signed a contract with MTS", "signed a contract to develop a network with MTS"
+        # "signed a contract with Safaricom", "signed a contract to develop a network with Safaricom"
         for noun in object_nouns:
             for c in noun.children:
                 if c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
@@ -259,7 +259,7 @@ class _Rules:
             return  # "X and Y lead the party" says nothing about X and Y together
         participants = joint if joint else (subjects if typed and not targets else [])
         if len({a.mention.actor_id for a in participants}) >= 2:
-            # "X and Y met", "signed by Huawei and MTS", "mediated talks between X and Y"
+            # "X and Y met", "signed by Airbus and Safaricom", "mediated talks between X and Y"
             for i, a in enumerate(participants):
                 for b in participants[i + 1 :]:
                     self._add(a, b, kind, predicate, event_type, quad, False, neg, mod,
@@ -268,7 +268,7 @@ class _Rules:
     def _statement(self, verb: Token, lemma: str, subjects: list[Arg], targets: list[Arg]) -> None:
         has_subject = any(c.dep_ in SUBJ_DEPS for c in verb.children)
         if not has_subject:
-            return  # "..., wrote MTS in a statement": the object is the speaker
+            return  # "..., wrote Safaricom in a statement": the object is the speaker
         addressees = [
             t for t in targets if t.token.dep_ in ("dative", "dobj", "pobj") and t.confidence >= 0.9
         ]

@@ -157,7 +157,7 @@ def pobjs(prep: Token) -> list[Token]:
 def is_passive(verb: Token) -> bool:
     """Whether the verb is in the passive voice."""
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
-        return True  # "the party led by Blair", "the deal signed by Huawei"
+        return True  # "the party led by Blair", "the deal signed by Airbus"
     return any(c.dep_ in PASSIVE_SUBJ_DEPS or c.dep_ in ("auxpass", "agent") for c in verb.children)
 
 
