@@ -86,7 +86,7 @@ def test_dates_absolute(text: str, value: str, granularity: str) -> None:
         ("yesterday", SEED_REF, "2020-12-05"),
         ("today", SEED_REF, "2020-12-06"),
         ("tomorrow", SEED_REF, "2020-12-07"),
-        ("last night", SEED_REF, "2020-12-05"),
+        ("last night", SEED_REF, "2020-12-05TNI"),
         ("last week", SEED_REF, "2020-W48"),
         ("this week", SEED_REF, "2020-W49"),
         ("next month", SEED_REF, "2021-01"),
@@ -125,6 +125,25 @@ def test_dates_relative(text: str, reference: D, value: str) -> None:
     dv = normalize_date(text, reference)
     assert dv.value == value
     assert dv.date_type == "relative"
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "value"),
+    [
+        ("this morning", WED, "2019-06-05TMO"),
+        ("later this afternoon", WED, "2019-06-05TAF"),
+        ("this evening", WED, "2019-06-05TEV"),
+        ("tonight", WED, "2019-06-05TNI"),
+        ("last night", WED, "2019-06-04TNI"),
+        # a named day with a part of the day keeps the plain day
+        ("yesterday afternoon", WED, "2019-06-04"),
+        ("Tuesday night", WED, "2019-06-04"),
+    ],
+)
+def test_dates_part_of_day(text: str, reference: D, value: str) -> None:
+    dv = normalize_date(text, reference)
+    day = D.fromisoformat(value[:10])
+    assert (dv.value, dv.date_start, dv.date_end) == (value, day, day)
 
 
 def test_dates_relative_without_reference_is_unresolved() -> None:
@@ -392,3 +411,4 @@ def test_dates_mentions_bare_frequency_words_are_not_dates(model) -> None:
     doc = model("The company pays a quarterly dividend and publishes an annual report every March.")
     texts = [doc.text[s:e].lower() for s, e, _ in date_mentions(doc, datetime.date(2015, 8, 5))]
     assert "quarterly" not in texts and "annual" not in texts
+

@@ -48,6 +48,15 @@ from actorgraph.dates.values import (
 from actorgraph.records import DateValue
 
 
+#: Deictic parts of the day, valued with TIMEX3's part-of-day suffix ("this morning" is
+#: 2019-06-05TMO). A weekday or "yesterday" with a part of the day keeps the plain day: news
+#: corpora disagree there (GUM dates only the day), and the day is what the text fixes.
+_PART_OF_DAY = {
+    "this morning": "MO", "this afternoon": "AF", "this evening": "EV", "tonight": "NI",
+    "last night": "NI", "last evening": "EV",
+}  # fmt: skip
+
+
 class _CalendarRules:
     """Rules for dates written with calendar names and numbers (one normalisation each)."""
 
@@ -239,6 +248,9 @@ class _CalendarRules:
             "the next day": 1, "the following day": 1, "the same day": 0, "that day": None,
             "earlier today": 0, "later today": 0, "earlier in the day": 0,
             "last evening": -1, "the night before": -1, "the previous night": -1,
+            "later this morning": 0, "later this afternoon": 0, "later this evening": 0,
+            "later tonight": 0, "earlier this morning": 0, "earlier this afternoon": 0,
+            "earlier this evening": 0,
         }  # fmt: skip
         base = re.sub(r"\s" + _TOD_RE + r"$", "", s)
         for key in (s, base):
@@ -248,7 +260,13 @@ class _CalendarRules:
                     return None
                 if self.ref is None:
                     return DateValue(None, None, None, "day", "unresolved")
-                return _dv_day(self.ref + datetime.timedelta(days=off), "relative")
+                day = _dv_day(self.ref + datetime.timedelta(days=off), "relative")
+                part = _PART_OF_DAY.get(re.sub(r"^(?:earlier|later) ", "", s))
+                if part is None:
+                    return day
+                # TIMEX3 marks the part of the day: "this morning" is 2019-06-05TMO
+                return DateValue(f"{day.value}T{part}", day.date_start, day.date_end, "day",
+                                 "relative")
         return None
 
     # -- weekdays ----------------------------------------------------------------
