@@ -412,3 +412,18 @@ def test_dates_mentions_bare_frequency_words_are_not_dates(model) -> None:
     texts = [doc.text[s:e].lower() for s, e, _ in date_mentions(doc, datetime.date(2015, 8, 5))]
     assert "quarterly" not in texts and "annual" not in texts
 
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("Net income for the year ended March 31 rose 5%.", "the year", "P1Y"),
+        ("In its fiscal year ending June 30, the company lost money.", "its fiscal year", "P1Y"),
+        ("For the year, sales were flat.", "the year", "2015"),
+    ],
+)
+def test_dates_mentions_year_ended_is_a_duration(model, text, expression, value) -> None:
+    doc = model(text)
+    by_text = {doc.text[s:e]: dv for s, e, dv in date_mentions(doc, datetime.date(2015, 8, 5))}
+    if expression not in by_text:
+        pytest.skip(f"the model did not tag {expression!r}")
+    assert by_text[expression].value == value

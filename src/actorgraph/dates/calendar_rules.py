@@ -47,7 +47,6 @@ from actorgraph.dates.values import (
 )
 from actorgraph.records import DateValue
 
-
 #: Deictic parts of the day, valued with TIMEX3's part-of-day suffix ("this morning" is
 #: 2019-06-05TMO). A weekday or "yesterday" with a part of the day keeps the plain day: news
 #: corpora disagree there (GUM dates only the day), and the day is what the text fixes.
@@ -265,8 +264,9 @@ class _CalendarRules:
                 if part is None:
                     return day
                 # TIMEX3 marks the part of the day: "this morning" is 2019-06-05TMO
-                return DateValue(f"{day.value}T{part}", day.date_start, day.date_end, "day",
-                                 "relative")
+                return DateValue(
+                    f"{day.value}T{part}", day.date_start, day.date_end, "day", "relative"
+                )
         return None
 
     # -- weekdays ----------------------------------------------------------------

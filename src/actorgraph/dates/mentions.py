@@ -135,6 +135,8 @@ _SPLIT_RE = re.compile(
     r"(?=(?:fiscal\s+)?(?:1[89]|20)\d\d\b)"
     r"|(?<=year)\s+to\s+(?=[A-Z])"
 )
+_YEAR_AS_PERIOD = re.compile(r"(?:the|its|their)\s+(?:fiscal\s+|financial\s+)?year", re.I)
+_ENDED_AFTER = re.compile(r"\s+(?:that\s+|which\s+)?(?:ended|ending|ends)\b", re.I)
 _YEAR_AGO_RE = re.compile(
     r"^(?:the\s+|a\s+)?(?:year[\s-](?:ago|earlier)|year[\s-]before|prior[\s-]year)"
     r"(?:\s+(?:quarter|period|level|results?|figures?))?$",
@@ -235,6 +237,10 @@ def date_mentions(doc: Doc, reference: datetime.date | None) -> list[tuple[int, 
         span = doc.char_span(s, e, alignment_mode="expand")
         tense = _clause_tense(span) if span is not None and len(span) else None
         dv = _normalize(text, reference, tense)
+        if _YEAR_AS_PERIOD.fullmatch(text) and _ENDED_AFTER.match(text_, e):
+            # "for the year ended March 31": a twelve-month period named by its last day, a
+            # TIMEX3 duration, not the calendar year
+            dv = DateValue("P1Y", None, None, None, "duration")
         parts = _range_endpoints(text, reference, tense) if dv.date_type == "range" else None
         if parts:
             out.extend((s + ps, s + pe, pdv) for ps, pe, pdv in parts)
