@@ -453,3 +453,68 @@ def test_relations_short_paths_rank_below_lexicon_relations(nlp):
     assert where.confidence < meet.confidence
     assert where.event_type is None and where.predicate == "in"
 
+
+
+# Constructions read off the dependency path between two actors (relations/paths.py) and the
+# relative-clause attribute: text, extra entities, source, target, kind, predicate
+PATH_ATTRIBUTES = [
+    # a participle modifying a noun: its "by" phrase is the doer, the noun's actor the patient
+    ("Labour Party government, headed by Harold Wilson, fell.", {},
+     "Harold Wilson", "Labour Party", "leadership", "head"),
+    # "Y has had N presidents: A, B and C" -> each holds the title in Y
+    ("Honduras has had five presidents: Roberto Suazo, Jose Azcona and Carlos Reina.", {},
+     "Jose Azcona", "Honduras", "leadership", "president"),
+    # the subject of a copula described by "the N of Y"
+    ("Notable members of the Celtic League have been Gwynfor Evans and John Jones.", {},
+     "John Jones", "the Celtic League", "role", "member"),
+    # a relative clause describes its noun like a copula
+    ("Jeffrey Donaldson, who was elected as a member of the Ulster Unionist Party, resigned.",
+     {}, "Jeffrey Donaldson", "the Ulster Unionist Party", "role", None),
+    # two names of one type joined through a title noun
+    ("At the Oval , Surrey captain Chris Lewis scored 80 .", {"Surrey": "PERSON"},
+     "Chris Lewis", "Surrey", "role", "captain"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text,extra,source,target,kind,predicate", PATH_ATTRIBUTES, ids=[a[0] for a in PATH_ATTRIBUTES]
+)
+def test_relations_path_attributes(nlp, text, extra, source, target, kind, predicate):
+    rels = typed(relations_for(nlp, text, extra))
+    r = find(rels, source, target, kind)
+    assert r is not None, [(x.source_id, x.target_id, x.kind, x.predicate) for x in rels]
+    assert r.directed
+    if predicate is not None:
+        assert r.predicate == predicate
+    assert find(rels, target, source) is None  # never both ways round
+
+
+def test_relations_stray_object_of_a_score_line(nlp):
+    # the parser hangs "Dan Jenson" off "beat" as an adverbial; it is the object
+    rels = typed(relations_for(nlp, "Anthony Hill ( Australia ) beat Dan Jenson ( Australia ) 15-9 15-8"))
+    r = find(rels, "Anthony Hill", "Dan Jenson", "action")
+    assert r is not None and r.predicate == "beat"
+    assert find(rels, "Dan Jenson", "Anthony Hill") is None
+    # a real adverbial noun phrase is not an object
+    rels = typed(relations_for(nlp, "Russia attacked Ukraine Tuesday morning."))
+    assert find(rels, "Russia", "Ukraine", "action") is not None
+
+
+def test_relations_own_country_affiliation(nlp):
+    """An actor whose country is known belongs to that country when the sentence names it."""
+    text = "The Liberal Party of Canada said that taxes would rise, and Canada agreed."
+    doc = nlp(text)
+    refs = []
+    for n, ent in enumerate(doc.ents):
+        actor = "country:CAN" if ent.text == "Canada" else "org:liberal-party"
+        refs.append(MentionRef(f"m{n}", ent.start, ent.end, ent.start_char, ent.end_char,
+                               ent.text, ent.label_, actor, actor, ent.label_, country="CAN"))
+    rels = typed(extract_relations(doc, refs, doc_id="d1"))
+    r = find(rels, "org:liberal-party", "country:CAN", "affiliation")
+    assert r is not None and r.directed and r.confidence < 0.5
+    # without a known country, nothing is inferred
+    bare = [MentionRef(m.mention_id, m.start, m.end, m.start_char, m.end_char, m.text, m.label,
+                       m.actor_id, m.actor_name, m.actor_type,
+                       country="CAN" if m.actor_id == "country:CAN" else None) for m in refs]
+    assert find(typed(extract_relations(doc, bare, doc_id="d1")), "org:liberal-party",
+                "country:CAN") is None

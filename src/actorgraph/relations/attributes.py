@@ -176,8 +176,16 @@ def attribute_relations(sent: Span, index: MentionIndex) -> list[AttributeCandid
             titles.append((head.head, 0.8))
         # 3. copula and naming verbs ("X is the president of Y", "X was named CEO of Y") and
         #    "as" phrases of the subject's verb ("As a DUP candidate, Seawright finished")
-        subj_verb = head.head if head.dep_ in ("nsubj", "nsubjpass") else None
-        if subj_verb is not None:
+        subj_verbs = [head.head] if head.dep_ in ("nsubj", "nsubjpass") else []
+        # a relative clause says the same of its noun: "X, who was elected as a member of Y"
+        subj_verbs += [
+            c for c in head.children
+            if c.dep_ == "relcl" and any(
+                g.dep_ in ("nsubj", "nsubjpass") and g.lower_ in ("who", "which", "that")
+                for g in c.children
+            )
+        ]  # fmt: skip
+        for subj_verb in subj_verbs:
             for c in subj_verb.children:
                 if (
                     subj_verb.lemma_ in COPULAS

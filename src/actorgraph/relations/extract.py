@@ -54,6 +54,7 @@ logger = logging.getLogger(__name__)
 DateFor = Callable[[Span], "tuple[str | None, str | None]"]
 
 COOCCURRENCE_CONFIDENCE = 0.3
+OWN_COUNTRY_CONFIDENCE = 0.35
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
 SPEAKER_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
 # Prepositions that name the patient of an event noun ("invasion of Ukraine", "attack on Kyiv").
@@ -362,7 +363,34 @@ class _Rules:
             mod = modality(p.verb, self.lex) if p.verb is not None else "asserted"
             self._add(p.source, p.target, p.kind, p.predicate, p.event_type, p.quad_class, True,
                       neg, mod, p.confidence, p.verb)  # fmt: skip
+        self.own_country()
         return self.out
+
+    def own_country(self) -> None:
+        """An actor whose country is known, in a sentence that names that country, belongs to
+        it: "the Liberal Party of Canada ... in Canada", "Putin said Russia would ...". Low
+        confidence, and only for pairs no rule above has linked."""
+        linked = {frozenset((c.source.mention.actor_id or "", c.target.mention.actor_id or ""))
+                  for c in self.out}  # fmt: skip
+        doc = self.sent.doc
+        mentions = self.index.in_span(self.sent)
+        countries = {}
+        for m in mentions:
+            if m.label == "GPE" and m.country and (m.actor_id or "").startswith("country:"):
+                countries.setdefault(m.country, m)
+        for m in mentions:
+            if m.label not in ("PERSON", "ORG") or not m.country or m.country not in countries:
+                continue
+            place = countries[m.country]
+            if place.actor_id == m.actor_id:
+                continue
+            if frozenset((m.actor_id or "", place.actor_id or "")) in linked:
+                continue
+            linked.add(frozenset((m.actor_id or "", place.actor_id or "")))
+            src = Arg(m, 1.0, doc[m.start : m.end].root)
+            tgt = Arg(place, 1.0, doc[place.start : place.end].root)
+            self._add(src, tgt, "affiliation", None, None, None, True, False, "asserted",
+                      OWN_COUNTRY_CONFIDENCE, None)  # fmt: skip
 
 
 @dataclass(frozen=True)

@@ -216,16 +216,52 @@ class PathRule:
             return None  # items of different coordinated phrases or clauses
         conf = BASE_CONFIDENCE.get(arcs, 0.4)
         a1, a2 = Arg(m1, 1.0, h1), Arg(m2, 1.0, h2)
+        reduced = self._reduced_passive(a1, side1, a2, side2, conf)
+        if reduced is not None:
+            return reduced, arcs
         if lca.pos_ in ("VERB", "AUX") and side1 and side2:
             cand = self._through_verb(lca, a1, side1, a2, side2, conf)
         else:
             cand = self._in_phrase(lca, a1, side1, a2, side2, conf)
         return None if cand is None else (cand, arcs)
 
+    def _reduced_passive(
+        self, a1: Arg, side1: list[Token], a2: Arg, side2: list[Token], conf: float
+    ) -> PathCandidate | None:
+        """ "the party, led by X", "the X government, headed by Y": a participle modifying a
+        noun takes that noun as its patient and its ``by`` phrase as the doer, so X -> the
+        party. The noun is the actor itself or names it ("the X government")."""
+        for agent, aside, noun, nside in ((a1, side1, a2, side2), (a2, side2, a1, side1)):
+            if [t.dep_ for t in aside] != ["pobj", "agent", "acl"] or aside[-1].tag_ != "VBN":
+                continue
+            if [t.dep_ for t in nside] not in ([], ["compound"], ["poss"]):
+                continue
+            verb = aside[-1]
+            lemma = verb.lemma_.lower()
+            entry = self.lex.lookup(lemma, "VERB")
+            flags = entry.flags if entry is not None else frozenset()
+            if "leadership" in flags or "role" in flags:
+                kind = "leadership" if "leadership" in flags else "role"
+                if agent.mention.label not in ("PERSON", "PER", "ORG", "GPE"):
+                    return None
+                return PathCandidate(agent, noun, kind, lemma, None, None, conf, verb)
+            if entry is not None and ("light" in flags or "speech" in flags):
+                return None
+            event_type = entry.event_type if entry is not None else None
+            quad = entry.quad_class if entry is not None else None
+            return PathCandidate(agent, noun, "action", lemma, event_type, quad, conf, verb)
+        return None
+
     def _through_verb(
         self, verb: Token, a1: Arg, side1: list[Token], a2: Arg, side2: list[Token], conf: float
     ) -> PathCandidate | None:
         d1, d2 = _entry_dep(side1, verb), _entry_dep(side2, verb)
+        if verb.lemma_.lower() in COPULA_LEMMAS:
+            described = _copula_of_subject(a1, side1, a2, side2)
+            if described is not None:
+                src, tgt, noun = described
+                return self._attribute(src, tgt, [], verb, conf, predicate=noun.lemma_.lower(),
+                                       title=noun)  # fmt: skip
         passive = is_passive(verb)
         s1 = _is_subject(side1, passive)
         s2 = _is_subject(side2, passive)
@@ -250,6 +286,11 @@ class PathRule:
         if verb.lemma_.lower() in COPULA_LEMMAS:
             # "X is a member of Y", "X became leader of Y"
             return self._attribute(src, tgt, tside, verb, conf, predicate=_copula_noun(tside))
+        title = _had_title(verb, tside)
+        if title is not None and tgt.mention.label in ("PERSON", "PER"):
+            # "Honduras has had five presidents: A, B" -> A holds the title in Honduras
+            return self._attribute(tgt, src, [], verb, conf, predicate=title.lemma_.lower(),
+                                   title=title)  # fmt: skip
         prep = _prep_into(tside)
         if prep in LOCATIVE_PREPS and tgt.mention.label in PLACE_LABELS:
             return PathCandidate(src, tgt, "located_in", prep, None, None, conf, verb)
@@ -267,10 +308,13 @@ class PathRule:
 
     def _attribute(
         self, src: Arg, tgt: Arg, tside: list[Token], verb: Token | None, conf: float,
-        predicate: str | None = None,
+        predicate: str | None = None, title: Token | None = None,
     ) -> PathCandidate:  # fmt: skip
         prep = _prep_into(tside)
         kind = _kind_for(src.mention, tgt.mention, prep)
+        if title is not None and src.mention.label in ("PERSON", "PER"):
+            # a title noun says which: "leader" -> leadership, "member" -> role
+            kind = _title_kind(title) or kind
         return PathCandidate(src, tgt, kind, predicate or prep, None, None, conf, verb)
 
     def _by_type(
@@ -310,9 +354,50 @@ class PathRule:
             src, tgt, tside = a2, a1, side1
         else:
             return None  # both modify a third word ("the merger of X and Y"): no direction
-        if src.mention.label == "NORP" or tside[-1].dep_ in ("compound", "nmod", "amod"):
-            return None  # "Valder Brian Deegan": names side by side are lists or split names
+        if src.mention.label == "NORP":
+            return None
+        if tside[-1].dep_ in ("compound", "nmod", "amod"):
+            title = tside[-1]
+            if len(tside) < 2 or title.pos_ != "NOUN" or self.index.at(title) is not None:
+                return None  # "Valder Brian Deegan": names side by side are lists or split names
+            # "Surrey captain Chris Lewis", "White House adviser Jane Roe": a title between
+            return self._attribute(src, tgt, tside, None, conf, predicate=title.lemma_.lower(),
+                                   title=title)  # fmt: skip
         return self._attribute(src, tgt, tside, None, conf)
+
+
+def _title_kind(title: Token) -> str | None:
+    """ "leadership" or "role" for a title noun in the packaged roles table, else None."""
+    from .attributes import title_kinds
+
+    kinds = title_kinds()
+    return kinds.get(title.lemma_.lower()) or kinds.get(title.lower_)
+
+
+def _had_title(verb: Token, side: list[Token]) -> Token | None:
+    """The title noun of "Y has five presidents: A, B" on the person's side of ``have``."""
+    if verb.lemma_.lower() != "have" or not side or side[-1].dep_ != "dobj":
+        return None
+    noun = side[-1]
+    if noun.pos_ != "NOUN" or _title_kind(noun) is None:
+        return None
+    return noun if all(t.dep_ in ("appos", "conj") for t in side[:-1]) else None
+
+
+def _copula_of_subject(
+    a1: Arg, side1: list[Token], a2: Arg, side2: list[Token]
+) -> tuple[Arg, Arg, Token] | None:
+    """(X, Y, noun) for "the N of Y is X" / "members of Y have been X": X is described as an N
+    of Y."""
+    for subj, sside, attr, aside in ((a1, side1, a2, side2), (a2, side2, a1, side1)):
+        deps = [t.dep_ for t in sside]
+        if deps != ["pobj", "prep", "nsubj"] or sside[1].lower_ != "of":
+            continue
+        noun = sside[2]
+        if noun.pos_ != "NOUN" or [t.dep_ for t in aside] != ["attr"]:
+            continue
+        return attr, subj, noun
+    return None
 
 
 def _patient(side: list[Token]) -> bool:
@@ -332,7 +417,25 @@ def _is_subject(side: list[Token], passive: bool) -> bool:
 def _is_argument(side: list[Token]) -> bool:
     """The actor is an object or prepositional argument, through at most one preposition."""
     deps = [t.dep_ for t in side]
+    if deps == ["npadvmod"] and _stray_object(side[0]):
+        return True
     return all(d in ARGUMENT_DEPS for d in deps) and deps.count("prep") + deps.count("agent") <= 1
+
+
+def _stray_object(token: Token) -> bool:
+    """A name the parser hung off a transitive verb as a noun-phrase adverbial although the verb
+    has no object: "Hill ( Australia ) beat Dan Jenson ( Australia ) 15-9" (scores and
+    parentheses confuse the parser). Read as the object."""
+    verb = token.head
+    return (
+        token.pos_ == "PROPN"
+        and verb.pos_ == "VERB"
+        and verb.i < token.i
+        and not is_passive(verb)
+        and any(c.dep_ in SUBJ_DEPS for c in verb.children)
+        and not any(c.dep_ in OBJECT_DEPS | {"prep", "ccomp", "xcomp"} and c.i < token.i
+                    for c in verb.children)
+    )  # fmt: skip
 
 
 def _own_subject(verb: Token) -> bool:
