@@ -146,6 +146,21 @@ def test_dates_part_of_day(text: str, reference: D, value: str) -> None:
     assert (dv.value, dv.date_start, dv.date_end) == (value, day, day)
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("January nineteen ninety-seven", "1997-01"),
+        ("the winter of nineteen ninety-four", "1994-WI"),
+        ("March twenty-first, nineteen ninety-eight", "1998-03-21"),
+        ("the eighth of March, two thousand one", "2001-03-08"),
+        ("this coming Sunday, March eighth", "2020-03-08"),
+        ("December the first", "2019-12-01"),  # the nearest December
+    ],
+)
+def test_dates_spoken_numbers(text: str, value: str) -> None:
+    assert normalize_date(text, D(2020, 3, 5)).value == value
+
+
 def test_dates_relative_without_reference_is_unresolved() -> None:
     dv = normalize_date("next year", None)
     assert dv.date_type == "unresolved"

@@ -120,11 +120,13 @@ class _CalendarRules:
 
     # -- month names ---------------------------------------------------------
     def month_day(self, s: str) -> DateValue | None:
-        wd = re.match(
-            r"(" + _WEEKDAY_RE + r") (?=(?:the )?\d|" + _MONTH_RE + r"\b)", s
-        ) or re.search(r"\s(" + _WEEKDAY_RE + r")$", s)
+        # "Saturday, April 25", "this coming Sunday, March 8": the weekday only checks the year
+        lead_wd = r"(?:(?:this|coming|next|last) )?(" + _WEEKDAY_RE + r") "
+        wd = re.match(lead_wd + r"(?=(?:the )?\d|" + _MONTH_RE + r"\b)", s) or re.search(
+            r"\s(" + _WEEKDAY_RE + r")$", s
+        )
         hint = _WEEKDAYS[wd[1]] if wd else None
-        s = re.sub(r"^" + _WEEKDAY_RE + r" (?=(?:the )?\d|" + _MONTH_RE + r"\b)", "", s)
+        s = re.sub(r"^" + lead_wd + r"(?=(?:the )?\d|" + _MONTH_RE + r"\b)", "", s)
         s = re.sub(r"\s" + _WEEKDAY_RE + r"$", "", s)
         m = re.fullmatch(
             r"(" + _MONTH_RE + r") (?:the )?(" + _DAYNUM + r")(?: (" + _YEAR + r"))?", s

@@ -20,6 +20,7 @@ from actorgraph.dates.lexicon import (
     _MONTHS,
     _NUMBERS,
     _NUMWORD_RE,
+    _ORDINALS,
     _PAST_REF,
     _PRESENT_REF,
     _REL_RE,
@@ -123,7 +124,38 @@ class _Parser(_CalendarRules):
             )
             if t and t not in seen:
                 seen.append(t)
+        for c in list(seen):
+            t = self._digits_for_spelled(c)
+            if t != c and t not in seen:
+                seen.append(t)
         return seen
+
+    def _digits_for_spelled(self, s: str) -> str:
+        """Spoken-style day and year numbers as digits after a month or season ("january
+        nineteen ninety seven" -> "january 1997", "march eighth" -> "march 8th", "the winter
+        of nineteen ninety four" -> "the winter of 1994"), so the calendar rules apply."""
+        m = re.fullmatch(
+            r"(.*?)\b(?:the )?(" + _SPELLED_ORDINAL_RE + r") (of " + _MONTH_RE + r"\b.*)", s
+        )
+        if m and m[2] in _ORDINALS:  # "the eighth of March"
+            s = f"{m[1]}{_ORDINALS[m[2]]} {m[3]}"
+        m = re.fullmatch(r"(.*\b(?:" + _MONTH_RE + r"|" + _SEASON_RE + r")(?: of)?) (.+)", s)
+        if not m:
+            return s
+        head, tail = m[1], m[2]
+        year = self._spelled_year(tail)
+        if year is not None:
+            return f"{head} {year}"
+        mo = re.match(r"(?:the )?(" + _SPELLED_ORDINAL_RE + r")\b(?: (?:of )?(.+))?$", tail)
+        if mo and re.search(r"\b" + _MONTH_RE + r"$", head) and mo[1] in _ORDINALS:
+            rest = ""
+            if mo[2]:
+                year = self._spelled_year(mo[2])
+                if year is None:
+                    return s
+                rest = f" {year}"
+            return f"{head} {_ORDINALS[mo[1]]}{rest}"
+        return s
 
     # -- unresolved TIMEX3 tokens -------------------------------------------
     def refs(self, s: str) -> DateValue | None:
@@ -619,6 +651,9 @@ def _normalize_cached(text: str, reference: datetime.date | None, tense: Tense) 
     return out if out is not None else _UNRESOLVED
 
 
+_SPELLED_ORDINAL_RE = "|".join(
+    sorted((w for w in _ORDINALS if not w[0].isdigit()), key=len, reverse=True)
+)
 _YEAR_AS_COUNT = re.compile(r"^P(1[5-9]\d\d|20\d\d)[YQMWD]$")
 
 
