@@ -442,3 +442,18 @@ def test_dates_mentions_year_ended_is_a_duration(model, text, expression, value)
     if expression not in by_text:
         pytest.skip(f"the model did not tag {expression!r}")
     assert by_text[expression].value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        # past tense inside the reference's year: this January, not the coming one
+        ("In January, the company hired a new chief executive.", "January", "2019-01"),
+        # past tense that would move the date a year back: the nearest occurrence wins
+        ("The dividend was payable Nov. 20 to holders of record.", "Nov. 20", "2019-11-20"),
+    ],
+)
+def test_dates_mentions_tense_and_year(model, text, expression, value) -> None:
+    doc = model(text)
+    by_text = {doc.text[s:e]: dv for s, e, dv in date_mentions(doc, datetime.date(2019, 11, 5))}
+    assert by_text[expression].value == value

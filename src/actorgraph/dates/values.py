@@ -213,8 +213,9 @@ def _pick_year_for(month: int, day: int | None, reference: datetime.date, tense:
     Past (future) tense picks the latest (earliest) occurrence on or before (after) the
     reference; without tense the occurrence nearest to the reference wins. News rarely
     means a yearless date about a year away, so tense (which we only guess) is overruled
-    when it would move the date more than nine months away while the
-    occurrence nearest to it is within three months.
+    when it would move the date more than nine months away, into another year, while the
+    occurrence nearest to it is within three months. Within the reference's own year the
+    tense stands: "in January, it hired ..." written in October is this January.
     """
 
     def months_from_ref(year: int) -> float:
@@ -238,7 +239,11 @@ def _pick_year_for(month: int, day: int | None, reference: datetime.date, tense:
             chosen = min(y for y in years if months_from_ref(y) >= 0)
     else:
         return nearest
-    if abs(months_from_ref(chosen)) > 9 and abs(months_from_ref(nearest)) <= 3:
+    if (
+        abs(months_from_ref(chosen)) > 9
+        and abs(months_from_ref(nearest)) <= 3
+        and chosen != reference.year
+    ):
         return nearest
     return chosen
 
