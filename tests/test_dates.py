@@ -457,3 +457,22 @@ def test_dates_mentions_tense_and_year(model, text, expression, value) -> None:
     doc = model(text)
     by_text = {doc.text[s:e]: dv for s, e, dv in date_mentions(doc, datetime.date(2019, 11, 5))}
     assert by_text[expression].value == value
+
+
+# --- scoring: equal TIMEX3 values written two ways (evaluate.metrics, date part) ---------------
+
+
+@pytest.mark.parametrize(
+    ("gold", "predicted", "equal"),
+    [
+        ("2000-W7", "2000-W07", True),
+        ("2000-W7-WE", "2000-W07-WE", True),
+        ("2000-W7", "2000-W17", False),
+        ("199X", "199", True),
+        ("XXXX-WXX-2", "XXXX-WXX-2", True),
+    ],
+)
+def test_dates_scoring_normalises_equal_values(gold: str, predicted: str, equal: bool) -> None:
+    from actorgraph.evaluate.metrics import _norm_value
+
+    assert (_norm_value(gold) == _norm_value(predicted)) is equal

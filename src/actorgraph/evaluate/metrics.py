@@ -447,14 +447,17 @@ def _merging_examples(
 
 
 _DECADE_OR_CENTURY = re.compile(r"^(\d{2,3})X+$")
+_ONE_DIGIT_WEEK = re.compile(r"-W(\d)(?!\d)")
 
 
 def _norm_value(value: str | None) -> str | None:
     """A TIMEX3 value for comparison; "199X" and "199" (TimeML's decade), "19XX" and "19"
-    (century) are the same value written two ways."""
+    (century), "2000-W7" and "2000-W07" (ISO week, written without its leading zero in some
+    gold files) are the same value written two ways."""
     if not value:
         return None
     value = value.strip().upper()
+    value = _ONE_DIGIT_WEEK.sub(r"-W0\1", value)
     return _DECADE_OR_CENTURY.sub(r"\1", value)
 
 
