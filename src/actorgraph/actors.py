@@ -207,7 +207,10 @@ def _inside_title(ent: Span) -> bool:
     if head.pos_ not in ("NOUN", "PROPN") or gazetteer.role_sector(head.lower_) is None:
         return False  # "the resistance of the Catholic Church": not a role phrase
     phrase = f"{head.lower_} {doc[ent.start - 1].lower_} {ent.text.lower()}"
-    return bool(gazetteer.role_sector(phrase)) and gazetteer.role_sector(ent.text.lower()) is not None
+    # the tail itself must be a word of the roles table: "State" in "Secretary of State", but
+    # not "the Labour Party" in "leader of the Labour Party"
+    tail = ent.text.lower().removeprefix("the ")
+    return bool(gazetteer.role_sector(phrase)) and gazetteer.role_sector(tail, exact=True) is not None
 
 
 def _name_country(span: Span) -> str | None:

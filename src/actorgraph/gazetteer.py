@@ -562,18 +562,19 @@ def _sector_exact(phrase: str) -> str | None:
     return None
 
 
-def role_sector(word: str) -> str | None:
+def role_sector(word: str, *, exact: bool = False) -> str | None:
     """CAMEO sector code of a role noun, title or phrase ("troops" -> "MIL", "operator" -> "BUS").
 
     Plurals, a leading "former"/"acting"/nationality ("Russian president") and compounds are
     handled: "company official" takes the modifier's sector because "official" alone says
-    little, "defence minister" takes the head's.
+    little, "defence minister" takes the head's. With ``exact``, only a phrase of the roles
+    table itself counts ("state" yes, "labour party" no).
     """
     phrase = _role_key(word)
     if not phrase:
         return None
     found = _sector_exact(phrase)
-    if found:
+    if found or exact:
         return found
     words = phrase.split(" ")
     while len(words) > 1 and (

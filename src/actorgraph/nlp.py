@@ -13,6 +13,9 @@ Components added after the model's own:
   model's entity wins when it is *longer* than the gazetteer match ("Michael Jordan"
   stays a PERSON); on the *same* span the gazetteer's label wins ("US" tagged ORG becomes
   GPE); where the model found nothing, the gazetteer adds its match.
+* ``actorgraph_org_names`` (last): organisation names built on an organisation word ("the
+  Labour Party", "Ministry of Defence") and abbreviations defined in parentheses ("(DUP)")
+  that the model missed (see :mod:`actorgraph.orgnames`).
 """
 
 from __future__ import annotations
@@ -75,6 +78,8 @@ def add_components(nlp: Language, *, gazetteer: bool = True) -> Language:
         nlp.add_pipe("actorgraph_gazetteer", after="ner")
     if "ner" in nlp.pipe_names and "actorgraph_name_particles" not in nlp.pipe_names:
         nlp.add_pipe("actorgraph_name_particles", after="ner")
+    if "ner" in nlp.pipe_names and "actorgraph_org_names" not in nlp.pipe_names:
+        nlp.add_pipe("actorgraph_org_names", last=True)
     return nlp
 
 
@@ -112,6 +117,23 @@ _NEVER_START = frozenset({",", ";", ":", ")", "]", "}", "%", "'s", "’s", "n't"
 _ENDS = frozenset({".", "!", "?", "\"", "”", "’", "'", ")", ":", "…"})
 
 
+
+
+@Language.component(
+    "actorgraph_org_names",
+    requires=["doc.ents", "token.tag"],
+    assigns=["doc.ents"],
+)
+def org_names(doc: Doc) -> Doc:
+    """Add organisation names and parenthesised abbreviations the model missed."""
+    from actorgraph.orgnames import org_name_spans
+
+    ents = org_name_spans(doc)
+    if len(ents) != len(doc.ents) or any(
+        (a.start, a.end, a.label) != (b.start, b.end, b.label) for a, b in zip(ents, doc.ents)
+    ):
+        doc.ents = filter_spans(ents)
+    return doc
 
 
 @Language.component(

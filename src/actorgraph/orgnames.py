@@ -1,0 +1,150 @@
+"""Organisation names the statistical model misses, found by their form.
+
+Two general conventions of written English name organisations:
+
+* **a name built on an organisation word** — capitalised words around a head noun such as
+  *Party*, *League*, *Ministry* or *University*: "the Labour Party", "Party of Regions",
+  "Ministry of Defence", "the Social Democratic Front";
+* **an abbreviation defined in parentheses** right after the full name — "the Democratic
+  Unionist Party (DUP)" — after which the bare abbreviation ("the DUP said") names the same
+  organisation (the Schwartz & Hearst convention, used by biomedical and news taggers alike).
+
+:func:`org_name_spans` finds both in a tagged ``Doc``; the ``actorgraph_org_names`` component
+(:mod:`actorgraph.nlp`) adds them to ``doc.ents`` where the model found nothing, or where the
+model found only a piece of the name ("Canada" in "the Liberal Party of Canada"). The model's
+entity wins whenever it is longer or crosses the name's edge.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+#: Head nouns of organisation names (general designators, singular).
+ORG_HEADS = frozenset({
+    "party", "league", "union", "front", "movement", "alliance", "coalition", "council",
+    "committee", "congress", "assembly", "association", "federation", "confederation",
+    "institute", "university", "college", "academy", "bank", "ministry", "department",
+    "agency", "commission", "authority", "bureau", "corporation", "company", "group",
+    "organization", "organisation", "foundation", "fund", "society", "club", "church",
+    "army", "navy", "police", "court", "tribunal", "parliament", "senate", "cabinet",
+    "board", "service", "brigade", "brigades", "battalion", "regiment", "corps", "forces",
+    "guard", "airlines", "airways", "industries", "holdings", "network", "trust", "caucus",
+    "junta", "militia", "syndicate", "consortium", "cooperative", "chamber", "secretariat",
+    "directorate", "command", "inc", "corp", "ltd", "plc", "llc", "ag", "gmbh",
+})  # fmt: skip
+#: Lower-case words allowed inside a name between capitalised words ("Party of Regions").
+CONNECTORS = frozenset({"of", "for", "de", "du", "des", "del", "della", "di", "la", "le"})
+#: Labels whose entity may define an abbreviation in parentheses.
+DEFINING_LABELS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC", "PERSON", "EVENT", "LAW"})
+#: Labels a found organisation name may replace when the model's entity lies inside it.
+INNER_LABELS = frozenset({"ORG", "GPE", "NORP", "LOC", "PERSON", "FAC"})
+MAX_NAME_TOKENS = 10
+
+
+def _capitalised(token: Token) -> bool:
+    text = token.text
+    if not text[:1].isupper() or token.is_punct:
+        return False
+    if token.is_upper and len(text) > 1:
+        return token.is_alpha  # an abbreviation inside a name ("SPD Group")
+    return token.tag_ in ("NNP", "NNPS", "JJ", "NN", "NNS", "VBN", "VBG") or token.pos_ == "PROPN"
+
+
+def _name_word(token: Token) -> bool:
+    """A capitalised word that can be part of an organisation's name."""
+    return _capitalised(token) and not (token.is_stop and token.lower_ not in ("united",))
+
+
+def designator_spans(doc: Doc) -> list[tuple[int, int]]:
+    """(start, end) token spans of names built on an organisation word."""
+    out: list[tuple[int, int]] = []
+    n = len(doc)
+    for token in doc:
+        if token.lower_ not in ORG_HEADS or not token.is_title:
+            continue
+        start = token.i
+        while start > 0 and token.i - start < MAX_NAME_TOKENS:
+            prev = doc[start - 1]
+            if prev.is_sent_end or doc[start].is_sent_start:
+                break
+            if prev.is_sent_start and prev.tag_ not in ("NNP", "NNPS"):
+                break  # "Former Labour Party leaders": the capital is the sentence's
+            if _name_word(prev):
+                start -= 1
+            elif (prev.lower_ in CONNECTORS and start >= 2 and _name_word(doc[start - 2])
+                  and not doc[start - 2].is_sent_start):  # fmt: skip
+                start -= 2
+            else:
+                break
+        end = token.i + 1
+        # "Party of Regions", "Ministry of Defence", "University of Oxford"
+        while (end + 1 < n and doc[end].lower_ in CONNECTORS and _name_word(doc[end + 1])
+               and end - start < MAX_NAME_TOKENS):  # fmt: skip
+            end += 2
+            while end < n and _name_word(doc[end]) and not doc[end].is_sent_start:
+                end += 1
+        # a sentence-initial capital proves nothing: "Party members said" is not a name
+        if end - start < 2 or (start == token.i and doc[start].is_sent_start):
+            continue
+        if doc[start].lower_ in CONNECTORS:
+            continue
+        out.append((start, end))
+    return out
+
+
+def _abbreviation(token: Token) -> bool:
+    text = token.text
+    uppers = sum(c.isupper() for c in text)
+    return (2 <= len(text) <= 10 and text[0].isupper() and uppers >= 2
+            and all(c.isalpha() or c in "-&." for c in text))  # fmt: skip
+
+
+def abbreviation_spans(doc: Doc, ents: list[Span]) -> list[tuple[int, int, str]]:
+    """(start, end, label) of abbreviations defined in parentheses after an entity in ``ents``,
+    and of every later bare use of them in the document."""
+    defined: dict[str, str] = {}
+    places: list[tuple[int, int, str]] = []
+    for ent in ents:
+        if ent.label_ not in DEFINING_LABELS:
+            continue
+        end = ent.end
+        if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
+            short = doc[end + 1]
+            if _abbreviation(short) and short.text not in defined:
+                defined[short.text] = "ORG" if ent.label_ == "NORP" else ent.label_
+    if not defined:
+        return places
+    for token in doc:
+        label = defined.get(token.text)
+        if label is not None:
+            places.append((token.i, token.i + 1, label))
+    return places
+
+
+def org_name_spans(doc: Doc) -> list[Span]:
+    """The document's entities with the organisation names and abbreviations added.
+
+    Precedence: a found name replaces model entities lying wholly inside it (of the labels in
+    :data:`INNER_LABELS`); it is dropped when a model entity is longer or crosses its edge. An
+    abbreviation is added only where no entity is.
+    """
+    ents = list(doc.ents)
+    changed = False
+    for start, end in designator_spans(doc):
+        overlapping = [e for e in ents if e.start < end and start < e.end]
+        if any(e.start < start or e.end > end or e.label_ not in INNER_LABELS
+               for e in overlapping):  # fmt: skip
+            continue
+        if len(overlapping) == 1 and (overlapping[0].start, overlapping[0].end) == (start, end):
+            continue  # the model found it already
+        ents = [e for e in ents if e not in overlapping]
+        ents.append(Span(doc, start, end, label="ORG"))
+        changed = True
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    for start, end, label in abbreviation_spans(doc, sorted(ents, key=lambda e: e.start)):
+        if any(i in taken for i in range(start, end)):
+            continue
+        ents.append(Span(doc, start, end, label=label))
+        taken.update(range(start, end))
+        changed = True
+    return sorted(ents, key=lambda e: e.start) if changed else list(doc.ents)

