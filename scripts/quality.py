@@ -66,6 +66,7 @@ HEADLINES: tuple[tuple[str, str, str], ...] = (
     ("relations", "pair (any direction)", "relation pair F1"),
     ("relations", "directed pair", "directed pair F1"),
     ("relations", "right direction (share of gold)", "right direction (share of gold pairs)"),
+    ("relations", "right by a symmetric relation (share of gold)", "… of which by a symmetric relation (share of gold pairs)"),
     ("relations", "reversed (share of gold)", "reversed (share of gold pairs)"),
     ("relations", "direction right (of pairs found directed)", "direction right (of pairs found directed)"),
     ("relations", "event type agrees", "event type agreement"),
@@ -102,9 +103,12 @@ How each number is counted (details in `src/actorgraph/evaluate/metrics.py`):
   a `time` entity but values only dates: a prediction on a `time` entity without a gold
   value ("two weeks") is not scored either way.
 - **Relations**: a gold pair is found in the right direction by a directed prediction from
-  its source to its target, *reversed* by one the other way, and *direction unknown* by an
-  undirected prediction (co-occurrence) — which is never counted right or reversed.
-  "direction right (of pairs found directed)" = right / (right + reversed).
+  its source to its target, or by a typed symmetric relation between the two ("A and B met":
+  a meeting holds both ways; shown apart as "of which by a symmetric relation") when no
+  directed prediction runs the other way; *reversed* by a directed prediction the other way;
+  and *direction unknown* by a co-occurrence only — which is never counted right or reversed.
+  "directed pair" counts directed predictions only. "direction right (of pairs found
+  directed)" = directed right / (directed right + reversed).
   Arguments match by span overlap (CrossRE) or, for PETRARCH's actor codes, by country (the
   code's first three letters; a code without a country, e.g. `IGOUNO` or `---REB`, matches
   an argument without a country). Event types: CAMEO root → PLOVER. CrossRE pairs are kept

@@ -80,7 +80,7 @@ def test_metrics_perfect_prediction_scores_one(fmt, name, tasks):
     scores, errors = score_all(docs, perfect(docs), "gold")
     assert {s.task for s in scores} == tasks
     for score in scores:
-        if score.metric.startswith(("reversed", "direction unknown")):
+        if score.metric.startswith(("reversed", "direction unknown", "right by a symmetric")):
             assert score.value == 0.0, score
         elif score.n:
             assert score.value == pytest.approx(1.0), score
@@ -254,6 +254,19 @@ def test_metrics_relations_reversed_and_undirected():
     scores, _ = score_relations(docs, _preds(mentions, right), "sys")
     by = {s.metric: s for s in scores}
     assert (by["directed pair"].precision, by["directed pair"].recall) == (1.0, 1.0)
+
+    # a typed symmetric relation ("Brazil and Argentina met") holds the gold direction; it is
+    # counted right, and apart, but never as a directed pair
+    symmetric = [_rel("mini-1", "r1", "merkel", "cdu"),
+                 _rel("mini-2", "r2", "arg", "bra", directed=False, kind="action")]
+    scores, errors = score_relations(docs, _preds(mentions, symmetric), "sys")
+    by = {s.metric: s for s in scores}
+    assert by["right direction (share of gold)"].value == 1.0
+    assert by["right by a symmetric relation (share of gold)"].value == 0.5
+    assert by["direction unknown (share of gold)"].value == 0.0
+    assert by["directed pair"].recall == 0.5
+    assert by["direction right (of pairs found directed)"].value == 1.0
+    assert not [e for e in errors if e.kind == "miss"]
 
 
 def test_metrics_relations_by_country_and_event_type():

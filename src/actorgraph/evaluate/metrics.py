@@ -670,7 +670,7 @@ def score_relations(
     """Pair P/R (any direction), directed P/R, reversed and unknown-direction shares, event types."""
     index = _index(preds)
     relations = _relations_by_doc(preds)
-    n_gold = found = correct = reversed_ = unknown = 0
+    n_gold = found = correct = reversed_ = unknown = symmetric = 0
     n_pred = pred_found = n_directed = directed_correct = 0
     ev_n = ev_tp = ev_fp = 0
     examples: list[ErrorExample] = []
@@ -706,8 +706,12 @@ def score_relations(
             fwd = [p for p in pairs if p.directed and match(p, False)]
             rev = [p for p in pairs if p.directed and match(p, True)]
             und = [p for p in pairs if not p.directed and (match(p, False) or match(p, True))]
-            if fwd:
+            # A typed symmetric relation ("A and B met") states both directions, so it holds
+            # the gold direction too; a co-occurrence states none.
+            sym = [p for p in und if p.kind not in (None, "cooccurrence")]
+            if fwd or (sym and not rev):
                 correct += 1
+                symmetric += 0 if fwd else 1
             elif rev:
                 reversed_ += 1
             elif und:
@@ -722,7 +726,7 @@ def score_relations(
                     ev_tp += 1
                 elif types:
                     ev_fp += 1
-            if not fwd:
+            if not (fwd or (sym and not rev)):
                 text = (
                     f"{gold.source.text} -> {gold.target.text}" if gold.source and gold.target
                     else gold.label or ""
@@ -739,15 +743,18 @@ def score_relations(
     scores = [
         Score("relations", "pair (any direction)", system, found, n_pred - pred_found,
               n_gold - found, n_gold, pred_tp=pred_found),
-        Score("relations", "directed pair", system, correct, n_directed - directed_correct,
-              n_gold - correct, n_gold, pred_tp=directed_correct),
+        Score("relations", "directed pair", system, correct - symmetric,
+              n_directed - directed_correct, n_gold - correct + symmetric, n_gold,
+              pred_tp=directed_correct),
         Score("relations", "right direction (share of gold)", system, correct, 0,
               n_gold - correct, n_gold, "rate"),
+        Score("relations", "right by a symmetric relation (share of gold)", system, symmetric,
+              0, n_gold - symmetric, n_gold, "rate"),
         Score("relations", "reversed (share of gold)", system, reversed_, 0,
               n_gold - reversed_, n_gold, "rate"),
         # Of the gold pairs linked by a directed relation either way: how often the right way.
-        Score("relations", "direction right (of pairs found directed)", system, correct, reversed_,
-              0, correct + reversed_, "rate"),
+        Score("relations", "direction right (of pairs found directed)", system,
+              correct - symmetric, reversed_, 0, correct - symmetric + reversed_, "rate"),
         Score("relations", "direction unknown (share of gold)", system, unknown, 0,
               n_gold - unknown, n_gold, "rate"),
         Score("relations", "event type agrees", system, ev_tp, ev_fp,
