@@ -161,6 +161,20 @@ def test_dates_spoken_numbers(text: str, value: str) -> None:
     assert normalize_date(text, D(2020, 3, 5)).value == value
 
 
+@pytest.mark.parametrize(
+    ("text", "reference", "value"),
+    [
+        # without tense a holiday is its nearest occurrence
+        ("Thanksgiving Day", D(2000, 1, 7), "1999-11-25"),
+        ("Christmas", D(2000, 1, 7), "1999-12-25"),
+        ("Christmas", D(2020, 11, 7), "2020-12-25"),
+        ("last Christmas", D(2020, 11, 7), "2019-12-25"),
+    ],
+)
+def test_dates_holiday_nearest_occurrence(text: str, reference: D, value: str) -> None:
+    assert normalize_date(text, reference).value == value
+
+
 def test_dates_relative_without_reference_is_unresolved() -> None:
     dv = normalize_date("next year", None)
     assert dv.date_type == "unresolved"
@@ -210,7 +224,13 @@ def test_dates_durations(text: str, value: str, start: D | None, end: D | None) 
 
 @pytest.mark.parametrize(
     ("text", "value"),
-    [("every Friday", "XXXX-WXX-5"), ("daily", "P1D"), ("each year", "P1Y")],
+    [
+        ("every Friday", "XXXX-WXX-5"),
+        ("daily", "P1D"),
+        ("each year", "P1Y"),
+        ("each July", "XXXX-07"),
+        ("every summer", "XXXX-SU"),
+    ],
 )
 def test_dates_sets(text: str, value: str) -> None:
     dv = normalize_date(text, SEED_REF)
@@ -476,3 +496,24 @@ def test_dates_scoring_normalises_equal_values(gold: str, predicted: str, equal:
     from actorgraph.evaluate.metrics import _norm_value
 
     assert (_norm_value(gold) == _norm_value(predicted)) is equal
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I pray for the boy every day because he needs help.", [("every day", "P1D")]),
+        ("Orangemen march each July from their church.", [("each July", "XXXX-07")]),
+        ("It is far from most people's every day lives.", []),
+        ("He documented his every day life.", []),
+    ],
+)
+def test_dates_mentions_every_is_a_set(model, text, expected) -> None:
+    doc = model(text)
+    found = [(doc.text[s:e], dv.value) for s, e, dv in date_mentions(doc, SEED_REF)]
+    assert found == expected
+
+
+def test_dates_mentions_holiday_tagged_event(model) -> None:
+    doc = model("Elian was found Thanksgiving Day clinging to an inner tube at sea.")
+    found = [(doc.text[s:e], dv.value) for s, e, dv in date_mentions(doc, D(2000, 1, 7))]
+    assert found == [("Thanksgiving Day", "1999-11-25")]

@@ -234,8 +234,12 @@ class _CalendarRules:
                 if this_year > self.ref or (not rel and this_year == self.ref)
                 else on(self.ref.year + 1)
             )
-        else:
+        elif rel:
             d = this_year
+        else:
+            # no tense known: the nearest occurrence ("found on Thanksgiving Day" in January)
+            nearest = [x for x in (on(self.ref.year - 1), this_year, on(self.ref.year + 1)) if x]
+            d = min(nearest, key=lambda x: (abs((x - self.ref).days), x != this_year))
         return _dv_day(d, "relative") if d else None
 
     # -- today / yesterday / tomorrow -------------------------------------------

@@ -415,6 +415,9 @@ class _Parser(_CalendarRules):
         m = re.fullmatch(r"(?:every|each) (" + _SEASON_RE + r")", s)
         if m:
             return DateValue(f"XXXX-{_SEASONS[m[1]]}", None, None, None, "set")
+        m = re.fullmatch(r"(?:every|each) (" + _MONTH_RE + r")", s)
+        if m:
+            return DateValue(f"XXXX-{_MONTHS[m[1]]:02d}", None, None, None, "set")
         return None
 
     # -- ranges --------------------------------------------------------------------------------

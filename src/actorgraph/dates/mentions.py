@@ -25,6 +25,19 @@ _LEADING_TRIM = {
     "within", "through", "before", "after", "as", "around", "about", "approximately",
     "nearly", "almost", "roughly", "only", "just", "to", "least", "most", "barely", "some",
 }  # fmt: skip
+_HOLIDAY_PATTERN = (
+    r"\b(?:Christmas(?: Eve| Day)?|New Year's (?:Eve|Day)|Easter(?: Sunday| Monday)?|"
+    r"Good Friday|Thanksgiving(?: Day)?|Halloween|Valentine's Day|Independence Day|"
+    r"Labor Day|Memorial Day|Boxing Day)\b"
+)
+_HOLIDAY_RE = re.compile(_HOLIDAY_PATTERN)
+#: TimeML SETs: "every day", "each Thursday", "every summer" (but not the adjective "every"
+#: after a possessive, nor "every day" before a noun: "people's every day lives").
+_EVERY_PATTERN = (
+    r"\b(?:[Ee]very|[Ee]ach)\s(?:day|week|month|year|quarter|weekend|spring|summer|autumn|"
+    r"fall|winter|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
+_EVERY_RE = re.compile(_EVERY_PATTERN)
 _EXTRA_PATTERNS = [
     # ISO dates and numeric dates
     r"\b\d{4}-\d{2}-\d{2}\b",
@@ -43,10 +56,9 @@ _EXTRA_PATTERNS = [
     r"\b(?:[Ll]ast|[Nn]ext|[Tt]his)\s(?:week|month|year|weekend|spring|summer|autumn|fall|winter|quarter)\b",
     r"\b(?:\w+|\d+)\s(?:years?|months?|weeks?|days?)\sago\b",
     r"\b(?:[Nn]ow|[Cc]urrently|[Rr]ecently|[Nn]owadays)\b",
-    r"\b(?:Christmas(?: Eve| Day)?|New Year's (?:Eve|Day)|Easter(?: Sunday| Monday)?|"
-    r"Good Friday|Thanksgiving(?: Day)?|Halloween|Valentine's Day|Independence Day|"
-    r"Labor Day|Memorial Day|Boxing Day)\b",
+    _HOLIDAY_PATTERN,
     r"\b(?:the|in the)\s(?:past|future)\b",
+    _EVERY_PATTERN,
 ]
 _EXTRA_RE = re.compile("|".join(f"(?:{p})" for p in _EXTRA_PATTERNS))
 #: TIME entities that are durations ("two-hour", "more than four hours", "90 minutes"): TIMEX3
@@ -155,6 +167,8 @@ _LEFT_EXTEND = {
     "later",
     "past",
     "coming",
+    "every",
+    "each",
 }
 
 
@@ -217,11 +231,16 @@ def date_mentions(doc: Doc, reference: datetime.date | None) -> list[tuple[int, 
         taken[s:e] = b"\x01" * (e - s)
     # A pattern inside a name is not a date: "Johnnie Christmas", "Tuesday Weld".
     for ent in doc.ents:
+        # a holiday the model calls an EVENT ("Thanksgiving Day") is still a date
+        if ent.label_ == "EVENT" and _HOLIDAY_RE.fullmatch(ent.text):
+            continue
         if ent.label_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL"):
             taken[ent.start_char:ent.end_char] = b"\x01" * (ent.end_char - ent.start_char)
     for m in _EXTRA_RE.finditer(text_):
         s, e = m.span()
         if any(taken[s:e]):
+            continue
+        if _EVERY_RE.fullmatch(m.group(0)) and _every_is_adjective(doc, s, e):
             continue
         # "on Friday": keep TimeML's span convention (no preposition)
         lead = re.match(r"(?:on|in)\s", m.group(0))
@@ -247,6 +266,18 @@ def date_mentions(doc: Doc, reference: datetime.date | None) -> list[tuple[int, 
         else:
             out.append((s, e, dv))
     return _year_ago_in_context(doc, out)
+
+
+def _every_is_adjective(doc: Doc, start_char: int, end_char: int) -> bool:
+    """Whether "every day" at these offsets modifies a noun rather than naming a set:
+    after a possessive ("his every move", "people's every day lives") or before a noun."""
+    span = doc.char_span(start_char, end_char, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    if span.start > 0 and doc[span.start - 1].tag_ in ("PRP$", "POS"):
+        return True
+    nxt = doc[span.end] if span.end < len(doc) else None
+    return nxt is not None and span[-1].lower_ == "day" and nxt.pos_ in ("NOUN", "PROPN")
 
 
 _WORDED_RANGE = re.compile(
