@@ -470,6 +470,9 @@ PATH_ATTRIBUTES = [
     # a relative clause describes its noun like a copula
     ("Jeffrey Donaldson, who was elected as a member of the Ulster Unionist Party, resigned.",
      {}, "Jeffrey Donaldson", "the Ulster Unionist Party", "role", None),
+    # a settlement or division "of" a place lies in the place that modifies it
+    ("Arafat was to meet Peres in the West Bank town of Ramallah on Thursday.", {},
+     "Ramallah", "West Bank", "located_in", None),
     # two names of one type joined through a title noun
     ("At the Oval , Surrey captain Chris Lewis scored 80 .", {"Surrey": "PERSON"},
      "Chris Lewis", "Surrey", "role", "captain"),

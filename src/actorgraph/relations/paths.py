@@ -48,6 +48,11 @@ PHRASE_DEPS = frozenset({"prep", "pobj", "pcomp", "compound", "poss", "nmod", "a
                          "acl", "npadvmod", "attr"})  # fmt: skip
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "within", "outside", "around", "across",
                             "throughout"})  # fmt: skip
+# Settlements and divisions: "the X city of Y" puts Y in X.
+PLACE_NOUNS = frozenset({"city", "town", "village", "capital", "port", "province", "region",
+                         "district", "state", "county", "island", "enclave", "territory",
+                         "municipality", "governorate", "prefecture", "suburb", "neighbourhood",
+                         "neighborhood", "settlement", "oblast", "canton", "department"})  # fmt: skip
 COPULA_LEMMAS = frozenset({"be", "become", "remain", "serve", "name", "appoint", "elect"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # How specific an actor type is: a relation that holds between a member and its group, or a
@@ -344,6 +349,10 @@ class PathRule:
         if [t.dep_ for t in side1 + side2] == ["appos"] and a1.mention.label == a2.mention.label:
             if a1.mention.label not in PLACE_LABELS:
                 return None  # same-type names side by side outside parentheses: a list
+        contained = _place_of(a1, side1, a2, side2)
+        if contained is not None:
+            # "the West Bank town of Ramallah", "the Syrian city of Aleppo"
+            return PathCandidate(*contained, "located_in", None, None, None, conf, None)
         by_type = self._by_type(a1, a2, side1, side2, None, conf)
         if by_type is not None:
             return by_type
@@ -364,6 +373,22 @@ class PathRule:
             return self._attribute(src, tgt, tside, None, conf, predicate=title.lemma_.lower(),
                                    title=title)  # fmt: skip
         return self._attribute(src, tgt, tside, None, conf)
+
+
+def _place_of(a1: Arg, side1: list[Token], a2: Arg, side2: list[Token]) -> tuple[Arg, Arg] | None:
+    """(Y, X) for "the X town of Y" / "X's capital of Y": a place named as a settlement or
+    division of another place lies in it."""
+    for outer, oside, inner, iside in ((a1, side1, a2, side2), (a2, side2, a1, side1)):
+        if [t.dep_ for t in iside] != ["pobj", "prep"] or iside[1].lower_ != "of":
+            continue
+        noun = iside[1].head
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in PLACE_NOUNS:
+            continue
+        if [t.dep_ for t in oside] not in (["compound"], ["amod"], ["poss"], ["nmod"]):
+            continue
+        if inner.mention.label in PLACE_LABELS and outer.mention.label in PLACE_LABELS | {"NORP"}:
+            return inner, outer
+    return None
 
 
 def _title_kind(title: Token) -> str | None:
