@@ -521,3 +521,15 @@ def test_relations_own_country_affiliation(nlp):
                        country="CAN" if m.actor_id == "country:CAN" else None) for m in refs]
     assert find(typed(extract_relations(doc, bare, doc_id="d1")), "org:liberal-party",
                 "country:CAN") is None
+
+
+def test_relations_conjunct_keeps_its_own_title(nlp):
+    """A conjunct shares its first conjunct's modifiers only when it has none of its own."""
+    text = ("The deal followed talks between the Chinese leader Xi Jinping and Russian "
+            "President Vladimir Putin.")
+    rels = typed(relations_for(nlp, text, {"Xi Jinping": "PERSON"}))
+    assert find(rels, "Vladimir Putin", "Russia") is not None
+    assert find(rels, "Vladimir Putin", "China") is None
+    assert find(rels, "Xi Jinping", "Russia") is None
+    shared = typed(relations_for(nlp, "Notable members have been Labour Party leaders John Smith and Jane Roe."))
+    assert find(shared, "Jane Roe", "Labour Party") is not None

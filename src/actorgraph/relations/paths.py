@@ -207,6 +207,13 @@ class PathRule:
         if lca_pos2 is None:
             return None
         lca = c2[lca_pos2]
+        if (_own_title(m1, h1) and c1[0].i != h1.i and lca.i == c1[0].i) or (
+            _own_title(m2, h2) and c2[0].i != h2.i and lca.i == c2[0].i
+        ):
+            # a conjunct stands in for its first conjunct as an argument, and shares its
+            # modifiers ("Plaid Cymru leaders A and B") unless it has a title of its own: in
+            # "the Chinese leader Xi and Russian President Putin", "Chinese" is Xi's only
+            return None
         side1, side2 = c1[: on1[lca.i]], c2[:lca_pos2]
         arcs = len(side1) + len(side2)
         if arcs == 0 or arcs > MAX_ARCS:
@@ -373,6 +380,14 @@ class PathRule:
             return self._attribute(src, tgt, tside, None, conf, predicate=title.lemma_.lower(),
                                    title=title)  # fmt: skip
         return self._attribute(src, tgt, tside, None, conf)
+
+
+def _own_title(mention: MentionRef, head: Token) -> bool:
+    """Whether a name has modifiers of its own outside the mention ("Russian President")."""
+    return any(
+        c.dep_ in ("compound", "amod", "poss", "nmod") and not mention.start <= c.i < mention.end
+        for c in head.children
+    )
 
 
 def _place_of(a1: Arg, side1: list[Token], a2: Arg, side2: list[Token]) -> tuple[Arg, Arg] | None:
