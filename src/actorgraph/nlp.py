@@ -16,6 +16,8 @@ Components added after the model's own:
 * ``actorgraph_org_names`` (last): organisation names built on an organisation word ("the
   Labour Party", "Ministry of Defence") and abbreviations defined in parentheses ("(DUP)")
   that the model missed (see :mod:`actorgraph.orgnames`).
+* ``actorgraph_repeats`` (last): the other occurrences of a name the model found once, and of
+  a person's surname (see :mod:`actorgraph.repeats`).
 """
 
 from __future__ import annotations
@@ -80,6 +82,8 @@ def add_components(nlp: Language, *, gazetteer: bool = True) -> Language:
         nlp.add_pipe("actorgraph_name_particles", after="ner")
     if "ner" in nlp.pipe_names and "actorgraph_org_names" not in nlp.pipe_names:
         nlp.add_pipe("actorgraph_org_names", last=True)
+    if "ner" in nlp.pipe_names and "actorgraph_repeats" not in nlp.pipe_names:
+        nlp.add_pipe("actorgraph_repeats", last=True)
     return nlp
 
 
@@ -133,6 +137,21 @@ def org_names(doc: Doc) -> Doc:
         (a.start, a.end, a.label) != (b.start, b.end, b.label) for a, b in zip(ents, doc.ents)
     ):
         doc.ents = filter_spans(ents)
+    return doc
+
+
+@Language.component(
+    "actorgraph_repeats",
+    requires=["doc.ents"],
+    assigns=["doc.ents"],
+)
+def repeats(doc: Doc) -> Doc:
+    """Tag the other occurrences of names the model found once (see :mod:`actorgraph.repeats`)."""
+    from actorgraph.repeats import repeated_name_spans
+
+    found = repeated_name_spans(doc)
+    if found:
+        doc.ents = filter_spans(list(doc.ents) + found)
     return doc
 
 
