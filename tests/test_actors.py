@@ -173,3 +173,14 @@ def test_actors_name_particles_mended_and_surname_merged(nlp):
     ids = {m["text"]: m["actor_id"] for m in resolve_doc(doc, doc_id="d").mentions}
     assert ids.get("Ursula von der Leyen") == "person:ursula-von-der-leyen"
     assert ids.get("Von der Leyen") == "person:ursula-von-der-leyen"
+
+
+def test_actors_name_particle_after_the_name_joins_the_surname(nlp):
+    # the model tags [José Azcona] PERSON and [del Hoyo] apart
+    doc = nlp("Honduras has had five presidents : Roberto Suazo Córdova , José Azcona del Hoyo and Manuel Zelaya .")
+    texts = {m["text"]: m["label"] for m in resolve_doc(doc, doc_id="d").mentions}
+    assert texts.get("José Azcona del Hoyo") == "PERSON"
+    assert "del Hoyo" not in texts
+    # a particle before a lower-case word is no name part
+    doc = nlp("They met Maria da Silva and la plupart des gens.")
+    assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["Maria da Silva"]

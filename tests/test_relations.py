@@ -533,3 +533,20 @@ def test_relations_conjunct_keeps_its_own_title(nlp):
     assert find(rels, "Xi Jinping", "Russia") is None
     shared = typed(relations_for(nlp, "Notable members have been Labour Party leaders John Smith and Jane Roe."))
     assert find(shared, "Jane Roe", "Labour Party") is not None
+
+
+def test_relations_group_members_and_possessors_in_the_pipeline():
+    """Members named by an "including" list belong to the group (a generic actor); a
+    possessor inside a list item relates to that item only."""
+    from actorgraph.pipeline import extract_articles
+    from actorgraph.records import Article
+
+    text = ("Behind the table were U.S. and German dignitaries , including Dean Rusk "
+            "( Kennedy 's Secretary of State ) .")
+    rels = extract_articles([Article(doc_id="d", text=text, path="d.txt")]).relations
+    typed_rels = rels[rels["kind"] != "cooccurrence"]
+    pairs = set(zip(typed_rels["source_id"], typed_rels["target_id"], strict=True))
+    groups = {t for s, t in pairs if t.startswith("group:")} | {s for s, t in pairs if s.startswith("group:")}
+    assert any(s == "person:dean-rusk" and t in groups for s, t in pairs)
+    assert not any("kennedy" in s and t in groups for s, t in pairs)
+    assert not any(s in groups and "kennedy" in t for s, t in pairs)

@@ -179,6 +179,21 @@ def name_particles(doc: Doc) -> Doc:
                 i += 2 if follow is not None else 1
                 changed = True
                 continue
+        if ent.label_ == "PERSON":
+            # [José Azcona] [del Hoyo]: lower-case particles after the name, then a capital
+            k = end
+            while k < len(doc) and k - end < 3 and doc[k].lower_ in NAME_PARTICLES and doc[k].is_lower:
+                k += 1
+            if end < k < len(doc) and doc[k].is_title and not doc[k].is_sent_start:
+                new_end = k + 1
+                j = i + 1
+                while j < len(ents) and ents[j].start < new_end:
+                    new_end = max(new_end, ents[j].end)  # the piece the model tagged apart
+                    j += 1
+                out.append(Span(doc, ent.start, new_end, label="PERSON"))
+                i = j
+                changed = True
+                continue
         out.append(ent)
         i += 1
     if changed:

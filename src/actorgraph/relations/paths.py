@@ -59,7 +59,7 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # located thing and its place, runs from the lower rank to the higher.
 TYPE_RANK: dict[str, int] = {
     "PERSON": 0, "PER": 0,
-    "ORG": 1,
+    "ORG": 1, "GROUP": 1,
     "FAC": 2, "EVENT": 2, "PRODUCT": 2, "WORK_OF_ART": 2, "LAW": 2, "LANGUAGE": 2,
     "NORP": 3, "GPE": 3, "LOC": 3,
 }  # fmt: skip
@@ -339,6 +339,8 @@ class PathRule:
         src, tgt, tside = (a1, a2, side2) if r1 < r2 else (a2, a1, side1)
         if src.mention.label == "NORP":
             return None
+        if _possessor_elsewhere(side1 if src is a1 else side2):
+            return None
         return self._attribute(src, tgt, tside, verb, conf)
 
     def _in_phrase(
@@ -370,7 +372,7 @@ class PathRule:
             src, tgt, tside = a2, a1, side1
         else:
             return None  # both modify a third word ("the merger of X and Y"): no direction
-        if src.mention.label == "NORP":
+        if src.mention.label == "NORP" or _possessor_elsewhere(tside):
             return None
         if tside[-1].dep_ in ("compound", "nmod", "amod"):
             title = tside[-1]
@@ -380,6 +382,15 @@ class PathRule:
             return self._attribute(src, tgt, tside, None, conf, predicate=title.lemma_.lower(),
                                    title=title)  # fmt: skip
         return self._attribute(src, tgt, tside, None, conf)
+
+
+def _possessor_elsewhere(side: list[Token]) -> bool:
+    """The actor possesses a noun that is not a description of the other actor: in "the
+    dignitaries, including Kennedy's Secretary of State Dean Rusk", Kennedy relates to Rusk
+    ("Kennedy's Secretary ... Rusk", "Putin's ally Lukashenko"), not to the dignitaries."""
+    if len(side) < 2 or side[0].dep_ != "poss":
+        return False
+    return len(side) > 2 or side[1].dep_ not in ("appos", "compound")
 
 
 def _own_title(mention: MentionRef, head: Token) -> bool:
