@@ -69,6 +69,8 @@ HEADLINES: tuple[tuple[str, str, str], ...] = (
     ("relations", "right by a symmetric relation (share of gold)", "… of which by a symmetric relation (share of gold pairs)"),
     ("relations", "reversed (share of gold)", "reversed (share of gold pairs)"),
     ("relations", "direction right (of pairs found directed)", "direction right (of pairs found directed)"),
+    ("relations", "right direction, strict arguments (share of gold)", "right direction, strict arguments (share of gold pairs)"),
+    ("relations", "reversed, strict arguments (share of gold)", "reversed, strict arguments (share of gold pairs)"),
     ("relations", "event type agrees", "event type agreement"),
 )
 
@@ -108,7 +110,10 @@ How each number is counted (details in `src/actorgraph/evaluate/metrics.py`):
   directed prediction runs the other way; *reversed* by a directed prediction the other way;
   and *direction unknown* by a co-occurrence only — which is never counted right or reversed.
   "directed pair" counts directed predictions only. "direction right (of pairs found
-  directed)" = directed right / (directed right + reversed).
+  directed)" = directed right / (directed right + reversed). A predicted argument matches a
+  gold one when the spans overlap; the *strict* rows also ask that it cover at least half of
+  the gold argument's characters, so that "Spanish" (a nationality inside the gold argument
+  "Spanish Farm Minister") does not stand for that argument.
   Arguments match by span overlap (CrossRE) or, for PETRARCH's actor codes, by country (the
   code's first three letters; a code without a country, e.g. `IGOUNO` or `---REB`, matches
   an argument without a country). Event types: CAMEO root → PLOVER. CrossRE pairs are kept

@@ -390,3 +390,21 @@ def test_evaluate_runs_pipeline_and_baseline_on_tiny_gold():
                 assert value is None or 0.0 <= value <= 1.0
     assert all(e.system in report.systems for e in report.errors)
     assert "| metric | gold n | actorgraph P |" in report.to_markdown()
+
+
+def test_metrics_relations_strict_arguments_cover_half_the_gold_span():
+    """A mention covering under half of a gold argument ("Angela" of "Angela Merkel") matches
+    it in the lenient rows but not in the strict ones."""
+    docs = read_gold("crossre", DATA / "mini-crossre.json")
+    mentions = [
+        _mention("mini-1", "ang", 0, 6, "Angela", "PERSON"),
+        _mention("mini-1", "cdu", 24, 50, "Christian Democratic Union", "ORG"),
+    ]
+    scores, _ = score_relations(docs, _preds(mentions, [_rel("mini-1", "r1", "cdu", "ang")]), "sys")
+    by = {s.metric: s for s in scores}
+    assert by["reversed (share of gold)"].value == 0.5
+    assert by["reversed, strict arguments (share of gold)"].value == 0.0
+    mentions[0] = _mention("mini-1", "ang", 0, 13, "Angela Merkel", "PERSON")
+    scores, _ = score_relations(docs, _preds(mentions, [_rel("mini-1", "r1", "ang", "cdu")]), "sys")
+    by = {s.metric: s for s in scores}
+    assert by["right direction, strict arguments (share of gold)"].value == 0.5

@@ -638,17 +638,26 @@ def _pred_pairs(doc: GoldDoc, rows: list[dict], index: _Index) -> list[_PredPair
     return pairs
 
 
-def _span_arg(arg: tuple[_Mention, ...], span) -> bool:  # type: ignore[no-untyped-def]
-    return span is not None and any(_overlap(m.start, m.end, span.start, span.end) for m in arg)
+#: Share of a gold argument's characters a predicted mention must cover in the "strict"
+#: relation rows: "Spanish" inside the gold argument "Spanish Farm Minister" is not that argument.
+STRICT_COVER = 0.5
 
 
-def _matcher(gold: GoldRelation) -> Callable[[_PredPair, bool], bool]:
-    """A test whether a predicted pair matches ``gold`` forward (False) or reversed (True)."""
+def _span_arg(arg: tuple[_Mention, ...], span, cover: float = 0.0) -> bool:  # type: ignore[no-untyped-def]
+    if span is None:
+        return False
+    need = max(1.0, cover * (span.end - span.start))
+    return any(_overlap(m.start, m.end, span.start, span.end) >= need for m in arg)
+
+
+def _matcher(gold: GoldRelation, cover: float = 0.0) -> Callable[[_PredPair, bool], bool]:
+    """A test whether a predicted pair matches ``gold`` forward (False) or reversed (True);
+    with ``cover``, each argument must overlap that share of the gold argument's span."""
     if gold.source is not None and gold.target is not None:
 
         def by_span(pair: _PredPair, reverse: bool) -> bool:
             src, tgt = (pair.target, pair.source) if reverse else (pair.source, pair.target)
-            return _span_arg(src, gold.source) and _span_arg(tgt, gold.target)
+            return _span_arg(src, gold.source, cover) and _span_arg(tgt, gold.target, cover)
 
         return by_span
 
@@ -671,6 +680,7 @@ def score_relations(
     index = _index(preds)
     relations = _relations_by_doc(preds)
     n_gold = found = correct = reversed_ = unknown = symmetric = 0
+    n_spans = strict_right = strict_reversed = 0
     n_pred = pred_found = n_directed = directed_correct = 0
     ev_n = ev_tp = ev_fp = 0
     examples: list[ErrorExample] = []
@@ -701,6 +711,19 @@ def score_relations(
                 examples.append(ErrorExample("relations", system, "fp", doc.doc_id, label,
                                              f"{pair.kind or 'relation'} {pair.event_type or ''}".strip(),
                                              doc.sentence_of(*span) if pair.evidence else doc.text[:200]))  # fmt: skip
+        for gold in doc.relations:
+            if gold.source is None or gold.target is None:
+                continue
+            n_spans += 1
+            strict = _matcher(gold, STRICT_COVER)
+            s_fwd = any(p.directed and strict(p, False) for p in pairs)
+            s_rev = any(p.directed and strict(p, True) for p in pairs)
+            s_sym = any(not p.directed and p.kind not in (None, "cooccurrence")
+                        and (strict(p, False) or strict(p, True)) for p in pairs)  # fmt: skip
+            if s_fwd or (s_sym and not s_rev):
+                strict_right += 1
+            elif s_rev:
+                strict_reversed += 1
         for gold, match in zip(doc.relations, matchers, strict=True):
             n_gold += 1
             fwd = [p for p in pairs if p.directed and match(p, False)]
@@ -757,6 +780,12 @@ def score_relations(
               correct - symmetric, reversed_, 0, correct - symmetric + reversed_, "rate"),
         Score("relations", "direction unknown (share of gold)", system, unknown, 0,
               n_gold - unknown, n_gold, "rate"),
+        *([
+            Score("relations", "right direction, strict arguments (share of gold)", system,
+                  strict_right, 0, n_spans - strict_right, n_spans, "rate"),
+            Score("relations", "reversed, strict arguments (share of gold)", system,
+                  strict_reversed, 0, n_spans - strict_reversed, n_spans, "rate"),
+        ] if n_spans else []),
         Score("relations", "event type agrees", system, ev_tp, ev_fp,
               ev_n - ev_tp - ev_fp, ev_n, "rate"),
     ]  # fmt: skip
