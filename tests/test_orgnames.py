@@ -37,6 +37,7 @@ def test_orgnames_designator_spans(tagger, text, expected):
         "Party members said the vote was fair.",  # a sentence-initial capital is no name
         "The party and the union agreed.",  # lower-case organisation words
         "Former Party officials were arrested.",
+        "She was elected a Member of Parliament in 2019.",  # a title, not a name
     ],
 )
 def test_orgnames_no_name(tagger, text):

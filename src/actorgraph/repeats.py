@@ -7,8 +7,9 @@ tags the document's other exact occurrences of a name the model found — and of
 surname — with that name's label, where no entity is.
 
 Guards: a string the document tags with two different labels is left alone ("Washington" the
-person and the city); a one-word name matches only capitalised, not at a sentence start
-when the word is a common word there ("Such" in "Such a move").
+person and the city); a one-word name ("Davenport") matches only where it stands alone as a
+proper noun — not as a word the document also writes in lower case ("Day" / "day"), not as a
+common word at a sentence start ("Such a move"), not inside a longer name ("Christmas Day").
 """
 
 from __future__ import annotations
@@ -36,6 +37,23 @@ def _names(doc: Doc) -> dict[tuple[str, ...], str]:
     return {words: next(iter(found)) for words, found in labels.items() if len(found) == 1}
 
 
+def _lone_name(token, lower_words: set[str]) -> bool:  # type: ignore[no-untyped-def]
+    """Whether a one-word occurrence of a name stands alone as that name: a proper noun, not a
+    word the document also writes in lower case ("Day" / "day"), not at a sentence start when
+    it is a common word, and not part of a longer capitalised name ("Christmas Day", "Red Hat")."""
+    doc = token.doc
+    if token.pos_ != "PROPN" or token.lower_ in lower_words:
+        return False
+    if token.is_sent_start and token.is_stop:
+        return False
+    prev = doc[token.i - 1] if token.i > 0 else None
+    nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    for other in (prev, nxt):
+        if other is not None and (other.is_title or other.like_num) and other.pos_ in ("PROPN", "NUM"):
+            return False
+    return True
+
+
 def repeated_name_spans(doc: Doc) -> list[Span]:
     """New entity spans: other occurrences of the document's names where no entity is."""
     names = _names(doc)
@@ -45,6 +63,7 @@ def repeated_name_spans(doc: Doc) -> list[Span]:
     for words in sorted(names, key=len, reverse=True):
         by_first.setdefault(words[0], []).append(words)
     taken = {i for e in doc.ents for i in range(e.start, e.end)}
+    lower_words = {t.text for t in doc if t.is_lower}
     out: list[Span] = []
     i, n = 0, len(doc)
     while i < n:
@@ -59,9 +78,10 @@ def repeated_name_spans(doc: Doc) -> list[Span]:
             i += 1
             continue
         end = i + len(match)
-        token = doc[i]
-        common_start = len(match) == 1 and token.is_sent_start and token.is_stop
-        if not common_start and not any(k in taken for k in range(i, end)):
+        if len(match) == 1 and not _lone_name(doc[i], lower_words):
+            i = end
+            continue
+        if not any(k in taken for k in range(i, end)):
             out.append(Span(doc, i, end, label=names[match]))
             taken.update(range(i, end))
         i = end
