@@ -15,7 +15,7 @@ Components added after the model's own:
   GPE); where the model found nothing, the gazetteer adds its match.
 * ``actorgraph_org_names`` (last): organisation names built on an organisation word ("the
   Labour Party", "Ministry of Defence") and abbreviations defined in parentheses ("(DUP)")
-  that the model missed (see :mod:`actorgraph.orgnames`).
+  that the model missed (see :mod:`actorgraph.names`).
 * ``actorgraph_repeats`` (last): the other occurrences of a name the model found once, and of
   a person's surname (see :mod:`actorgraph.repeats`).
 """
@@ -130,7 +130,7 @@ _ENDS = frozenset({".", "!", "?", "\"", "”", "’", "'", ")", ":", "…"})
 )
 def org_names(doc: Doc) -> Doc:
     """Add organisation names and parenthesised abbreviations the model missed."""
-    from actorgraph.orgnames import org_name_spans
+    from actorgraph.names import org_name_spans
 
     ents = org_name_spans(doc)
     if len(ents) != len(doc.ents) or any(

@@ -1,13 +1,17 @@
-"""Organisation names the statistical model misses, found by their form.
+"""Names the statistical model misses, found by their form.
 
-Two general conventions of written English name organisations:
+Three general conventions of written English mark names:
 
 * **a name built on an organisation word** — capitalised words around a head noun such as
   *Party*, *League*, *Ministry* or *University*: "the Labour Party", "Party of Regions",
   "Ministry of Defence", "the Social Democratic Front";
 * **an abbreviation defined in parentheses** right after the full name — "the Democratic
   Unionist Party (DUP)" — after which the bare abbreviation ("the DUP said") names the same
-  organisation (the Schwartz & Hearst convention, used by biomedical and news taggers alike).
+  organisation (the Schwartz & Hearst convention, used by biomedical and news taggers alike);
+* **a name followed by its country in parentheses** — "Lindsay Davenport (U.S.) beat
+  Anne-Gaelle Sidot (France)", "Ahmed Shah (Afghanistan)": results tables and wire copy give
+  participants this way; two or more capitalised words there are a person's name, or an
+  organisation's when an organisation word is among them ("Red Star FC (Serbia)").
 
 :func:`org_name_spans` finds both in a tagged ``Doc``; the ``actorgraph_org_names`` component
 (:mod:`actorgraph.nlp`) adds them to ``doc.ents`` where the model found nothing, or where the
@@ -118,6 +122,44 @@ def abbreviation_spans(doc: Doc, ents: list[Span]) -> list[tuple[int, int, str]]
     return places
 
 
+#: Labels the model gives participants before "(Country)" that are never right there.
+WRONG_PARTICIPANT_LABELS = frozenset({"WORK_OF_ART", "PRODUCT", "LAW", "LANGUAGE"})
+#: Words of sports-club and company names (besides :data:`ORG_HEADS`).
+CLUB_WORDS = frozenset({"fc", "cf", "afc", "united", "city", "rovers", "wanderers", "athletic",
+                        "sporting", "olympic", "olympique", "dynamo", "team"})  # fmt: skip
+
+
+def participant_spans(doc: Doc) -> list[tuple[int, int, str]]:
+    """(start, end, label) of names right before a parenthesised country: "Davenport (U.S.)"."""
+    out: list[tuple[int, int, str]] = []
+    for ent in doc.ents:
+        if ent.label_ not in ("GPE", "NORP") or ent.start < 3 or ent.end >= len(doc):
+            continue
+        if doc[ent.start - 1].text != "(" or doc[ent.end].text != ")":
+            continue
+        end = ent.start - 1
+        start = end
+        while start > 0 and end - start < 5:
+            prev = doc[start - 1]
+            if prev.tag_ in ("NNP", "NNPS") and prev.text[:1].isupper() and not prev.is_sent_start:
+                start -= 1
+            elif (prev.text in ("-", "'") and start >= 2 and doc[start - 2].tag_ == "NNP"
+                  and not prev.whitespace_):  # "Anne-Gaelle", "O'Brien"  # fmt: skip
+                start -= 1
+            elif prev.tag_ in ("NNP", "NNPS") and prev.text[:1].isupper():
+                start -= 1  # a capitalised first word of the sentence ("Todd Martin (U.S.)")
+                break
+            else:
+                break
+        words = [t for t in doc[start:end] if t.is_alpha]
+        if len(words) < 2 or all(t.is_upper for t in words):  # not an all-capitals headline
+            continue
+        lowered = {t.lower_ for t in words}
+        label = "ORG" if lowered & (ORG_HEADS | CLUB_WORDS) else "PERSON"
+        out.append((start, end, label))
+    return out
+
+
 def org_name_spans(doc: Doc) -> list[Span]:
     """The document's entities with the organisation names and abbreviations added.
 
@@ -136,6 +178,14 @@ def org_name_spans(doc: Doc) -> list[Span]:
             continue  # the model found it already
         ents = [e for e in ents if e not in overlapping]
         ents.append(Span(doc, start, end, label="ORG"))
+        changed = True
+    for start, end, label in participant_spans(doc):
+        overlapping = [e for e in ents if e.start < end and start < e.end]
+        if any(e.label_ not in WRONG_PARTICIPANT_LABELS or e.start < start or e.end > end
+               for e in overlapping):  # fmt: skip
+            continue  # the model's own entity stays unless its label cannot be right there
+        ents = [e for e in ents if e not in overlapping]
+        ents.append(Span(doc, start, end, label=label))
         changed = True
     taken = {i for e in ents for i in range(e.start, e.end)}
     for start, end, label in abbreviation_spans(doc, sorted(ents, key=lambda e: e.start)):
