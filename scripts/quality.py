@@ -34,7 +34,11 @@ class GoldSet:
     path: str  # relative to the shared folder
     about: str
     licence: str
+    actors: tuple[str, ...] = ()  # actor dictionaries for actorgraph, relative to shared
 
+
+PHOENIX = tuple(f"dictionaries/phoenix/Phoenix.{n}.actors.txt"
+                for n in ("Countries", "International", "MilNonState"))
 
 SETS: tuple[GoldSet, ...] = (
     GoldSet("GUM news", "gum", "eval/gum-news",
@@ -51,6 +55,11 @@ SETS: tuple[GoldSet, ...] = (
             "sentences with typed entities and directed relations", "GPL-3.0 (data)"),
     GoldSet("PETRARCH-2 validation", "petrarch", "eval/petrarch/PETR2_GSR_validation.xml",
             "news sentences with CAMEO event codings (silver: checked coder output)", "MIT"),
+    GoldSet("PETRARCH-2 validation + Phoenix dictionaries", "petrarch",
+            "eval/petrarch/PETR2_GSR_validation.xml",
+            "the same, with the Phoenix Countries, International and MilNonState actor "
+            "dictionaries given to actorgraph (`--actors`), as PETRARCH itself codes with them",
+            "MIT", PHOENIX),
 )  # fmt: skip
 
 #: (task, metric) shown in the summary table.
@@ -116,7 +125,9 @@ How each number is counted (details in `src/actorgraph/evaluate/metrics.py`):
   "Spanish Farm Minister") does not stand for that argument.
   Arguments match by span overlap (CrossRE) or, for PETRARCH's actor codes, by country (the
   code's first three letters; a code without a country, e.g. `IGOUNO` or `---REB`, matches
-  an argument without a country). Event types: CAMEO root → PLOVER. CrossRE pairs are kept
+  an argument without a country); PETRARCH pairs are events, so only `action` relations (and
+  co-occurrence, as direction unknown) match them, and when relations of the gold event type
+  match a pair, they decide its direction. Event types: CAMEO root → PLOVER. CrossRE pairs are kept
   when both arguments are person/organisation/location/misc types. Every row of the
   `relations` table counts (co-occurrence included); the gold sets do not annotate every
   true pair, so relation precision is a lower bound for both systems.
@@ -176,13 +187,15 @@ def main(argv: list[str] | None = None) -> int:
     skipped: list[str] = []
     for gold_set in SETS:
         path = args.shared / gold_set.path
-        if not path.exists():
-            skipped.append(f"- {gold_set.name}: `{gold_set.path}` is absent under `{args.shared}`.")
+        actors = [args.shared / a for a in gold_set.actors]
+        if not path.exists() or not all(a.exists() for a in actors):
+            skipped.append(f"- {gold_set.name}: `{gold_set.path}` or its dictionaries are absent "
+                           f"under `{args.shared}`.")
             continue
         started = time.perf_counter()
         print(f"evaluating {gold_set.name} ({path}) ...", file=sys.stderr)
         report = evaluate(gold_set.fmt, path, model=args.model, limit=args.limit,  # type: ignore[arg-type]
-                          errors=args.errors)  # fmt: skip
+                          errors=args.errors, actors_file=actors or None)  # fmt: skip
         print(f"  done in {time.perf_counter() - started:.0f} s", file=sys.stderr)
         results.append((gold_set, report))
 

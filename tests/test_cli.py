@@ -64,6 +64,8 @@ def test_cli_strict_fails_on_bad_article(tmp_path):
     (["run", ".", "--model", "no_such_model_xyz", "-q"], "Error: Cannot find spaCy model 'no_such_model_xyz'"),
     (["show", "no/such/folder"], "Error: no/such/folder holds no actorgraph output"),
     (["evaluate", "xml", "."], "Error: Unknown format 'xml'"),
+    (["run", ".", "--actors", "a.txt", "--actors", "missing.csv"], "Error: No such actor dictionary: missing.csv"),
+    (["evaluate", "gum", ".", "--actors", "missing.csv"], "Error: No such actor dictionary: missing.csv"),
 ])
 def test_cli_user_mistakes_are_one_line_exit_1(args, message, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)

@@ -408,3 +408,23 @@ def test_metrics_relations_strict_arguments_cover_half_the_gold_span():
     scores, _ = score_relations(docs, _preds(mentions, [_rel("mini-1", "r1", "ang", "cdu")]), "sys")
     by = {s.metric: s for s in scores}
     assert by["right direction, strict arguments (share of gold)"].value == 0.5
+
+
+def test_metrics_relations_country_pairs_are_events_and_their_type_decides():
+    """Country-coded gold pairs (PETRARCH) are events: an attribute link between the same
+    countries matches neither way, and among matching relations the one with the gold event
+    type decides the direction."""
+    docs = read_gold("petrarch", DATA / "mini-petrarch.xml")
+    mentions = [
+        _mention("MINI_1", "deu", 0, 6, "German", "NORP", country="DEU"),
+        _mention("MINI_1", "fra", 40, 46, "France", "GPE", country="FRA"),
+    ]
+    located = [_rel("MINI_1", "r1", "fra", "deu", kind="located_in")]
+    by = {s.metric: s for s in score_relations(docs, _preds(mentions, located), "sys")[0]}
+    assert by["reversed (share of gold)"].tp == 0
+    assert by["pair (any direction)"].tp == 0
+    both = [_rel("MINI_1", "r1", "fra", "deu", event_type="SUPPORT"),
+            _rel("MINI_1", "r2", "deu", "fra", event_type="CONSULT", directed=False)]
+    by = {s.metric: s for s in score_relations(docs, _preds(mentions, both), "sys")[0]}
+    assert by["right direction (share of gold)"].tp == 1
+    assert by["reversed (share of gold)"].tp == 0

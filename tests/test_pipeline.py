@@ -338,3 +338,24 @@ def test_pipeline_recycled_workers_give_the_same_tables(tmp_path, sample_result,
     result = actorgraph.extract([SAMPLE], out=tmp_path / "recycled", jobs=2, batch_size=2)
     for name in ("documents", "mentions", "actors", "relations", "edges"):
         pd.testing.assert_frame_equal(getattr(sample_result, name), getattr(result, name), obj=name)
+
+
+def test_pipeline_several_dictionaries_read_in_order(tmp_path):
+    """Several dictionaries act as one; the first file wins a name both define, and changing
+    any of them invalidates earlier parts."""
+    import actorgraph
+
+    first = tmp_path / "first.csv"
+    first.write_text("name,aliases,type,country,sector\nAcme Telecom,Acme Mobile,ORG,KEN,BUS\n", encoding="utf-8")
+    second = tmp_path / "second.csv"
+    second.write_text("name,aliases,type,country,sector\nAcme Holdings,Acme Mobile,ORG,TZA,BUS\n"
+                      "Jane Roe,,PERSON,UGA,GOV\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Acme Mobile signed a deal with Jane Roe in Nairobi.", encoding="utf-8")
+    out = tmp_path / "out"
+    result = actorgraph.extract([tmp_path / "a.txt"], out=out, jobs=1, actors_file=[first, second])
+    actors = result.actors.set_index("actor_id")
+    assert actors.loc["org:acme-telecom", "country"] == "KEN"  # the first file wins "Acme Mobile"
+    assert actors.loc["person:jane-roe", "country"] == "UGA"  # the second file still counts
+    second.write_text("name,aliases,type,country,sector\nJane Roe,,PERSON,RWA,GOV\n", encoding="utf-8")
+    again = actorgraph.extract([tmp_path / "a.txt"], out=out, jobs=1, actors_file=[first, second])
+    assert again.actors.set_index("actor_id").loc["person:jane-roe", "country"] == "RWA"

@@ -140,6 +140,11 @@ ACTIONS = [
     # a "from" phrase names the actor of a common noun ("dissidents from Egypt")
     ("The United States helped dissidents from Egypt.", {}, "United States", "Egypt", "action",
      {"AID"}, True, False, "asserted"),
+    # the subject undergoes its event-noun object, done by the "from" phrase
+    ("Obama faces pressure from Congress to help Iran.", {"Congress": "ORG"}, "Congress",
+     "Obama", "action", {"DEMAND"}, True, False, "asserted"),
+    ("Israel drew sharp criticism from Germany.", {}, "Germany", "Israel", "action",
+     {"DISAPPROVE"}, True, False, "asserted"),
     # an adjective + noun event ("military exercises") under a support verb, both subjects
     ("Russia and Belarus held military exercises.", {}, "Belarus", "Russia", "action",
      {"MOBILIZE"}, False, False, "asserted"),

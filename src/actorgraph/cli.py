@@ -100,8 +100,9 @@ def run(
     force: Annotated[bool, typer.Option(help="Rebuild from scratch, ignoring earlier results in --out.")] = False,
     reference_date: Annotated[Optional[str], typer.Option(help="YYYY-MM-DD to resolve relative dates "  # noqa: UP045
                                                                "when an article has no date.")] = None,
-    actors: Annotated[Optional[Path], typer.Option("--actors", help="User actor dictionary "  # noqa: UP045
-                                                                    "(CSV, YAML or Phoenix .txt).")] = None,
+    actors: Annotated[Optional[list[Path]], typer.Option("--actors", help="User actor dictionary "  # noqa: UP045
+                                                                    "(CSV, YAML or Phoenix .txt); repeat for "
+                                                                    "several, read in order.")] = None,
     follow_links: Annotated[bool, typer.Option(help="Follow symbolic links that leave the input folders.")] = False,
     engine: Annotated[str, typer.Option(help="'local' (processes on this machine) or 'dask'.")] = "local",
     scheduler: Annotated[Optional[str], typer.Option(help="Dask scheduler address, e.g. "  # noqa: UP045
@@ -138,8 +139,9 @@ def run(
         missing = [str(p) for p in paths if not p.exists() and not p.is_symlink()]
         if missing:
             raise UserError(f"No such file or folder: {', '.join(missing)}")
-        if actors is not None and not actors.exists():
-            raise UserError(f"No such actor dictionary: {actors}")
+        for dictionary in actors or []:
+            if not dictionary.exists():
+                raise UserError(f"No such actor dictionary: {dictionary}")
         total = count_articles(paths, follow_links=follow_links)
         started = time.time()
         progress = Progress(
@@ -252,6 +254,8 @@ def evaluate(
     errors: Annotated[int, typer.Option("--errors", help="Print N false positives and N misses per task.")] = 0,
     limit: Annotated[Optional[int], typer.Option(help="Score only the first N documents.")] = None,  # noqa: UP045
     markdown: Annotated[bool, typer.Option("--markdown", help="Print Markdown to stdout instead of tables.")] = False,
+    actors: Annotated[Optional[list[Path]], typer.Option("--actors", help="Actor dictionaries for actorgraph "  # noqa: UP045
+                                                                          "(as in `run`); repeat for several.")] = None,
 ) -> None:
     """Score actorgraph and the plain-spaCy baseline against gold data.
 
@@ -265,7 +269,11 @@ def evaluate(
     try:
         from actorgraph.evaluate import evaluate as run_evaluation
 
-        report = run_evaluation(fmt, path, model=model, errors=errors, limit=limit)  # type: ignore[arg-type]
+        for dictionary in actors or []:
+            if not dictionary.exists():
+                raise _fail(f"No such actor dictionary: {dictionary}")
+        report = run_evaluation(fmt, path, model=model, errors=errors, limit=limit,  # type: ignore[arg-type]
+                                actors_file=actors or None)
     except _known_errors() as e:
         raise _fail(str(e)) from None
     except (ValueError, FileNotFoundError) as e:

@@ -185,6 +185,17 @@ class ActorDictionary:
                     len(entries), path, time.perf_counter() - started)
         return dictionary
 
+    @classmethod
+    def load_many(cls, paths: Iterable[str | Path], *, strict: bool = False) -> ActorDictionary:
+        """Read several dictionary files as one, in order: an earlier file wins a name two
+        files share, as in the PETRARCH coder (e.g. the Phoenix Countries, International and
+        MilNonState files together)."""
+        parts = [cls.load(path, strict=strict) for path in paths]
+        if len(parts) == 1:
+            return parts[0]
+        return cls((entry for part in parts for entry in part),
+                   source=", ".join(part.source or "" for part in parts))
+
     def lookup(self, name: str, on: date | None = None) -> DictEntry | None:
         """The entry for ``name`` valid on ``on`` (the article date), or None if unknown."""
         actor = self._index.get(_key(name))

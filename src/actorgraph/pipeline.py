@@ -52,14 +52,17 @@ class Options:
 
     model: str | None = None
     reference_date: date | None = None
-    actors_file: str | None = None
+    actors_file: tuple[str, ...] = ()  # user dictionaries, in order
     batch_size: int = 64
 
     def fingerprint(self, model_id: str) -> str:
         dict_sig = ""
         if self.actors_file:
+            digest = hashlib.sha1()
             try:
-                dict_sig = hashlib.sha1(Path(self.actors_file).read_bytes()).hexdigest()
+                for path in self.actors_file:
+                    digest.update(Path(path).read_bytes())
+                dict_sig = digest.hexdigest()
             except OSError:
                 dict_sig = "unreadable"
         parts = [__version__, model_id, str(self.reference_date), dict_sig]
@@ -209,17 +212,34 @@ def _document_row(article: Article, h: str, *, status: str, error: str | None, *
     }
 
 
-_DICTIONARIES: dict[str, Any] = {}
+_DICTIONARIES: dict[tuple[Any, ...], Any] = {}
+
+def dictionary_paths(actors_file: Any) -> tuple[str, ...]:
+    """One dictionary path or several, as a tuple of strings (empty for None)."""
+    if not actors_file:
+        return ()
+    if isinstance(actors_file, str | os.PathLike):
+        return (str(actors_file),)
+    return tuple(str(p) for p in actors_file)
 
 
-def _dictionary(path: str | None) -> Any:
-    if not path:
+def _dictionary(paths: tuple[str, ...]) -> Any:
+    """The dictionaries as one, loaded once per process while the files stay unchanged."""
+    if not paths:
         return None
-    if path not in _DICTIONARIES:
+    key: list[Any] = []
+    for path in paths:
+        try:
+            st = os.stat(path)
+            key.append((path, st.st_mtime_ns, st.st_size))
+        except OSError:
+            key.append((path, None, None))  # load() reports the missing file
+    cache_key = tuple(key)
+    if cache_key not in _DICTIONARIES:
         from actorgraph.dictionaries import ActorDictionary
 
-        _DICTIONARIES[path] = ActorDictionary.load(path)
-    return _DICTIONARIES[path]
+        _DICTIONARIES[cache_key] = ActorDictionary.load_many(paths)
+    return _DICTIONARIES[cache_key]
 
 
 def _analyse(cleaned: Any, docs: list[tuple[int, Any]], *, options: Options, dictionary: Any) -> dict[str, Any]:
@@ -435,7 +455,7 @@ def extract(
     jobs: int | None = None,
     force: bool = False,
     reference_date: date | None = None,
-    actors_file: str | os.PathLike[str] | None = None,
+    actors_file: str | os.PathLike[str] | Sequence[str | os.PathLike[str]] | None = None,
     follow_links: bool = False,
     batch_size: int = 32,
     csv_safe: bool = True,
@@ -455,7 +475,8 @@ def extract(
         force: ignore the results of earlier runs in ``out``.
         reference_date: the date relative expressions are resolved against when an
             article has no publication date.
-        actors_file: a user actor dictionary (CSV, YAML or Phoenix format).
+        actors_file: a user actor dictionary (CSV, YAML or Phoenix format), or a list of
+            them read in order (an earlier file wins a shared name).
         follow_links: follow symbolic links that leave the input folders.
         batch_size: articles per batch (and per part written).
         csv_safe: neutralise spreadsheet formulas in CSV cells.
@@ -479,7 +500,7 @@ def extract(
     options_dict = {
         "paths": [str(p) for p in paths], "jobs": jobs, "force": force, "engine": engine,
         "reference_date": reference_date.isoformat() if reference_date else None,
-        "actors_file": str(actors_file) if actors_file else None, "follow_links": follow_links,
+        "actors_file": list(dictionary_paths(actors_file)) or None, "follow_links": follow_links,
         "batch_size": batch_size,
     }
     return extract_articles(
@@ -498,7 +519,7 @@ def extract_articles(
     jobs: int | None = 1,
     force: bool = False,
     reference_date: date | None = None,
-    actors_file: str | os.PathLike[str] | None = None,
+    actors_file: str | os.PathLike[str] | Sequence[str | os.PathLike[str]] | None = None,
     batch_size: int = 32,
     csv_safe: bool = True,
     engine: str = "local",
@@ -516,9 +537,9 @@ def extract_articles(
     if engine not in ("local", "dask"):
         raise PipelineError(f"Unknown engine {engine!r}: choose 'local' or 'dask'.")
     options = Options(model=model, reference_date=reference_date,
-                      actors_file=str(actors_file) if actors_file else None, batch_size=batch_size)
-    if actors_file:
-        _dictionary(str(actors_file))  # validate early: a bad dictionary is a user mistake
+                      actors_file=dictionary_paths(actors_file), batch_size=batch_size)
+    if options.actors_file:
+        _dictionary(options.actors_file)  # validate early: a bad dictionary is a user mistake
     # The model is identified from its meta.json and loaded only when an article needs it,
     # so an unchanged re-run never pays for loading it.
     info = _loaded_model_info(nlp) if nlp is not None else model_meta(model)
@@ -733,7 +754,7 @@ ASSEMBLY_CHUNK_DOCS = 2000
 
 
 def assemble(out_dir: Path, keep: dict[tuple[str, str], int], *,
-             actors_file: str | None = None) -> dict[str, pd.DataFrame | Any]:
+             actors_file: tuple[str, ...] = ()) -> dict[str, pd.DataFrame | Any]:
     """Build the final tables from the parts of the wanted documents.
 
     Actors are merged across the corpus first (from the small per-document actor rows);

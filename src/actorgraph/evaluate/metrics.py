@@ -638,6 +638,8 @@ def _pred_pairs(doc: GoldDoc, rows: list[dict], index: _Index) -> list[_PredPair
     return pairs
 
 
+#: Relation kinds that can stand for a coded event (and co-occurrence, which has no direction).
+EVENT_KINDS = frozenset({None, "action", "cooccurrence"})
 #: Share of a gold argument's characters a predicted mention must cover in the "strict"
 #: relation rows: "Spanish" inside the gold argument "Spanish Farm Minister" is not that argument.
 STRICT_COVER = 0.5
@@ -662,6 +664,10 @@ def _matcher(gold: GoldRelation, cover: float = 0.0) -> Callable[[_PredPair, boo
         return by_span
 
     def by_country(pair: _PredPair, reverse: bool) -> bool:
+        # Country-coded gold pairs are events (PETRARCH): attribute links ("the French
+        # military in Rwanda" located_in) are not events and never match them.
+        if pair.kind not in EVENT_KINDS:
+            return False
         # A gold actor code without a country ("IGOUNO", "---REB") matches an argument
         # without a country.
         src, tgt = (
@@ -726,9 +732,17 @@ def score_relations(
                 strict_reversed += 1
         for gold, match in zip(doc.relations, matchers, strict=True):
             n_gold += 1
-            fwd = [p for p in pairs if p.directed and match(p, False)]
-            rev = [p for p in pairs if p.directed and match(p, True)]
-            und = [p for p in pairs if not p.directed and (match(p, False) or match(p, True))]
+            candidates = pairs
+            if gold.event_type and any(
+                p.event_type == gold.event_type and (match(p, False) or match(p, True))
+                for p in pairs
+            ):
+                # the relation that states the gold event decides its direction ("held talks
+                # with", not the "offered support to" of the same sentence)
+                candidates = [p for p in pairs if p.event_type == gold.event_type]
+            fwd = [p for p in candidates if p.directed and match(p, False)]
+            rev = [p for p in candidates if p.directed and match(p, True)]
+            und = [p for p in candidates if not p.directed and (match(p, False) or match(p, True))]
             # A typed symmetric relation ("A and B met") states both directions, so it holds
             # the gold direction too; a co-occurrence states none.
             sym = [p for p in und if p.kind not in (None, "cooccurrence")]

@@ -40,12 +40,14 @@ def gold_counts(docs: Sequence[GoldDoc]) -> dict[str, int]:
 
 
 def run_pipeline(
-    docs: Sequence[GoldDoc], *, model: str | None = None, nlp: Any = None
+    docs: Sequence[GoldDoc], *, model: str | None = None, nlp: Any = None,
+    actors_file: Any = None,
 ) -> Predictions:
     """Run :func:`actorgraph.pipeline.extract_articles` on the gold documents' articles."""
     from actorgraph.pipeline import extract_articles
 
-    result = extract_articles([d.to_article() for d in docs], model=model, nlp=nlp)
+    result = extract_articles([d.to_article() for d in docs], model=model, nlp=nlp,
+                              actors_file=actors_file)
     return Predictions.from_result(result)
 
 
@@ -71,6 +73,7 @@ def evaluate(
     limit: int | None = None,
     nlp: Any = None,
     baseline: bool = True,
+    actors_file: Any = None,
 ) -> EvalReport:
     """Run actorgraph and the plain-spaCy baseline on a gold set and score both.
 
@@ -86,6 +89,7 @@ def evaluate(
         limit: evaluate only the first ``limit`` gold documents.
         nlp: a loaded actorgraph pipeline to reuse (tests, notebooks).
         baseline: also run the plain-spaCy baseline.
+        actors_file: actor dictionaries for actorgraph (one path or a list), as in ``run``.
 
     Returns:
         An :class:`EvalReport`.
@@ -102,7 +106,7 @@ def evaluate(
     systems: dict[str, Predictions] = {}
     seconds: dict[str, float] = {}
     started = time.perf_counter()
-    systems["actorgraph"] = run_pipeline(docs, model=model, nlp=nlp)
+    systems["actorgraph"] = run_pipeline(docs, model=model, nlp=nlp, actors_file=actors_file)
     seconds["actorgraph"] = round(time.perf_counter() - started, 2)
     if baseline:
         started = time.perf_counter()

@@ -228,6 +228,8 @@ class _Rules:
             elif (pattern := self.lex.pattern(lemma, c.lower_)) is not None:
                 if pattern.event_type and event_type is None:
                     event_type, quad = pattern.event_type, pattern.quad_class
+        if entry is not None and "undergo" in entry.flags and self.undergo(verb, predicate):
+            return
         if light and event_type is None and not prep_targets:
             return  # "has facilities in ...", "made the list": a support verb with no event
         kind = "action"
@@ -265,6 +267,34 @@ class _Rules:
                 for b in participants[i + 1 :]:
                     self._add(a, b, kind, predicate, event_type, quad, False, neg, mod,
                               base * 0.9, verb)  # fmt: skip
+
+    def undergo(self, verb: Token, predicate: str) -> bool:
+        """ "Obama faces pressure from Congress", "the plan received support from Germany": the
+        object's event is done by the "from"/"by" phrase to the subject. True when it applied."""
+        for obj in verb.children:
+            if obj.dep_ not in OBJ_DEPS or obj.pos_ != "NOUN":
+                continue
+            noun = self.event_noun(obj)
+            if noun is None or not noun.event_type:
+                continue
+            doers: list[Arg] = []
+            for holder in (obj, verb):
+                for c in holder.children:
+                    if c.dep_ in ("prep", "agent") and c.lower_ in ("from", "by"):
+                        for p in pobjs(c):
+                            doers.extend(actors_of(p, self.index, modifiers=True))
+            subjects = self.subjects(verb, True)
+            if not doers or not subjects:
+                continue
+            self.nouns_done.add(obj.i)
+            neg, mod = negated(verb, self.lex), modality(verb, self.lex)
+            pred = f"{verb.lemma_.lower()} {obj.lemma_.lower()}"
+            for d in doers:
+                for s in subjects:
+                    self._add(d, s, "action", pred, noun.event_type, noun.quad_class,
+                              "symmetric" not in noun.flags, neg, mod, 0.8, verb)  # fmt: skip
+            return True
+        return False
 
     def _statement(self, verb: Token, lemma: str, subjects: list[Arg], targets: list[Arg]) -> None:
         has_subject = any(c.dep_ in SUBJ_DEPS for c in verb.children)
