@@ -140,6 +140,11 @@ ACTIONS = [
     # a "from" phrase names the actor of a common noun ("dissidents from Egypt")
     ("The United States helped dissidents from Egypt.", {}, "United States", "Egypt", "action",
      {"AID"}, True, False, "asserted"),
+    # an attack "for"/"over" a reason is verbal; "over the weekend" says when, not why
+    ("Biden attacked Trump for the tweet.", {"Biden": "PERSON", "Trump": "PERSON"}, "Biden",
+     "Trump", "action", {"DISAPPROVE"}, True, False, "asserted"),
+    ("Russia attacked Ukraine over the weekend.", {}, "Russia", "Ukraine", "action",
+     {"ASSAULT"}, True, False, "asserted"),
     # the subject undergoes its event-noun object, done by the "from" phrase
     ("Obama faces pressure from Congress to help Iran.", {"Congress": "ORG"}, "Congress",
      "Obama", "action", {"DEMAND"}, True, False, "asserted"),
@@ -555,3 +560,11 @@ def test_relations_group_members_and_possessors_in_the_pipeline():
     assert any(s == "person:dean-rusk" and t in groups for s, t in pairs)
     assert not any("kennedy" in s and t in groups for s, t in pairs)
     assert not any(s in groups and "kennedy" in t for s, t in pairs)
+
+
+def test_relations_leading_a_person_is_no_leadership(nlp):
+    rels = typed(relations_for(nlp, "Joe Biden led President Donald Trump in the polls."))
+    r = find(rels, "Joe Biden", "Donald Trump")
+    assert r is not None and r.kind == "action" and r.predicate == "lead"
+    rels = typed(relations_for(nlp, "Tony Blair led the Labour Party."))
+    assert find(rels, "Tony Blair", "the Labour Party", "leadership") is not None

@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span, Token
 from actorgraph.records import MentionRef, Relation
 
 from .attributes import COPULAS, attribute_relations
-from .lexicon import LexEntry, Lexicon, load_lexicon
+from .lexicon import QUAD_CLASS, LexEntry, Lexicon, load_lexicon
 from .paths import PathRule
 from .syntax import (
     JOINT_PREPS,
@@ -54,6 +54,10 @@ logger = logging.getLogger(__name__)
 DateFor = Callable[[Span], "tuple[str | None, str | None]"]
 
 COOCCURRENCE_CONFIDENCE = 0.3
+# Nouns of "for"/"over" phrases that say when or how long, not why ("over the weekend").
+TIME_NOUNS = frozenset({"time", "times", "weekend", "day", "week", "month", "year", "night",
+                        "hour", "period", "decade", "while", "moment", "morning", "evening",
+                        "afternoon", "season", "summer", "winter", "spring", "autumn"})  # fmt: skip
 OWN_COUNTRY_CONFIDENCE = 0.35
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
 SPEAKER_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
@@ -228,6 +232,9 @@ class _Rules:
             elif (pattern := self.lex.pattern(lemma, c.lower_)) is not None:
                 if pattern.event_type and event_type is None:
                     event_type, quad = pattern.event_type, pattern.quad_class
+        if event_type == "ASSAULT" and self._for_a_reason(verb):
+            # "Biden attacked Trump for the tweet", "slammed Beijing over its policy": words
+            event_type, quad = "DISAPPROVE", QUAD_CLASS["DISAPPROVE"]
         if entry is not None and "undergo" in entry.flags and self.undergo(verb, predicate):
             return
         if light and event_type is None and not prep_targets:
@@ -256,7 +263,10 @@ class _Rules:
             for t in targets:
                 if inverse:  # "the coalition includes Fatah": Fatah belongs to the coalition
                     s, t = t, s
-                self._add(s, t, kind, predicate, event_type, quad, not symmetric, neg, mod,
+                pair_kind = kind
+                if kind in ("leadership", "role") and t.mention.label in ("PERSON", "PER"):
+                    pair_kind = "action"  # "Biden led Trump in the polls": no one heads a person
+                self._add(s, t, pair_kind, predicate, event_type, quad, not symmetric, neg, mod,
                           base, verb)  # fmt: skip
         if kind != "action":
             return  # "X and Y lead the party" says nothing about X and Y together
@@ -267,6 +277,19 @@ class _Rules:
                 for b in participants[i + 1 :]:
                     self._add(a, b, kind, predicate, event_type, quad, False, neg, mod,
                               base * 0.9, verb)  # fmt: skip
+
+    def _for_a_reason(self, verb: Token) -> bool:
+        """Whether a "for"/"over" phrase gives the reason of the verb ("attacked X for its
+        record"), which makes an attack verbal."""
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ in ("for", "over"):
+                objs = pobjs(c)
+                if objs and not any(
+                    self.index.at(o) is not None or o.ent_type_ in ("DATE", "TIME", "CARDINAL")
+                    or o.lemma_.lower() in TIME_NOUNS for o in objs
+                ):  # fmt: skip
+                    return True
+        return False
 
     def undergo(self, verb: Token, predicate: str) -> bool:
         """ "Obama faces pressure from Congress", "the plan received support from Germany": the

@@ -252,7 +252,9 @@ class PathRule:
             lemma = verb.lemma_.lower()
             entry = self.lex.lookup(lemma, "VERB")
             flags = entry.flags if entry is not None else frozenset()
-            if "leadership" in flags or "role" in flags:
+            if ("leadership" in flags or "role" in flags) and noun.mention.label not in (
+                "PERSON", "PER"
+            ):
                 kind = "leadership" if "leadership" in flags else "role"
                 if agent.mention.label not in ("PERSON", "PER", "ORG", "GPE"):
                     return None
