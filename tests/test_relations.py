@@ -568,3 +568,13 @@ def test_relations_leading_a_person_is_no_leadership(nlp):
     assert r is not None and r.kind == "action" and r.predicate == "lead"
     rels = typed(relations_for(nlp, "Tony Blair led the Labour Party."))
     assert find(rels, "Tony Blair", "the Labour Party", "leadership") is not None
+
+
+def test_relations_joint_subjects_only_with_each_other_when_mutual(nlp):
+    """ "X and Y backed the plan" says nothing between X and Y; "X and Y signed a deal" does."""
+    rels = typed(relations_for(nlp, "Germany and France backed the plan."))
+    assert find(rels, "France", "Germany") is None and find(rels, "Germany", "France") is None
+    rels = typed(relations_for(nlp, "Germany and France launched attacks."))
+    assert find(rels, "France", "Germany") is None and find(rels, "Germany", "France") is None
+    rels = typed(relations_for(nlp, "Germany and France signed a treaty."))
+    assert find(rels, "France", "Germany", "action") is not None

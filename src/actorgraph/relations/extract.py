@@ -54,6 +54,8 @@ logger = logging.getLogger(__name__)
 DateFor = Callable[[Span], "tuple[str | None, str | None]"]
 
 COOCCURRENCE_CONFIDENCE = 0.3
+# Event types that coordinated subjects do with each other ("X and Y signed a deal").
+MUTUAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 # Nouns of "for"/"over" phrases that say when or how long, not why ("over the weekend").
 TIME_NOUNS = frozenset({"time", "times", "weekend", "day", "week", "month", "year", "night",
                         "hour", "period", "decade", "while", "moment", "morning", "evening",
@@ -270,7 +272,10 @@ class _Rules:
                           base, verb)  # fmt: skip
         if kind != "action":
             return  # "X and Y lead the party" says nothing about X and Y together
-        participants = joint if joint else (subjects if typed and not targets else [])
+        # "X and Y met", "X and Y signed a deal": joint subjects do it with each other only
+        # when the event is mutual; "X and Y backed the plan" links neither to the other
+        mutual = symmetric or event_type in MUTUAL_TYPES
+        participants = joint if joint else (subjects if mutual and not targets else [])
         if len({a.mention.actor_id for a in participants}) >= 2:
             # "X and Y met", "signed by Airbus and Safaricom", "mediated talks between X and Y"
             for i, a in enumerate(participants):
