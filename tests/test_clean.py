@@ -134,3 +134,15 @@ def test_clean_recurring_speaker_labels_masked(label, line2):
 def test_clean_country_acronym_is_not_a_speaker_label():
     text = "\n\n".join(["US officials met.", "US Senators voted.", "US Navy ships sailed.", "US trade grew."])
     assert clean(_article(text)).masked == text
+
+
+def test_clean_standalone_dateline_line_kept_and_dated():
+    """A wire dateline on its own line is the article's own words (its date stays a mention)
+    and gives the publication date; its year comes from the run date when the article has none."""
+    from datetime import date
+
+    text = "BRUSSELS, February 10 (Xinhua) --\nThe European Union agreed on Tuesday to extend sanctions.\n"
+    cleaned = clean(_article(text), today=date(2000, 6, 1))
+    assert cleaned.masked == text
+    assert "dateline" not in [reason for _, reason in _kinds(cleaned).values()]
+    assert cleaned.article.published == date(2000, 2, 10)

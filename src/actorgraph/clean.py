@@ -122,11 +122,12 @@ def clean(article: Article, *, today: date | None = None) -> Cleaned:
     if found is not None:
         when, start, end, label = found
         for s, e in lines:
-            # Mask a labelled date line ("Last Updated on …", "Posted on …"), never a paragraph
-            # that opens with a dateline ("NAIROBI, Feb 7 - Kenya and …") nor a bare date line
-            # ("Friday, July 21, 2017"): that one is the article's own date and stays a mention.
+            # Mask a labelled date line ("Last Updated on …", "Posted on …"): page furniture.
+            # A wire dateline ("NAIROBI, Feb 7 (Reuters) -"), alone on its line or opening a
+            # paragraph, and a bare date line ("Friday, July 21, 2017") are the article's own
+            # words and stay mentions.
             if (s <= start < max(e, s + 1) and (s, e) not in kinds and len(text[s:e].split()) <= 12
-                    and label != "text:date-line"):
+                    and label not in ("text:date-line", "text:dateline")):
                 kinds[(s, e)] = ("boilerplate", "dateline")
         if published is None:
             published, published_source = when, label
