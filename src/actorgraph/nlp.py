@@ -134,7 +134,7 @@ def org_names(doc: Doc) -> Doc:
 
     ents = org_name_spans(doc)
     if len(ents) != len(doc.ents) or any(
-        (a.start, a.end, a.label) != (b.start, b.end, b.label) for a, b in zip(ents, doc.ents)
+        (a.start, a.end, a.label) != (b.start, b.end, b.label) for a, b in zip(ents, doc.ents, strict=True)
     ):
         doc.ents = filter_spans(ents)
     return doc
