@@ -175,6 +175,8 @@ def test_relations_actions(nlp, text, extra, source, target, kind, types, direct
         assert not any(x.source_id == target and x.target_id == source for x in typed(rels))
 
 
+ANY = object()  # any predicate
+
 # text, extra entities, source, target, kind, predicate
 ATTRIBUTES = [
     ("Huawei will build the network with Russian partner MTS.", {"MTS": "ORG"}, "MTS",
@@ -204,7 +206,7 @@ def test_relations_attributes(nlp, text, extra, source, target, kind, predicate)
     rels = typed(relations_for(nlp, text, extra))
     r = find(rels, source, target, kind)
     assert r is not None, [(x.source_id, x.target_id, x.kind, x.predicate) for x in rels]
-    assert r.directed and r.predicate == predicate
+    assert r.directed and predicate in (ANY, r.predicate)
     assert r.event_type is None
     assert find(rels, target, source) is None  # never both ways round
 
@@ -479,10 +481,10 @@ PATH_ATTRIBUTES = [
      "John Jones", "the Celtic League", "role", "member"),
     # a relative clause describes its noun like a copula
     ("Jeffrey Donaldson, who was elected as a member of the Ulster Unionist Party, resigned.",
-     {}, "Jeffrey Donaldson", "the Ulster Unionist Party", "role", None),
+     {}, "Jeffrey Donaldson", "the Ulster Unionist Party", "role", ANY),
     # a settlement or division "of" a place lies in the place that modifies it
     ("Arafat was to meet Peres in the West Bank town of Ramallah on Thursday.", {},
-     "Ramallah", "West Bank", "located_in", None),
+     "Ramallah", "West Bank", "located_in", ANY),
     # two names of one type joined through a title noun
     ("At the Oval , Surrey captain Chris Lewis scored 80 .", {"Surrey": "PERSON"},
      "Chris Lewis", "Surrey", "role", "captain"),
@@ -493,13 +495,7 @@ PATH_ATTRIBUTES = [
     "text,extra,source,target,kind,predicate", PATH_ATTRIBUTES, ids=[a[0] for a in PATH_ATTRIBUTES]
 )
 def test_relations_path_attributes(nlp, text, extra, source, target, kind, predicate):
-    rels = typed(relations_for(nlp, text, extra))
-    r = find(rels, source, target, kind)
-    assert r is not None, [(x.source_id, x.target_id, x.kind, x.predicate) for x in rels]
-    assert r.directed
-    if predicate is not None:
-        assert r.predicate == predicate
-    assert find(rels, target, source) is None  # never both ways round
+    test_relations_attributes(nlp, text, extra, source, target, kind, predicate)
 
 
 def test_relations_stray_object_of_a_score_line(nlp):
