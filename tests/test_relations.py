@@ -574,3 +574,15 @@ def test_relations_joint_subjects_only_with_each_other_when_mutual(nlp):
     assert find(rels, "France", "Germany") is None and find(rels, "Germany", "France") is None
     rels = typed(relations_for(nlp, "Germany and France signed a treaty."))
     assert find(rels, "France", "Germany", "action") is not None
+
+
+def test_relations_fronted_place_sets_the_scene(nlp):
+    text = "In Australia , parties such as the Animal Justice Party have been elected to parliament ."
+    rels = typed(relations_for(nlp, text, {"Animal Justice Party": "ORG"}))
+    r = find(rels, "the Animal Justice Party", "Australia", "located_in") or find(
+        rels, "Animal Justice Party", "Australia", "located_in")
+    assert r is not None and r.confidence < 0.5
+    # an actor of another clause is not placed there
+    rels = typed(relations_for(nlp, "In Paris, Macron said Putin was tired."))
+    assert find(rels, "Macron", "Paris", "located_in") is not None
+    assert find(rels, "Vladimir Putin", "Paris") is None and find(rels, "Putin", "Paris") is None

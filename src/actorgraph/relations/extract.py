@@ -61,6 +61,16 @@ TIME_NOUNS = frozenset({"time", "times", "weekend", "day", "week", "month", "yea
                         "hour", "period", "decade", "while", "moment", "morning", "evening",
                         "afternoon", "season", "summer", "winter", "spring", "autumn"})  # fmt: skip
 OWN_COUNTRY_CONFIDENCE = 0.35
+SETTING_CONFIDENCE = 0.35
+
+
+def _path_up(token: Token, stop: Token) -> list[Token]:
+    """The tokens from ``token`` up to (not including) ``stop``, or to the root."""
+    out: list[Token] = []
+    while token.i != stop.i and token.head.i != token.i and len(out) < 40:
+        out.append(token)
+        token = token.head
+    return out
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
 SPEAKER_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
 # Prepositions that name the patient of an event noun ("invasion of Ukraine", "attack on Kyiv").
@@ -422,7 +432,43 @@ class _Rules:
             self._add(p.source, p.target, p.kind, p.predicate, p.event_type, p.quad_class, True,
                       neg, mod, p.confidence, p.verb)  # fmt: skip
         self.own_country()
+        self.setting()
         return self.out
+
+    def setting(self) -> None:
+        """A fronted place phrase sets the scene of its clause: "In Australia, parties such as
+        X and Y have been elected" puts X and Y in Australia. Only for actors of that clause
+        that no rule above has linked to the place; low confidence."""
+        root = self.sent.root
+        subject_at = min((c.i for c in root.children if c.dep_ in SUBJ_DEPS | PASSIVE_SUBJ_DEPS),
+                         default=None)  # fmt: skip
+        if subject_at is None:
+            return
+        places: list[Arg] = []
+        for c in root.children:
+            if c.dep_ == "prep" and c.lower_ in ("in", "at", "inside", "within") and c.i < subject_at:
+                for p in pobjs(c):
+                    m = self.index.at(p)
+                    if m is not None and m.label in ("GPE", "LOC") and p.i == self.sent.doc[m.start:m.end].root.i:
+                        places.append(Arg(m, 1.0, p))
+        if not places:
+            return
+        linked = {frozenset((c.source.mention.actor_id or "", c.target.mention.actor_id or ""))
+                  for c in self.out}  # fmt: skip
+        doc = self.sent.doc
+        for m in self.index.in_span(self.sent):
+            if m.label not in ("PERSON", "ORG", "GROUP", "FAC"):
+                continue
+            head = doc[m.start : m.end].root
+            if any(t.dep_ in ("ccomp", "advcl", "parataxis", "relcl") for t in _path_up(head, root)):
+                continue  # another clause: "In Paris, X said Y was in Berlin"
+            for place in places:
+                key = frozenset((m.actor_id or "", place.mention.actor_id or ""))
+                if place.mention.actor_id == m.actor_id or key in linked:
+                    continue
+                linked.add(key)
+                self._add(Arg(m, 1.0, head), place, "located_in", "in", None, None, True, False,
+                          "asserted", SETTING_CONFIDENCE, None)  # fmt: skip
 
     def own_country(self) -> None:
         """An actor whose country is known, in a sentence that names that country, belongs to
