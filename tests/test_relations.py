@@ -145,6 +145,9 @@ ACTIONS = [
      "Trump", "action", {"DISAPPROVE"}, True, False, "asserted"),
     ("Russia attacked Ukraine over the weekend.", {}, "Russia", "Ukraine", "action",
      {"ASSAULT"}, True, False, "asserted"),
+    # the parser's "dative" to-phrase names the target
+    ("Obama said he would not provide support to Israel.", {"Obama": "PERSON"}, "Obama",
+     "Israel", "action", {"SUPPORT"}, True, True, "future"),
     # the subject undergoes its event-noun object, done by the "from" phrase
     ("Obama faces pressure from Congress to help Iran.", {"Congress": "ORG"}, "Congress",
      "Obama", "action", {"DEMAND"}, True, False, "asserted"),

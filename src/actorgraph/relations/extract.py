@@ -158,7 +158,10 @@ class _Rules:
         passive = is_passive(verb)
         object_nouns: list[Token] = []
         for c in verb.children:
-            if c.dep_ in OBJ_DEPS or (passive and c.dep_ in PASSIVE_SUBJ_DEPS):
+            if c.dep_ == "dative" and c.pos_ == "ADP":
+                # "provide support to Israel": the parser marks the "to" phrase as the dative
+                self._prep_args(c, typed, targets, joint)
+            elif c.dep_ in OBJ_DEPS or (passive and c.dep_ in PASSIVE_SUBJ_DEPS):
                 # the object of "condemned Russia's invasion of Ukraine" is the invader: the
                 # "of" phrase of an event noun names its victim, not the verb's target
                 event_noun = c.pos_ == "NOUN" and self.lex.lookup(c.lemma_, "NOUN") is not None
