@@ -199,6 +199,11 @@ ATTRIBUTES = [
      "affiliation", None),
     ("MTS, based in Moscow, hired Huawei.", {"MTS": "ORG"}, "MTS", "Moscow", "located_in", None),
     ("NATO includes Poland.", {}, "Poland", "NATO", "affiliation", "include"),
+    # "the mayor of X, Y": parsed as an apposition of the place, still Y's title
+    ("The mayor of New Orleans, LaToya Cantrell, advised residents to make plans.",
+     {"LaToya Cantrell": "PERSON"}, "LaToya Cantrell", "New Orleans", "leadership", "mayor"),
+    ("Julie Payette, the Governor General of Canada, dissolved the Parliament.", {},
+     "Julie Payette", "Canada", "leadership", "governor general"),
 ]  # fmt: skip
 
 

@@ -174,6 +174,11 @@ def attribute_relations(sent: Span, index: MentionIndex) -> list[AttributeCandid
                 titles.append((c, 0.8))
         if head.dep_ == "appos" and index.at(head.head) is None and head.head.pos_ == "NOUN":
             titles.append((head.head, 0.8))
+        elif (head.dep_ == "appos" and m.label in PERSON_LABELS and head.head.dep_ == "pobj"
+              and head.head.head.lower_ == "of" and head.head.head.head.pos_ == "NOUN"
+              and head.head.head.head.lemma_.lower() in title_kinds()):  # fmt: skip
+            # "the mayor of New Orleans, LaToya Cantrell": parsed as an apposition of the place
+            titles.append((head.head.head.head, 0.75))
         # 3. copula and naming verbs ("X is the president of Y", "X was named CEO of Y") and
         #    "as" phrases of the subject's verb ("As a DUP candidate, Seawright finished")
         subj_verbs = [head.head] if head.dep_ in ("nsubj", "nsubjpass") else []
