@@ -517,3 +517,21 @@ def test_dates_mentions_holiday_tagged_event(model) -> None:
     doc = model("Elian was found Thanksgiving Day clinging to an inner tube at sea.")
     found = [(doc.text[s:e], dv.value) for s, e, dv in date_mentions(doc, D(2000, 1, 7))]
     assert found == [("Thanksgiving Day", "1999-11-25")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Supporters have held such rallies almost daily since then.", [("daily", "P1D")]),
+        ("Clinton said it in his weekly radio address.", [("weekly", "P1W")]),
+        ("The festival is held annually in the old town.", [("annually", "P1Y")]),
+        # a rate of a quantity is not a time expression
+        ("Sales are expected to rise 8.5% annually.", []),
+        ("The plant would produce about 10,000 units annually.", []),
+        ("Nasdaq's average daily volume fell.", []),
+    ],
+)
+def test_dates_mentions_frequency_words_are_sets(model, text, expected) -> None:
+    doc = model(text)
+    found = [(doc.text[s:e], dv.value) for s, e, dv in date_mentions(doc, SEED_REF)]
+    assert found == expected

@@ -38,6 +38,10 @@ _EVERY_PATTERN = (
     r"fall|winter|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
 )
 _EVERY_RE = re.compile(_EVERY_PATTERN)
+#: Frequency adverbs and adjectives are TIMEX3 SETs ("rallies held almost daily" is P1D). Lower
+#: case only: capitalised, they mostly belong to a title ("Daily Mail", "Weekly Standard").
+_FREQUENCY_PATTERN = r"\b(?:daily|weekly|monthly|yearly|annually|nightly|hourly)\b"
+_FREQUENCY_RE = re.compile(_FREQUENCY_PATTERN)
 _EXTRA_PATTERNS = [
     # ISO dates and numeric dates
     r"\b\d{4}-\d{2}-\d{2}\b",
@@ -59,6 +63,7 @@ _EXTRA_PATTERNS = [
     _HOLIDAY_PATTERN,
     r"\b(?:the|in the)\s(?:past|future)\b",
     _EVERY_PATTERN,
+    _FREQUENCY_PATTERN,
 ]
 _EXTRA_RE = re.compile("|".join(f"(?:{p})" for p in _EXTRA_PATTERNS))
 #: TIME entities that are durations ("two-hour", "more than four hours", "90 minutes"): TIMEX3
@@ -207,8 +212,7 @@ def _candidate_spans(doc: Doc) -> list[tuple[int, int]]:
 
 #: Frequency words on their own ("quarterly dividend", "paid annually") describe a habit, not
 #: a date: news timex guidelines (TimeML, GUM) leave them unmarked.
-_BARE_FREQUENCY = frozenset({"daily", "weekly", "monthly", "quarterly", "yearly", "annual", "annually",
-                             "biannual", "biannually", "hourly", "nightly"})
+_BARE_FREQUENCY = frozenset({"quarterly", "annual", "biannual", "biannually"})
 
 
 def date_mentions(doc: Doc, reference: datetime.date | None) -> list[tuple[int, int, DateValue]]:
@@ -253,6 +257,8 @@ def date_mentions(doc: Doc, reference: datetime.date | None) -> list[tuple[int, 
         text = text_[s:e]
         if not is_date_expression(text) or text.lower() in _BARE_FREQUENCY:
             continue
+        if _FREQUENCY_RE.fullmatch(text.lower()) and _frequency_is_rate(doc, s, e):
+            continue
         span = doc.char_span(s, e, alignment_mode="expand")
         tense = _clause_tense(span) if span is not None and len(span) else None
         dv = _normalize(text, reference, tense)
@@ -278,6 +284,19 @@ def _every_is_adjective(doc: Doc, start_char: int, end_char: int) -> bool:
         return True
     nxt = doc[span.end] if span.end < len(doc) else None
     return nxt is not None and span[-1].lower_ == "day" and nxt.pos_ in ("NOUN", "PROPN")
+
+
+def _frequency_is_rate(doc: Doc, start_char: int, end_char: int) -> bool:
+    """Whether a frequency word at these offsets is the unit of a rate, which TimeML leaves
+    unmarked: after a quantity ("rise 20% annually", "10,000 units annually", "C$17.9 million
+    annually") or in an average ("average daily volume", "per day")."""
+    span = doc.char_span(start_char, end_char, alignment_mode="expand")
+    if span is None or not len(span) or span.start == 0:
+        return False
+    prev = doc[span.start - 1]
+    if prev.lower_ in ("average", "per", "%", "percent") or prev.like_num:
+        return True
+    return prev.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in prev.children)
 
 
 _WORDED_RANGE = re.compile(
