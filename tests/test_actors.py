@@ -184,3 +184,10 @@ def test_actors_name_particle_after_the_name_joins_the_surname(nlp):
     # a particle before a lower-case word is no name part
     doc = nlp("They met Maria da Silva and la plupart des gens.")
     assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["Maria da Silva"]
+
+
+def test_actors_title_before_of_is_not_a_person(nlp):
+    doc = nlp("Erwin Chemerinsky, Dean of UC Berkeley School of Law, called it silly. Dean Martin sang.")
+    texts = [m["text"] for m in resolve_doc(doc, doc_id="d").mentions if m["label"] == "PERSON"]
+    assert "Dean" not in texts
+    assert "Erwin Chemerinsky" in texts and "Dean Martin" in texts

@@ -202,6 +202,9 @@ ATTRIBUTES = [
     # "the mayor of X, Y": parsed as an apposition of the place, still Y's title
     ("The mayor of New Orleans, LaToya Cantrell, advised residents to make plans.",
      {"LaToya Cantrell": "PERSON"}, "LaToya Cantrell", "New Orleans", "leadership", "mayor"),
+    ("Erwin Chemerinsky, dean of UC Berkeley School of Law, called it silly.",
+     {"UC Berkeley School of Law": "ORG"}, "Erwin Chemerinsky", "UC Berkeley School of Law",
+     "leadership", "dean"),
     ("Julie Payette, the Governor General of Canada, dissolved the Parliament.", {},
      "Julie Payette", "Canada", "leadership", "governor general"),
 ]  # fmt: skip

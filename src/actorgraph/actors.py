@@ -125,6 +125,9 @@ def trim_span(span: Span) -> Span | None:
         end -= 1
     if end <= start:
         return None
+    if (span.label_ == "PERSON" and end - start == 1 and end < len(doc) and doc[end].lower_ == "of"
+            and (gazetteer.is_title(doc[start].text) or gazetteer.role_sector(doc[start].lower_, exact=True))):
+        return None  # "President of France", "Governor of Texas": a title, not a person
     return _span(doc, start, end, span.label_)
 
 
