@@ -535,3 +535,35 @@ def test_dates_mentions_frequency_words_are_sets(model, text, expected) -> None:
     doc = model(text)
     found = [(doc.text[s:e], dv.value) for s, e, dv in date_mentions(doc, SEED_REF)]
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A ceremony will be held at the summit on April 24 and 25.",
+            [("April 24", "1999-04-24"), ("25", "1999-04-25")],
+        ),
+        (
+            "His car crossed the border in 1994, 1995 and 1997.",
+            [("1994", "1994"), ("1995", "1995"), ("1997", "1997")],
+        ),
+        ("Sales rose between 1990 and 1995.", [("1990", "1990"), ("1995", "1995")]),
+    ],
+)
+def test_dates_mentions_coordinated_dates_are_separate(model, text, expected) -> None:
+    doc = model(text)
+    found = [(doc.text[s:e], dv.value) for s, e, dv in date_mentions(doc, D(1999, 2, 10))]
+    assert found == expected
+
+
+def test_dates_coordinated_parts_keep_offsets_and_fill_bare_days() -> None:
+    from actorgraph.dates.mentions import _coordinated_parts
+
+    text = "Oct. 3, 5 and 9"
+    parts = _coordinated_parts(text, D(1999, 11, 1), None)
+    assert parts is not None
+    assert [(text[s:e], dv.value) for s, e, dv in parts] == [
+        ("Oct. 3", "1999-10-03"), ("5", "1999-10-05"), ("9", "1999-10-09")
+    ]
+    assert _coordinated_parts("Friday, nearly two months", D(1999, 11, 1), None) is None

@@ -7,7 +7,7 @@ import re
 from typing import TYPE_CHECKING
 
 from actorgraph.dates.grammar import _normalize, is_date_expression
-from actorgraph.dates.lexicon import _MONTH_RE, _WEEKDAY_RE, _YEAR4, Tense
+from actorgraph.dates.lexicon import _DAYNUM, _MONTH_RE, _WEEKDAY_RE, _YEAR4, Tense
 from actorgraph.dates.values import _dv_quarter
 from actorgraph.records import DateValue
 
@@ -266,7 +266,9 @@ def date_mentions(doc: Doc, reference: datetime.date | None) -> list[tuple[int, 
             # "for the year ended March 31": a twelve-month period named by its last day, a
             # TIMEX3 duration, not the calendar year
             dv = DateValue("P1Y", None, None, None, "duration")
-        parts = _range_endpoints(text, reference, tense) if dv.date_type == "range" else None
+        parts = _coordinated_parts(text, reference, tense)
+        if parts is None and dv.date_type == "range":
+            parts = _range_endpoints(text, reference, tense)
         if parts:
             out.extend((s + ps, s + pe, pdv) for ps, pe, pdv in parts)
         else:
@@ -304,6 +306,55 @@ _WORDED_RANGE = re.compile(
     r"(?P<sep>\s+(?:to|and|until|till|through|thru)\s+|\s+[-\u2013\u2014]\s+)(?P<right>.+)$",
     re.I | re.S,
 )
+
+
+_LIST_SEP = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+", re.I)
+_BARE_DAY = re.compile(_DAYNUM, re.I)
+
+
+def _coordinated_parts(
+    text: str, reference: datetime.date | None, tense: Tense
+) -> list[tuple[int, int, DateValue]] | None:
+    """Split a coordination of dates ("April 24 and 25", "1994, 1995 and 1997") into its items.
+
+    TimeML marks each coordinated date as its own expression; a bare day number takes its
+    month and year from the item before it ("April 24 and 25": 25 is April 25). Only a list
+    joined by "and"/"or" is split: "Thursday, Jan. 6" is one date written twice.
+    """
+    if not re.search(r"\s(?:and|or)\b", text, re.I) or re.match(r"(?:between|from)\s", text, re.I):
+        return None  # "between 1990 and 1995" is a range: _range_endpoints
+    # the model may stop after the conjunction: "1994, 1995 and [1997]"
+    dangling = re.search(r",?\s+(?:and|or)$", text, re.I)
+    end = dangling.start() if dangling else len(text)
+    items: list[tuple[int, int]] = []
+    cursor = 0
+    for m in _LIST_SEP.finditer(text, 0, end):
+        items.append((cursor, m.start()))
+        cursor = m.end()
+    items.append((cursor, end))
+    items = [(a, b) for a, b in items if b > a]
+    if not items or (len(items) < 2 and not dangling):
+        return None
+    out: list[tuple[int, int, DateValue]] = []
+    previous: DateValue | None = None
+    for a, b in items:
+        piece = text[a:b]
+        if _BARE_DAY.fullmatch(piece):
+            if previous is None or previous.granularity != "day" or previous.date_start is None:
+                return None
+            month_day = previous.date_start.strftime("%B") + " " + piece
+            dv = _normalize(f"{month_day} {previous.date_start.year}", reference, tense)
+        else:
+            dv = _normalize(piece, reference, tense)
+        if dv.value is None or dv.date_type in ("range", "set"):
+            return None
+        out.append((a, b, dv))
+        previous = dv
+    # a list of one kind only: "1994, 1995 and 1997", "Friday and Thursday", never a date and a
+    # duration ("Friday, nearly two months")
+    if len({dv.date_type == "duration" for _, _, dv in out}) > 1:
+        return None
+    return out
 
 
 def _range_endpoints(
