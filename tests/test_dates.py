@@ -567,3 +567,17 @@ def test_dates_coordinated_parts_keep_offsets_and_fill_bare_days() -> None:
         ("Oct. 3", "1999-10-03"), ("5", "1999-10-05"), ("9", "1999-10-09")
     ]
     assert _coordinated_parts("Friday, nearly two months", D(1999, 11, 1), None) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("The prosecutor has scheduled a news conference Thursday.", "Thursday", "1999-05-06"),
+        ("Officials postponed the hearing until Tuesday.", "Tuesday", "1999-05-11"),
+        ("The prosecutor held a news conference Thursday.", "Thursday", "1999-04-29"),
+    ],
+)
+def test_dates_mentions_scheduling_verbs_point_forward(model, text, expression, value) -> None:
+    doc = model(text)
+    by_text = {doc.text[s:e]: dv for s, e, dv in date_mentions(doc, D(1999, 5, 5))}
+    assert by_text[expression].value == value

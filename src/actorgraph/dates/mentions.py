@@ -94,6 +94,8 @@ def _clause_tense(span: Span) -> Tense:
         return None
     auxes = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in auxes}
+    if token.lemma_ in _SCHEDULING_VERBS:
+        return "future"  # "scheduled a news conference Thursday", "postponed until Tuesday"
     if words & {"will", "'ll", "shall", "wo"} or token.lower_ == "going" or "going" in words:
         return "future"
     if "would" in words or words & {"could", "might", "may", "can", "should", "must"}:
@@ -124,6 +126,12 @@ _INTENT_WORDS = {
     "plan", "expect", "schedule", "set", "due", "hope", "intend", "want", "aim", "prepare",
     "agree", "decide", "promise", "propose", "seek", "try", "likely", "ready", "able",
     "go", "threaten", "vow", "pledge", "wish", "need", "mean", "poised", "slate",
+}  # fmt: skip
+#: Verbs that put their date after the act whatever their tense: what was scheduled
+#: or postponed "for Thursday" is the coming Thursday ("planned" is left out: a past plan
+#: is often a past event, "a service planned for Saturday was canceled").
+_SCHEDULING_VERBS = {
+    "schedule", "reschedule", "postpone", "defer", "delay", "adjourn", "slate",
 }  # fmt: skip
 _REPORTING_VERBS = {
     "say", "tell", "report", "announce", "state", "claim", "add", "note", "confirm", "deny",
