@@ -581,3 +581,27 @@ def test_dates_mentions_scheduling_verbs_point_forward(model, text, expression, 
     doc = model(text)
     by_text = {doc.text[s:e]: dv for s, e, dv in date_mentions(doc, D(1999, 5, 5))}
     assert by_text[expression].value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("10 p.m. Wednesday", "1998-02-11T22:00"),
+        ("noon Thursday", "1998-02-12T12:00"),
+        ("5 p.m. EST Nov. 9", "1997-11-09T17:00"),
+        ("12 a.m. Friday", "1998-02-13T00:00"),
+        ("Friday at 10:35 a.m.", "1998-02-13T10:35"),
+        ("Wednesday night", "1998-02-11"),
+    ],
+)
+def test_dates_clock_time_on_a_day(text: str, value: str) -> None:
+    dv = normalize_date(text, D(1998, 2, 13))
+    assert dv.value == value
+    assert dv.date_start == dv.date_end  # still the one day
+
+
+def test_dates_mentions_clock_time_joins_the_day_after_it(model) -> None:
+    doc = model("The offer will expire at 9 a.m. EST Tuesday. The rally began at noon Thursday.")
+    found = [(doc.text[s:e], dv.value) for s, e, dv in date_mentions(doc, D(2000, 4, 3))]
+    assert ("9 a.m. EST Tuesday", "2000-04-04T09:00") in found
+    assert ("noon Thursday", "2000-03-30T12:00") in found

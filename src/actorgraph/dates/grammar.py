@@ -98,7 +98,7 @@ class _Parser(_CalendarRules):
             ):
                 out = rule(cand)
                 if out is not None:
-                    return out
+                    return _with_clock_time(out, s)
         return None
 
     def _candidates(self, s: str) -> Iterable[str]:
@@ -117,7 +117,10 @@ class _Parser(_CalendarRules):
             t = re.sub(r"\s(?:at|around|about)\s.*\d.*$", "", t)  # "... at 10 am"
             t = re.sub(r"\s(?:or so|or more|or less|or two|or longer|and beyond)$", "", t)
             t = re.sub(
-                r"^(?:\d{1,2}(?::\d\d)?\s?(?:am|pm|a m|p m)|midnight|noon|dawn|dusk) ", "", t
+                r"^(?:\d{1,2}(?:[: ]\d\d)?\s?(?:am|pm|a m|p m)|midnight|noon|dawn|dusk)"
+                r"(?: (?:gmt|utc|[a-z]st|[a-z]dt))? ",
+                "",
+                t,
             )
             t = re.sub(
                 r"\s\d{1,2}(?::\d\d)?\s?(?:am|pm|a m|p m|gmt|utc|[a-z]st|[a-z]dt)\b.*$", "", t
@@ -544,6 +547,29 @@ class _Parser(_CalendarRules):
 # ---------------------------------------------------------------------------
 # dateparser fallback
 # ---------------------------------------------------------------------------
+
+
+_CLOCK = re.compile(r"\b(?:(\d{1,2})(?: (\d\d))? ?(a m|p m|am|pm)|(noon))\b")
+
+
+def _with_clock_time(out: DateValue, s: str) -> DateValue:
+    """A day with a clock time in the same expression is a TIMEX3 time: "10 p.m. Wednesday"
+    is 1998-02-11T22:00, "noon Thursday" 1998-02-12T12:00 (``s`` is cleaned text)."""
+    if out.granularity != "day" or not out.value or not re.fullmatch(r"\d{4}-\d\d-\d\d", out.value):
+        return out
+    m = _CLOCK.search(s)
+    if m is None:
+        return out
+    if m[4]:
+        hour, minute = 12, 0
+    else:
+        hour, minute = int(m[1]), int(m[2] or 0)
+        if not 1 <= hour <= 12 or minute > 59:
+            return out
+        hour = hour % 12 + (12 if m[3].startswith("p") else 0)
+    return DateValue(
+        f"{out.value}T{hour:02d}:{minute:02d}", out.date_start, out.date_end, "day", out.date_type
+    )
 
 
 @functools.lru_cache(maxsize=4096)

@@ -185,10 +185,42 @@ _LEFT_EXTEND = {
 }
 
 
+_CLOCK_TEXT = re.compile(r"\b(?:\d{1,2}(?::\d\d)?\s?[ap]\.?m\b\.?|noon)", re.I)
+_DAY_TEXT = re.compile(
+    r"(?:" + _WEEKDAY_RE + r"|today|yesterday|tomorrow|" + _MONTH_RE + r"\.?\s+\d{1,2}\b)", re.I
+)
+
+
+def _with_clock_times(doc: Doc) -> list[Span]:
+    """The entities, with a clock time joined to the day right after it: the model tags
+    "[9 a.m.] [Tuesday]" as a TIME and a DATE, TimeML marks "9 a.m. Tuesday" as one time."""
+    ents = list(doc.ents)
+    out: list[Span] = []
+    i = 0
+    while i < len(ents):
+        ent = ents[i]
+        nxt = ents[i + 1] if i + 1 < len(ents) else None
+        if (
+            nxt is not None
+            and ent.label_ == "TIME"
+            and nxt.label_ == "DATE"
+            and _CLOCK_TEXT.search(ent.text)
+            and _DAY_TEXT.match(nxt.text)
+            and re.fullmatch(r"[\s,]*", doc.text[ent.end_char:nxt.start_char])
+        ):
+            out.append(doc[ent.start:nxt.end])
+            out[-1].label_ = "DATE"
+            i += 2
+            continue
+        out.append(ent)
+        i += 1
+    return out
+
+
 def _candidate_spans(doc: Doc) -> list[tuple[int, int]]:
     text_ = doc.text  # Doc.text joins every token: compute it once
     spans: list[tuple[int, int]] = []
-    for ent in doc.ents:
+    for ent in _with_clock_times(doc):
         if ent.label_ not in ("DATE", "TIME"):
             continue
         start, end = _trim(doc, ent.start, ent.end)
