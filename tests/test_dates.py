@@ -605,3 +605,23 @@ def test_dates_mentions_clock_time_joins_the_day_after_it(model) -> None:
     found = [(doc.text[s:e], dv.value) for s, e, dv in date_mentions(doc, D(2000, 4, 3))]
     assert ("9 a.m. EST Tuesday", "2000-04-04T09:00") in found
     assert ("noon Thursday", "2000-03-30T12:00") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("one-day", "P1D"),
+        ("a one-week", "P1W"),
+        ("day-long", "P1D"),
+        ("an hour-long", "PT1H"),
+        ("decades-long", "PXY"),
+        ("hours-long", "PTXH"),
+    ],
+)
+def test_dates_hyphenated_durations(text: str, value: str) -> None:
+    dv = normalize_date(text, SEED_REF)
+    assert (dv.value, dv.date_type) == (value, "duration")
+
+
+def test_dates_one_day_alone_is_a_vague_future() -> None:
+    assert normalize_date("one day", SEED_REF).value == "FUTURE_REF"

@@ -255,6 +255,11 @@ class _Parser(_CalendarRules):
             s,
         )
         s = re.sub(r"(\d+)[-–](\d+)(?= )", r"\1", s)
+        m = re.fullmatch(r"(?:an? )?(" + _UNIT_RE + r") long", s)  # "a day-long meeting"
+        if m and _UNITS[m[1]][0] != "WE":
+            plural = m[1].endswith("s")
+            value = _duration_value(None if plural else 1, _UNITS[m[1]][0])
+            return DateValue(value, None, None, None, "duration")
         if re.fullmatch(r"(?:a )?quarter century", s):
             return DateValue("P25Y", None, None, None, "duration")
         m = re.fullmatch(

@@ -64,6 +64,7 @@ _EXTRA_PATTERNS = [
     r"\b(?:the|in the)\s(?:past|future)\b",
     _EVERY_PATTERN,
     _FREQUENCY_PATTERN,
+    r"\b(?:day|week|month|year|decade)s?-long\b",
 ]
 _EXTRA_RE = re.compile("|".join(f"(?:{p})" for p in _EXTRA_PATTERNS))
 #: TIME entities that are durations ("two-hour", "more than four hours", "90 minutes"): TIMEX3

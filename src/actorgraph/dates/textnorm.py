@@ -29,6 +29,8 @@ def _clean(text: str) -> str:
     s = re.sub(r"(\d)'s\b", r"\1s", s)  # 1990's -> 1990s
     s = re.sub(r"'s\b|s'(?=\s|$)", lambda m: "" if m.group(0) == "'s" else "s", s)
     s = re.sub(r"(?<=[a-z])\.", " ", s)  # abbreviation dots: dec. / a.m.
+    # "a one-day trip" is a duration, "one day" alone the vague FUTURE_REF
+    s = re.sub(r"\bone-(?=(?:day|week|month|year|decade|century|hour|minute)\b)", "1-", s)
     s = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", s)  # third-quarter, year-earlier
     s = re.sub(r"(?<=[a-z])-(?=\d)|(?<=\d)-(?=[a-z])", " ", s)  # mid-1990, five-year
     s = re.sub(r"[,;:!?()\[\]\"]", " ", s)
