@@ -145,6 +145,9 @@ ACTIONS = [
      "Trump", "action", {"DISAPPROVE"}, True, False, "asserted"),
     ("Russia attacked Ukraine over the weekend.", {}, "Russia", "Ukraine", "action",
      {"ASSAULT"}, True, False, "asserted"),
+    # the place of an object that names no actor is the target ("targets in Syria")
+    ("Russia bombed targets in Syria.", {}, "Russia", "Syria", "action", {"ASSAULT"}, True,
+     False, "asserted"),
     # the parser's "dative" to-phrase names the target
     ("Obama said he would not provide support to Israel.", {"Obama": "PERSON"}, "Obama",
      "Israel", "action", {"SUPPORT"}, True, True, "future"),
@@ -597,3 +600,10 @@ def test_relations_fronted_place_sets_the_scene(nlp):
     rels = typed(relations_for(nlp, "In Paris, Macron said Putin was tired."))
     assert find(rels, "Macron", "Paris", "located_in") is not None
     assert find(rels, "Vladimir Putin", "Paris") is None and find(rels, "Putin", "Paris") is None
+
+
+def test_relations_place_of_an_object_only_when_it_names_no_actor(nlp):
+    rels = typed(relations_for(nlp, "Russia attacked the Ukrainian embassy in London."))
+    assert find(rels, "Russia", "London", "action") is None
+    rels = typed(relations_for(nlp, "Russia signed a deal in Moscow."))
+    assert find(rels, "Russia", "Moscow", "action") is None

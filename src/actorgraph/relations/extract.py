@@ -165,7 +165,8 @@ class _Rules:
                 # the object of "condemned Russia's invasion of Ukraine" is the invader: the
                 # "of" phrase of an event noun names its victim, not the verb's target
                 event_noun = c.pos_ == "NOUN" and self.lex.lookup(c.lemma_, "NOUN") is not None
-                found = actors_of(c, self.index, modifiers=typed, of_phrase=not event_noun)
+                found = actors_of(c, self.index, modifiers=typed, of_phrase=not event_noun,
+                                  places=typed and not event_noun)
                 targets.extend(found)
                 if not found or self.index.at(c) is None:
                     object_nouns.append(c)

@@ -97,14 +97,16 @@ def conjuncts(token: Token) -> list[Token]:
 
 
 def actors_of(
-    token: Token, index: MentionIndex, *, modifiers: bool = True, of_phrase: bool = True
+    token: Token, index: MentionIndex, *, modifiers: bool = True, of_phrase: bool = True,
+    places: bool = False,
 ) -> list[Arg]:
     """Actors named by an argument head, following coordination and apposition.
 
     A head inside a mention is that actor. A common-noun head ("the Chinese leader Xi Jinping",
     "Russian troops", "the government of Russia") names the actor in its apposition, or — when
     ``modifiers`` is set and with lower confidence — the actor in its modifiers or (with
-    ``of_phrase``) its "of" or "from" phrase ("dissidents from Egypt").
+    ``of_phrase``) its "of" or "from" phrase ("dissidents from Egypt"), and with ``places``
+    the place of its "in" phrase ("bombed targets in Syria": the target is Syria).
     """
     out: list[Arg] = []
     seen: set[str] = set()
@@ -130,6 +132,7 @@ def actors_of(
                         found = True
         if found or not modifiers or head.pos_ == "PRON":
             continue
+        named = len(out)
         for child in head.children:
             if child.dep_ in MODIFIER_DEPS and (mm := index.at(child)) is not None:
                 add(mm, 0.7, child)
@@ -137,6 +140,15 @@ def actors_of(
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and (pm := index.at(pobj)) is not None:
                         add(pm, 0.6, pobj)
+        if places and len(out) == named:
+            # only when the noun names no actor itself: in "the Ukrainian embassy in London"
+            # the target is Ukraine, not London
+            for child in head.children:
+                if child.dep_ == "prep" and child.lower_ in ("in", "inside"):
+                    for pobj in child.children:
+                        pm = index.at(pobj) if pobj.dep_ == "pobj" else None
+                        if pm is not None and pm.label in ("GPE", "LOC"):
+                            add(pm, 0.5, pobj)
     return out
 
 
