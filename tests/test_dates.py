@@ -625,3 +625,22 @@ def test_dates_hyphenated_durations(text: str, value: str) -> None:
 
 def test_dates_one_day_alone_is_a_vague_future() -> None:
     assert normalize_date("one day", SEED_REF).value == "FUTURE_REF"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("three days later", "P3D"),
+        ("A day earlier", "P1D"),
+        ("an hour later", "PT1H"),
+        ("two weeks later", "P2W"),
+    ],
+)
+def test_dates_later_earlier_counted_from_an_event_are_durations(text: str, value: str) -> None:
+    dv = normalize_date(text, SEED_REF)
+    assert (dv.value, dv.date_type) == (value, "duration")
+
+
+def test_dates_a_year_earlier_stays_a_date() -> None:
+    # financial comparisons: "a year earlier" is the period a year before (TimeBank)
+    assert normalize_date("a year earlier", D(1989, 10, 30)).value == "1988"

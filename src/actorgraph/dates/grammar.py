@@ -218,6 +218,10 @@ class _Parser(_CalendarRules):
                 return None
             n = parsed
         letter, gran = _UNITS[m["unit"]]
+        if m["dir"] in ("later", "earlier") and letter in ("TH", "TM", "TS", "D", "W", "2W"):
+            # "three days later", "an hour earlier": counted from an event of the story, not
+            # from the reference, so TimeML marks the amount (P3D, PT1H) and links it
+            return DateValue(_duration_value(n, letter), None, None, None, "duration")
         if gran is None:
             # "24 hours ago", "90 minutes later": the day that falls on
             if letter != "TH" or self.ref is None:
