@@ -490,6 +490,9 @@ PATH_ATTRIBUTES = [
     # "Y has had N presidents: A, B and C" -> each holds the title in Y
     ("Honduras has had five presidents: Roberto Suazo, Jose Azcona and Carlos Reina.", {},
      "Jose Azcona", "Honduras", "leadership", "president"),
+    # "Y has two parties: A and B" -> A and B belong to Y
+    ("Canada has two dominant parties : the Liberal Party of Canada and the Conservative Party .",
+     {}, "the Conservative Party", "Canada", "affiliation", "party"),
     # the subject of a copula described by "the N of Y"
     ("Notable members of the Celtic League have been Gwynfor Evans and John Jones.", {},
      "John Jones", "the Celtic League", "role", "member"),

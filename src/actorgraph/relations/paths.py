@@ -300,11 +300,12 @@ class PathRule:
         if verb.lemma_.lower() in COPULA_LEMMAS:
             # "X is a member of Y", "X became leader of Y"
             return self._attribute(src, tgt, tside, verb, conf, predicate=_copula_noun(tside))
-        title = _had_title(verb, tside)
-        if title is not None and tgt.mention.label in ("PERSON", "PER"):
-            # "Honduras has had five presidents: A, B" -> A holds the title in Honduras
-            return self._attribute(tgt, src, [], verb, conf, predicate=title.lemma_.lower(),
-                                   title=title)  # fmt: skip
+        had = _had_noun(verb, tside, self.index)
+        if had is not None and (tgt.mention.label in ("PERSON", "PER") or _title_kind(had) is None):
+            # "Honduras has had five presidents: A, B" -> A holds the title in Honduras;
+            # "Canada has two main parties: A and B" -> A and B belong to Canada
+            return self._attribute(tgt, src, [], verb, conf, predicate=had.lemma_.lower(),
+                                   title=had)  # fmt: skip
         prep = _prep_into(tside)
         if prep in LOCATIVE_PREPS and tgt.mention.label in PLACE_LABELS:
             return PathCandidate(src, tgt, "located_in", prep, None, None, conf, verb)
@@ -427,12 +428,13 @@ def _title_kind(title: Token) -> str | None:
     return kinds.get(title.lemma_.lower()) or kinds.get(title.lower_)
 
 
-def _had_title(verb: Token, side: list[Token]) -> Token | None:
-    """The title noun of "Y has five presidents: A, B" on the person's side of ``have``."""
+def _had_noun(verb: Token, side: list[Token], index: MentionIndex) -> Token | None:
+    """The common noun of "Y has five presidents: A, B" / "Y has two parties: A and B" that
+    the actor is listed under, on its side of ``have``."""
     if verb.lemma_.lower() != "have" or not side or side[-1].dep_ != "dobj":
         return None
     noun = side[-1]
-    if noun.pos_ != "NOUN" or _title_kind(noun) is None:
+    if noun.pos_ != "NOUN" or index.at(noun) is not None:
         return None
     return noun if all(t.dep_ in ("appos", "conj") for t in side[:-1]) else None
 
