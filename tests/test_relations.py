@@ -148,6 +148,9 @@ ACTIONS = [
     # the place of an object that names no actor is the target ("targets in Syria")
     ("Russia bombed targets in Syria.", {}, "Russia", "Syria", "action", {"ASSAULT"}, True,
      False, "asserted"),
+    # "examine" is an investigation (the tokenizer splits "re-examine" and keeps "examine")
+    ("Germany re-examined the refineries in Iran.", {}, "Germany", "Iran",
+     "action", {"INVESTIGATE"}, True, False, "asserted"),
     # the parser's "dative" to-phrase names the target
     ("Obama said he would not provide support to Israel.", {"Obama": "PERSON"}, "Obama",
      "Israel", "action", {"SUPPORT"}, True, True, "future"),
