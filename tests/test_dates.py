@@ -644,3 +644,28 @@ def test_dates_later_earlier_counted_from_an_event_are_durations(text: str, valu
 def test_dates_a_year_earlier_stays_a_date() -> None:
     # financial comparisons: "a year earlier" is the period a year before (TimeBank)
     assert normalize_date("a year earlier", D(1989, 10, 30)).value == "1988"
+
+
+def test_dates_anaphoric_unit_takes_the_last_mentioned_date() -> None:
+    from actorgraph.dates.mentions import _anaphoric_dates
+
+    text = "He fled in June 1998, a trip of two weeks, and returned later that year."
+    june = (11, 20, normalize_date("June 1998", D(2000, 1, 28)))
+    weeks = (22, 31, normalize_date("two weeks", D(2000, 1, 28)))
+    start = text.index("later that year")
+    that_year = (start, start + len("later that year"), normalize_date("later that year", None))
+    assert that_year[2].value is None
+    out = _anaphoric_dates(text, [june, weeks, that_year])
+    assert out[2][2].value == "1998"  # the duration in between is skipped
+    dv = out[2][2]
+    assert dv.date_start == D(1998, 1, 1) and dv.date_end == D(1998, 12, 31)
+
+
+def test_dates_anaphoric_unit_needs_a_fine_enough_antecedent() -> None:
+    from actorgraph.dates.mentions import _anaphoric_dates
+
+    text = "It began in 1998. That day, he left."
+    year = (12, 16, normalize_date("1998", None))
+    that_day = (18, 26, normalize_date("That day", None))
+    out = _anaphoric_dates(text, [year, that_day])
+    assert out[1][2].value is None  # a year does not fix the day

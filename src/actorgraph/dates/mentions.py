@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from actorgraph.dates.grammar import _normalize, is_date_expression
 from actorgraph.dates.lexicon import _DAYNUM, _MONTH_RE, _WEEKDAY_RE, _YEAR4, Tense
-from actorgraph.dates.values import _dv_quarter
+from actorgraph.dates.values import _at_granularity, _dv_quarter
 from actorgraph.records import DateValue
 
 if TYPE_CHECKING:
@@ -314,7 +314,7 @@ def date_mentions(doc: Doc, reference: datetime.date | None) -> list[tuple[int, 
             out.extend((s + ps, s + pe, pdv) for ps, pe, pdv in parts)
         else:
             out.append((s, e, dv))
-    return _year_ago_in_context(doc, out)
+    return _anaphoric_dates(text_, _year_ago_in_context(doc, out))
 
 
 def _every_is_adjective(doc: Doc, start_char: int, end_char: int) -> bool:
@@ -422,6 +422,40 @@ def _range_endpoints(
     ls = m.start("left")
     rs = m.start("right")
     return [(ls, ls + len(left), ldv), (rs, rs + len(right), rdv)]
+
+
+_ANAPHORIC = re.compile(
+    r"(?:(?:earlier|later|early|late)\s+(?:in\s+)?)?(?:that|the\s+same|that\s+same)\s+"
+    r"(?P<unit>day|week|month|quarter|year)",
+    re.I,
+)
+_FINER = {
+    "day": {"day"}, "week": {"day", "week"}, "month": {"day", "month"},
+    "quarter": {"day", "month", "quarter"}, "year": {"day", "week", "month", "quarter", "year"},
+}  # fmt: skip
+
+
+def _anaphoric_dates(
+    text: str, mentions: list[tuple[int, int, DateValue]]
+) -> list[tuple[int, int, DateValue]]:
+    """ "that year", "later that month", "the same day": the unit of the date the story
+    mentioned last ("fled in June 1998 and returned later that year": 1998)."""
+    result = list(mentions)
+    for i, (s, e, dv) in enumerate(mentions):
+        m = _ANAPHORIC.fullmatch(text[s:e].strip())
+        if m is None or dv.value is not None:
+            continue
+        unit = m["unit"].lower()
+        for _, _, earlier in reversed(result[:i]):
+            if earlier.date_type in ("duration", "set", "range", "unresolved"):
+                continue
+            if earlier.date_start is None or earlier.granularity not in _FINER[unit]:
+                continue
+            resolved = _at_granularity(earlier.date_start, unit, "relative")
+            if resolved is not None:
+                result[i] = (s, e, resolved)
+            break
+    return result
 
 
 def _year_ago_in_context(
