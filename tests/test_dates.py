@@ -669,3 +669,18 @@ def test_dates_anaphoric_unit_needs_a_fine_enough_antecedent() -> None:
     that_day = (18, 26, normalize_date("That day", None))
     out = _anaphoric_dates(text, [year, that_day])
     assert out[1][2].value is None  # a year does not fix the day
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("John Major had only been in the job one day.", "P1D"),
+        ("The strike lasted one day.", "P1D"),
+        ("One day, we will win.", "FUTURE_REF"),
+        ("She hopes to one day become president.", "FUTURE_REF"),
+    ],
+)
+def test_dates_mentions_one_day_amount_or_someday(model, text, value) -> None:
+    doc = model(text)
+    found = {doc.text[s:e]: dv.value for s, e, dv in date_mentions(doc, D(1989, 11, 1))}
+    assert found.get("one day", found.get("One day")) == value

@@ -303,6 +303,9 @@ def date_mentions(doc: Doc, reference: datetime.date | None) -> list[tuple[int, 
         span = doc.char_span(s, e, alignment_mode="expand")
         tense = _clause_tense(span) if span is not None and len(span) else None
         dv = _normalize(text, reference, tense)
+        if text.lower() == "one day" and span is not None and not _one_day_is_someday(span):
+            # "in the job one day", "followed by one day": an amount, P1D
+            dv = DateValue("P1D", None, None, None, "duration")
         if _YEAR_AS_PERIOD.fullmatch(text) and _ENDED_AFTER.match(text_, e):
             # "for the year ended March 31": a twelve-month period named by its last day, a
             # TIMEX3 duration, not the calendar year
@@ -315,6 +318,19 @@ def date_mentions(doc: Doc, reference: datetime.date | None) -> list[tuple[int, 
         else:
             out.append((s, e, dv))
     return _anaphoric_dates(text_, _year_ago_in_context(doc, out))
+
+
+def _one_day_is_someday(span: Span) -> bool:
+    """Whether "one day" is the vague future ("he could one day lead", "One day, we will",
+    "hopes that one day peace comes"): before a verb or a comma, or opening a clause."""
+    doc = span.doc
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if nxt is not None and (nxt.pos_ in ("VERB", "AUX") or nxt.text == ","):
+        return True
+    prev = doc[span.start - 1] if span.start > 0 else None
+    return prev is None or span.start == span.sent.start or prev.lower_ in (
+        "that", "perhaps", "maybe", "and", "but"
+    )
 
 
 def _every_is_adjective(doc: Doc, start_char: int, end_char: int) -> bool:
