@@ -684,3 +684,17 @@ def test_dates_mentions_one_day_amount_or_someday(model, text, value) -> None:
     doc = model(text)
     found = {doc.text[s:e]: dv.value for s, e, dv in date_mentions(doc, D(1989, 11, 1))}
     assert found.get("one day", found.get("One day")) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("His father remarried when Kopp was in his 30s.", []),
+        ("Both men are in their mid-60s.", []),
+        ("Jazz was popular in the 1930s.", [("the 1930s", "193X")]),
+    ],
+)
+def test_dates_mentions_decade_after_possessive_is_an_age(model, text, expected) -> None:
+    doc = model(text)
+    found = [(doc.text[s:e], dv.value) for s, e, dv in date_mentions(doc, D(1989, 11, 1))]
+    assert found == expected

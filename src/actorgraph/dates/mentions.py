@@ -300,6 +300,8 @@ def date_mentions(doc: Doc, reference: datetime.date | None) -> list[tuple[int, 
             continue
         if _FREQUENCY_RE.fullmatch(text.lower()) and _frequency_is_rate(doc, s, e):
             continue
+        if _is_age(doc, s, e):
+            continue
         span = doc.char_span(s, e, alignment_mode="expand")
         tense = _clause_tense(span) if span is not None and len(span) else None
         dv = _normalize(text, reference, tense)
@@ -318,6 +320,24 @@ def date_mentions(doc: Doc, reference: datetime.date | None) -> list[tuple[int, 
         else:
             out.append((s, e, dv))
     return _anaphoric_dates(text_, _year_ago_in_context(doc, out))
+
+
+_DECADE_NUMBER = re.compile(r"(?:(?:early|mid|late)[\s-]+)?[1-9]0'?s", re.I)
+
+
+def _is_age(doc: Doc, start_char: int, end_char: int) -> bool:
+    """A decade number after a possessive is an age, not a decade: "when he was in his 30s",
+    "in her early 40s" (a year count before a noun is left alone: "10% of 2000 levels")."""
+    span = doc.char_span(start_char, end_char, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    if span[0].tag_ == "PRP$":  # the model's span may take the possessive in
+        return bool(_DECADE_NUMBER.fullmatch(span[1:].text))
+    return (
+        span.start > 0
+        and doc[span.start - 1].tag_ == "PRP$"
+        and bool(_DECADE_NUMBER.fullmatch(span.text))
+    )
 
 
 def _one_day_is_someday(span: Span) -> bool:
