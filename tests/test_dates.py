@@ -698,3 +698,12 @@ def test_dates_mentions_decade_after_possessive_is_an_age(model, text, expected)
     doc = model(text)
     found = [(doc.text[s:e], dv.value) for s, e, dv in date_mentions(doc, D(1989, 11, 1))]
     assert found == expected
+
+
+def test_dates_mentions_clock_time_takes_the_day_of_its_sentence(model) -> None:
+    doc = model("The blast occurred at about 10:35 a.m. (0735 GMT) Friday, toppling a building.")
+    found = [(doc.text[s:e], dv.value) for s, e, dv in date_mentions(doc, D(1998, 8, 8))]
+    assert ("10:35 a.m.", "1998-08-07T10:35") in found
+    # no day named: the time of a narrated event is not put on the reference day
+    doc = model("The doctor was shot to death at 10 p.m.")
+    assert not [dv for _, _, dv in date_mentions(doc, D(1998, 8, 8)) if dv.value]

@@ -319,7 +319,53 @@ def date_mentions(doc: Doc, reference: datetime.date | None) -> list[tuple[int, 
             out.extend((s + ps, s + pe, pdv) for ps, pe, pdv in parts)
         else:
             out.append((s, e, dv))
-    return _anaphoric_dates(text_, _year_ago_in_context(doc, out))
+    out = _anaphoric_dates(text_, _year_ago_in_context(doc, out))
+    return sorted(out + _clock_times(doc, out), key=lambda m: (m[0], m[1]))
+
+
+_CLOCK_ONLY = re.compile(r"(\d{1,2})(?::(\d\d))?\s?([ap])\.?m\.?", re.I)
+
+
+def _clock_times(
+    doc: Doc, mentions: list[tuple[int, int, DateValue]]
+) -> list[tuple[int, int, DateValue]]:
+    """Clock times apart from their day ("at about 10:35 a.m. (0735 GMT) Friday"): TIMEX3
+    times on the day named in the same sentence; left out when the sentence names none."""
+    found: list[tuple[int, int, DateValue]] = []
+    for ent in doc.ents:
+        if ent.label_ != "TIME":
+            continue
+        start, end = _trim(doc, ent.start, ent.end)
+        span = doc[start:end]
+        m = _CLOCK_ONLY.fullmatch(span.text.strip())
+        if m is None:
+            continue
+        s, e = span.start_char, span.end_char
+        if any(os_ < e and s < oe for os_, oe, _ in mentions):
+            continue
+        hour, minute = int(m[1]), int(m[2] or 0)
+        if not 1 <= hour <= 12 or minute > 59:
+            continue
+        hour = hour % 12 + (12 if m[3].lower() == "p" else 0)
+        sent = span.sent
+        days = [
+            (abs(os_ - s), dv)
+            for os_, _, dv in mentions
+            if sent.start_char <= os_ < sent.end_char
+            and dv.granularity == "day"
+            and dv.date_start is not None
+            and dv.date_type != "duration"
+        ]
+        if not days:
+            continue  # the day of a narrated event is rarely the reference day
+        day = min(days, key=lambda t: t[0])[1].date_start
+        if day is None:
+            continue
+        found.append(
+            (s, e, DateValue(f"{day.isoformat()}T{hour:02d}:{minute:02d}", day, day, "day",
+                             "relative"))
+        )
+    return found
 
 
 _DECADE_NUMBER = re.compile(r"(?:(?:early|mid|late)[\s-]+)?[1-9]0'?s", re.I)
