@@ -707,3 +707,28 @@ def test_dates_mentions_clock_time_takes_the_day_of_its_sentence(model) -> None:
     # no day named: the time of a narrated event is not put on the reference day
     doc = model("The doctor was shot to death at 10 p.m.")
     assert not [dv for _, _, dv in date_mentions(doc, D(1998, 8, 8)) if dv.value]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("a week or so ago", "1989-W43"),
+        ("the first nine months of the year", "P9M"),
+        ("the end of the year", "1989"),
+    ],
+)
+def test_dates_approximate_and_of_the_year_spans(text: str, value: str) -> None:
+    assert normalize_date(text, D(1989, 11, 1)).value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("The appeal could take as long as a month.", "a month", "P1M"),
+        ("Production may resume as early as next year.", "next year", "1990"),
+    ],
+)
+def test_dates_mentions_as_adverb_as_is_not_part_of_the_date(model, text, expression, value):
+    doc = model(text)
+    found = {doc.text[s:e]: dv.value for s, e, dv in date_mentions(doc, D(1989, 11, 1))}
+    assert found.get(expression) == value

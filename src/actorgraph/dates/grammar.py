@@ -116,6 +116,14 @@ class _Parser(_CalendarRules):
             t = re.sub(r"\s(?:" + _TOD_RE + r"|period|time|date|session|trading)s?$", "", c)
             t = re.sub(r"\s(?:at|around|about)\s.*\d.*$", "", t)  # "... at 10 am"
             t = re.sub(r"\s(?:or so|or more|or less|or two|or longer|and beyond)$", "", t)
+            t = re.sub(r"\s(?:or so|or more)(?= (?:ago|earlier|later)$)", "", t)  # a week or so ago
+            # "the first nine months of the year": the span of months, P9M
+            t = re.sub(
+                r"^((?:the )?(?:first|last|past|final) \S+ (?:months|weeks|days|quarters))"
+                r" of (?:the|this|that) year$",
+                r"\1",
+                t,
+            )
             t = re.sub(
                 r"^(?:\d{1,2}(?:[: ]\d\d)?\s?(?:am|pm|a m|p m)|midnight|noon|dawn|dusk)"
                 r"(?: (?:gmt|utc|[a-z]st|[a-z]dt))? ",

@@ -140,12 +140,18 @@ _REPORTING_VERBS = {
 }  # fmt: skip
 
 
+_AS_ADVERBS = {"early", "late", "long", "soon", "recently", "far", "much"}
+
+
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Token bounds without leading prepositions/approximators and trailing punctuation."""
     while start < end - 1 and (
         doc[start].lower_ in _LEADING_TRIM or doc[start].is_space or doc[start].is_punct
     ):
         start += 1
+    # "as early as next year", "(as) long as a month": the comparison is no part of the date
+    if end - start > 2 and doc[start].lower_ in _AS_ADVERBS and doc[start + 1].lower_ == "as":
+        start += 2
     while end > start + 1 and (
         doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].lower_ in ("'s", "’s")
     ):
