@@ -85,6 +85,8 @@ def test_names_participant_before_a_parenthesised_country():
     doc = nlp("Alex Corretja ( Spain ) beat Filippo Veglio ( Switzerland ) 6-3 6-4")
     ents = {e.text: e.label_ for e in doc.ents}
     assert ents.get("Filippo Veglio") == "PERSON"  # the model's WORK_OF_ART cannot be right there
+    doc = nlp("Alexander Volkov ( Russia ) beat Mikael Tillstrom ( Sweden ) 1-6 6-4 6-1")
+    assert {e.text: e.label_ for e in doc.ents}.get("Mikael Tillstrom") == "PERSON"  # not [Mikael] GPE
     # a one-word name is left to the model; an organisation word makes an organisation
     from actorgraph.names import participant_spans
 

@@ -224,9 +224,13 @@ def org_name_spans(doc: Doc) -> list[Span]:
         changed = True
     for start, end, label in participant_spans(doc):
         overlapping = [e for e in ents if e.start < end and start < e.end]
-        if any(e.label_ not in WRONG_PARTICIPANT_LABELS or e.start < start or e.end > end
-               for e in overlapping):  # fmt: skip
-            continue  # the model's own entity stays unless its label cannot be right there
+        if any(e.start < start or e.end > end or not (
+            e.label_ in WRONG_PARTICIPANT_LABELS
+            or (e.label_ in ("GPE", "LOC", "NORP") and len(e) < end - start)
+        ) for e in overlapping):  # fmt: skip
+            # the model's own entity stays unless its label cannot be right there, or it is a
+            # place inside the name ("[Mikael] Tillstrom (Sweden)")
+            continue
         ents = [e for e in ents if e not in overlapping]
         ents.append(Span(doc, start, end, label=label))
         changed = True
