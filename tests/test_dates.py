@@ -732,3 +732,23 @@ def test_dates_mentions_as_adverb_as_is_not_part_of_the_date(model, text, expres
     doc = model(text)
     found = {doc.text[s:e]: dv.value for s, e, dv in date_mentions(doc, D(1989, 11, 1))}
     assert found.get(expression) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "value", "start", "end"),
+    [
+        ("the week of March 6", D(2000, 2, 24), "2000-W10", D(2000, 3, 6), D(2000, 3, 12)),
+        ("week of Oct. 2, 1989", D(2000, 2, 24), "1989-W40", D(1989, 10, 2), D(1989, 10, 8)),
+        # Easter 2000 is April 23: its week is the nearest one, even in a past-tense clause
+        ("Easter week", D(2000, 4, 17), "2000-W16", D(2000, 4, 17), D(2000, 4, 23)),
+    ],
+)
+def test_dates_week_of_a_day(text: str, reference: D, value: str, start: D, end: D) -> None:
+    dv = normalize_date(text, reference)
+    assert (dv.value, dv.date_start, dv.date_end, dv.granularity) == (value, start, end, "week")
+
+
+def test_dates_mentions_holiday_week_in_past_clause(model) -> None:
+    doc = model("Protesters prayed for help as Easter week began.")
+    found = [(doc.text[s:e], dv.value) for s, e, dv in date_mentions(doc, D(2000, 4, 17))]
+    assert ("Easter week", "2000-W16") in found

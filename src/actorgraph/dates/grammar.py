@@ -85,6 +85,7 @@ class _Parser(_CalendarRules):
                 self.month_day,
                 self.rel_month_day,
                 self.holiday,
+                self.week_of,
                 self.relative_day,
                 self.weekday,
                 self.quarter,
@@ -178,6 +179,19 @@ class _Parser(_CalendarRules):
         if s in _FUTURE_REF or t in _FUTURE_REF:
             return _dv_ref("FUTURE_REF", self.ref)
         return None
+
+    def week_of(self, s: str) -> DateValue | None:
+        """ "the week of March 6", "Easter week": the ISO week that holds the day."""
+        m = re.fullmatch(r"(?:the )?week of (.+)", s)
+        if m:
+            day = self.parse_simple(m[1])
+        else:
+            m = re.fullmatch(r"(.+) week", s)
+            # the nearest one: a week that "began" may hold a holiday still to come
+            day = _Parser(self.ref, None).holiday(m[1]) if m else None
+        if day is None or day.granularity != "day" or day.date_start is None:
+            return None
+        return _dv_week(day.date_start, day.date_type)
 
     def rel_month_day(self, s: str) -> DateValue | None:
         """ "last Oct. 23", "next March 3": the yearless date on that side of the reference."""
