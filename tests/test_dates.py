@@ -257,7 +257,7 @@ def test_dates_unresolved(text: str, value: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["D-Day", "Election Day", "37-year-old", "65 years old", "Huawei", ""]
+    "text", ["D-Day", "Election Day", "37-year-old", "65 years old", "Huawei", "", "0735"]
 )
 def test_dates_non_dates(text: str) -> None:
     assert not is_date_expression(text)

@@ -734,7 +734,7 @@ def _is_non_date(cleaned: str) -> bool:
 _DATE_WORDS = re.compile(
     r"\b(?:" + _MONTH_RE + r"|" + _WEEKDAY_RE + r"|" + _SEASON_RE + r"|year|years|month|months|"
     r"week|weeks|decade|decades|century|centuries|quarter|quarters|weekend|today|yesterday|"
-    r"tomorrow|tonight|\d{4}s?|'\d\ds?)\b"
+    r"tomorrow|tonight|[1-9]\d{3}s?|'\d\ds?)\b"
 )
 
 
