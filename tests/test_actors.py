@@ -191,3 +191,10 @@ def test_actors_title_before_of_is_not_a_person(nlp):
     texts = [m["text"] for m in resolve_doc(doc, doc_id="d").mentions if m["label"] == "PERSON"]
     assert "Dean" not in texts
     assert "Erwin Chemerinsky" in texts and "Dean Martin" in texts
+
+
+def test_actors_time_zones_are_not_actors(nlp):
+    doc = nlp("The polls closed at 20:00 (UTC). The vote ends Friday UTC, NASA said. Times are given in GMT and UTC.")
+    texts = [m["text"] for m in resolve_doc(doc, doc_id="d").mentions]
+    assert "UTC" not in texts and "GMT" not in texts
+    assert "NASA" in texts

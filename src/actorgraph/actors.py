@@ -38,6 +38,12 @@ ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 POSSESSIVE = ("'s", "’s", "'", "’")
 #: Words that stop an acronym's initials ("Federal Bureau of Investigation" -> FBI).
+#: Time-zone abbreviations the model tags as organisations ("10:00 UTC"): never actors.
+TIME_ZONES = frozenset({"UTC", "GMT", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT",
+                        "AKST", "AKDT", "HST", "AST", "ADT", "NST", "BST", "CET", "CEST", "EET",
+                        "EEST", "WET", "WEST", "MSK", "IST", "PKT", "ICT", "WIB", "SGT", "HKT",
+                        "JST", "KST", "AEST", "AEDT", "ACST", "AWST", "NZST", "NZDT", "SAST",
+                        "WAT", "CAT", "EAT"})  # fmt: skip
 ACRONYM_SKIP = frozenset({"of", "and", "the", "for", "on", "in", "de", "du", "des", "la", "le", "&"})
 #: Corporate suffixes that may be dropped when matching short and long company names.
 ORG_SUFFIXES = frozenset({"inc", "inc.", "corp", "corp.", "corporation", "co", "co.", "ltd", "ltd.",
@@ -335,7 +341,7 @@ def resolve_doc(
     mentions: list[_Mention] = []
     for ent in ents:
         span = trim_span(ent)
-        if span is None or not any(ch.isalpha() for ch in span.text):
+        if span is None or not any(ch.isalpha() for ch in span.text) or span.text in TIME_ZONES:
             continue
         if _inside_title(ent):
             continue
