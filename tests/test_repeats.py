@@ -71,3 +71,11 @@ def test_repeats_one_word_names_only_where_they_stand_alone():
     found = [(s.text, s.start_char) for s in repeated_name_spans(doc)]
     assert ("Davenport", doc.text.index("Davenport had")) in found
     assert ("Davenport", doc.text.index("Davenport Road")) not in found
+
+
+def test_repeats_one_word_person_guess_is_not_spread(blank):
+    # the model's one-word "person" is often a brand; only a full name's surname spreads
+    doc = with_ents(blank, "Twitter said on Monday that Twitter would act.", [("Twitter", "PERSON")])
+    assert repeated_name_spans(doc) == []
+    doc = with_ents(blank, "Twitter said on Monday that Twitter would act.", [("Twitter", "ORG")])
+    assert [s.text for s in repeated_name_spans(doc)] == ["Twitter"]

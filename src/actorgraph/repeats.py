@@ -24,6 +24,7 @@ MAX_NAME_TOKENS = 8
 def _names(doc: Doc) -> dict[tuple[str, ...], str]:
     """Token sequences of the document's entities (and persons' surnames) -> their label."""
     labels: dict[tuple[str, ...], set[str]] = {}
+    surnames: set[tuple[str, ...]] = set()
     for ent in doc.ents:
         if ent.label_ not in SPREAD_LABELS or len(ent) > MAX_NAME_TOKENS:
             continue
@@ -34,7 +35,14 @@ def _names(doc: Doc) -> dict[tuple[str, ...], str]:
         last = ent[-1]
         if ent.label_ == "PERSON" and len(ent) >= 2 and last.is_title and len(last.text) > 2:
             labels.setdefault((last.text,), set()).add("PERSON")
-    return {words: next(iter(found)) for words, found in labels.items() if len(found) == 1}
+            surnames.add((last.text,))
+    return {
+        words: next(iter(found)) for words, found in labels.items()
+        if len(found) == 1
+        # a one-word "person" is often the model's guess for a brand or site ("Twitter"):
+        # one-word people spread only as the surname of a full name
+        and (len(words) > 1 or found != {"PERSON"} or words in surnames)
+    }  # fmt: skip
 
 
 def _lone_name(token, lower_words: set[str]) -> bool:  # type: ignore[no-untyped-def]
