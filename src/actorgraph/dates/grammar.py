@@ -77,29 +77,21 @@ class _Parser(_CalendarRules):
         rng = self.range(s)
         if rng is not None:
             return rng
+        out = self._first(s, (
+            self.refs, self.iso, self.numeric, self.month_day, self.rel_month_day, self.holiday,
+            self.week_of, self.relative_day, self.weekday, self.quarter, self.season,
+            self.decade_century, self.year, self.ago, self.duration, self.relative_unit,
+            self.sets,
+        ))  # fmt: skip
+        return _with_clock_time(out, s) if out is not None else None
+
+    def _first(self, s: str, rules: tuple) -> DateValue | None:  # type: ignore[type-arg]
+        """The value of the first rule that reads one of ``s``'s candidate forms."""
         for cand in self._candidates(s):
-            for rule in (
-                self.refs,
-                self.iso,
-                self.numeric,
-                self.month_day,
-                self.rel_month_day,
-                self.holiday,
-                self.week_of,
-                self.relative_day,
-                self.weekday,
-                self.quarter,
-                self.season,
-                self.decade_century,
-                self.year,
-                self.ago,
-                self.duration,
-                self.relative_unit,
-                self.sets,
-            ):
+            for rule in rules:
                 out = rule(cand)
                 if out is not None:
-                    return _with_clock_time(out, s)
+                    return out
         return None
 
     def _candidates(self, s: str) -> Iterable[str]:
@@ -555,24 +547,11 @@ class _Parser(_CalendarRules):
 
     def parse_simple(self, s: str) -> DateValue | None:
         """Parse one endpoint of a range (no further range splitting)."""
-        for cand in self._candidates(s):
-            for rule in (
-                self.iso,
-                self.numeric,
-                self.month_day,
-                self.holiday,
-                self.relative_day,
-                self.weekday,
-                self.quarter,
-                self.season,
-                self.decade_century,
-                self.year,
-                self.relative_unit,
-            ):
-                out = rule(cand)
-                if out is not None:
-                    return out
-        return None
+        return self._first(s, (
+            self.iso, self.numeric, self.month_day, self.holiday, self.relative_day,
+            self.weekday, self.quarter, self.season, self.decade_century, self.year,
+            self.relative_unit,
+        ))  # fmt: skip
 
 
 # ---------------------------------------------------------------------------

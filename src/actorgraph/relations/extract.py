@@ -414,6 +414,11 @@ class _Rules:
         self.out.append(_Candidate(s, t, kind, predicate, event_type, quad, directed, neg, mod,
                                    conf, clause))  # fmt: skip
 
+    def linked(self) -> set[frozenset[str]]:
+        """The actor pairs (either way round) that a rule has linked so far."""
+        return {frozenset((c.source.mention.actor_id or "", c.target.mention.actor_id or ""))
+                for c in self.out}  # fmt: skip
+
     def run(self) -> list[_Candidate]:
         # verbs first: they claim the event nouns they take as objects
         for token in self.sent:
@@ -428,8 +433,7 @@ class _Rules:
             self._add(a.source, a.target, a.kind, a.predicate, None, None, True, False,
                       "asserted", a.confidence, None)  # fmt: skip
         # pairs no rule above has linked: a direction from the short path between them
-        linked = {frozenset((c.source.mention.actor_id or "", c.target.mention.actor_id or ""))
-                  for c in self.out}  # fmt: skip
+        linked = self.linked()
         for p in PathRule(self.sent, self.index, self.lex).run(linked):
             neg = negated(p.verb, self.lex) if p.verb is not None else False
             mod = modality(p.verb, self.lex) if p.verb is not None else "asserted"
@@ -457,8 +461,7 @@ class _Rules:
                         places.append(Arg(m, 1.0, p))
         if not places:
             return
-        linked = {frozenset((c.source.mention.actor_id or "", c.target.mention.actor_id or ""))
-                  for c in self.out}  # fmt: skip
+        linked = self.linked()
         doc = self.sent.doc
         for m in self.index.in_span(self.sent):
             if m.label not in ("PERSON", "ORG", "GROUP", "FAC"):
@@ -478,8 +481,7 @@ class _Rules:
         """An actor whose country is known, in a sentence that names that country, belongs to
         it: "the Liberal Party of Canada ... in Canada", "Putin said Russia would ...". Low
         confidence, and only for pairs no rule above has linked."""
-        linked = {frozenset((c.source.mention.actor_id or "", c.target.mention.actor_id or ""))
-                  for c in self.out}  # fmt: skip
+        linked = self.linked()
         doc = self.sent.doc
         mentions = self.index.in_span(self.sent)
         countries = {}
