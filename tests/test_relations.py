@@ -613,3 +613,29 @@ def test_relations_place_of_an_object_only_when_it_names_no_actor(nlp):
     assert find(rels, "Russia", "London", "action") is None
     rels = typed(relations_for(nlp, "Russia signed a deal in Moscow."))
     assert find(rels, "Russia", "Moscow", "action") is None
+
+
+def test_relations_name_defined_in_parentheses_is_an_alias_not_an_edge():
+    """ "the International Social Science Council (ISSC)": one actor, and a row recording the
+    definition, from the short name to the full one; a self-link is no edge."""
+    from actorgraph.edges import build_edges
+    from actorgraph.pipeline import extract_articles
+    from actorgraph.records import Article
+
+    text = ("He was president of the International Social Science Council ( ISSC ) from 1973 "
+            "to 1977 and met the Democratic Unionist Party in Belfast .")
+    result = extract_articles([Article(doc_id="d", text=text, path="d.txt")])
+    rels = result.relations
+    aliases = rels[rels["kind"] == "alias"]
+    assert len(aliases) == 1
+    row = aliases.iloc[0]
+    mentions = result.mentions.set_index("mention_id")
+    assert mentions.loc[row["source_mention_id"], "text"] == "ISSC"
+    assert "International Social Science Council" in mentions.loc[row["target_mention_id"], "text"]
+    assert row["source_id"] == row["target_id"] and row["directed"]
+    edges = build_edges(rels)
+    assert not (edges["source_id"] == edges["target_id"]).any()
+    # a place in parentheses is containment, never another name
+    text = "The team from Portsmouth ( England ) won ."
+    rels = extract_articles([Article(doc_id="p", text=text, path="p.txt")]).relations
+    assert "alias" not in set(rels["kind"])

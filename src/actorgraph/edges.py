@@ -17,6 +17,10 @@ def build_edges(relations: pd.DataFrame, documents: pd.DataFrame | None = None) 
     if relations is None or relations.empty:
         return schema.empty("edges")
     # Only the columns the aggregation reads: the evidence sentences are most of the table.
+    # A self-link (an alias defined for the actor's own name) is no dyad.
+    relations = relations[relations["source_id"] != relations["target_id"]]
+    if relations.empty:
+        return schema.empty("edges")
     rels = relations[["doc_id", "source_id", "target_id", "kind", "event_type", "date",
                       "source_name", "target_name"]]
     dup_docs: set[str] = set()

@@ -868,7 +868,9 @@ def _finish_relations(relations: pd.DataFrame, remap: dict[str, str], actors: pd
         changed = relations["source_id"].isin(remap.keys()) | relations["target_id"].isin(remap.keys())
         relations["source_id"] = relations["source_id"].replace(remap)
         relations["target_id"] = relations["target_id"].replace(remap)
-        keep_rows = relations["source_id"] != relations["target_id"]
+        # two actors merged into one: their links become self-links and go, except the
+        # aliases that record how one actor is named (already self-links)
+        keep_rows = (relations["source_id"] != relations["target_id"]) | (relations["kind"] == "alias")
         relations, changed = relations[keep_rows].copy(), changed[keep_rows]
     if not len(relations):
         return relations

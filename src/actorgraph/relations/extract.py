@@ -62,6 +62,7 @@ TIME_NOUNS = frozenset({"time", "times", "weekend", "day", "week", "month", "yea
                         "afternoon", "season", "summer", "winter", "spring", "autumn"})  # fmt: skip
 OWN_COUNTRY_CONFIDENCE = 0.35
 SETTING_CONFIDENCE = 0.35
+ALIAS_CONFIDENCE = 0.8
 
 
 def _path_up(token: Token, stop: Token) -> list[Token]:
@@ -441,7 +442,32 @@ class _Rules:
                       neg, mod, p.confidence, p.verb)  # fmt: skip
         self.own_country()
         self.setting()
+        self.defined_names()
         return self.out
+
+    def defined_names(self) -> None:
+        """A name defined in parentheses right after another name of the same actor ("the
+        International Social Science Council (ISSC)", "the Liberal Forum (Liberales Forum)") is
+        an alias of it: kind ``alias``, from the name in parentheses to the full name. The two
+        mentions are one actor, so no other rule links them; the row records the definition
+        (a self-link, left out of ``edges``)."""
+        doc = self.sent.doc
+        mentions = self.index.in_span(self.sent)
+        for outer, inner in zip(mentions, mentions[1:]):
+            if outer.actor_id is None or outer.actor_id != inner.actor_id:
+                continue
+            if outer.label not in ("ORG", "PERSON", "GROUP"):
+                continue  # places: "Portsmouth (England)" is containment, not another name
+            if inner.start != outer.end + 1 or doc[outer.end].text not in ("(", "["):
+                continue
+            if inner.end >= len(doc) or doc[inner.end].text not in (")", "]"):
+                continue
+            if inner.text.casefold() == outer.text.casefold():
+                continue
+            src = Arg(inner, 1.0, doc[inner.start : inner.end].root)
+            tgt = Arg(outer, 1.0, doc[outer.start : outer.end].root)
+            self.out.append(_Candidate(src, tgt, "alias", None, None, None, True, False,
+                                       "asserted", ALIAS_CONFIDENCE, None))  # fmt: skip
 
     def setting(self) -> None:
         """A fronted place phrase sets the scene of its clause: "In Australia, parties such as
@@ -587,13 +613,14 @@ def extract_relations(
         if bounds is None:
             continue
         sent_mentions = index.in_span(sent)
-        if len({m.actor_id for m in sent_mentions}) < 2:
+        if len(sent_mentions) < 2:
             continue
         where = _Where(doc_id, sent_index, doc_text[bounds[0] : bounds[1]], *bounds)
         best: dict[tuple, _Candidate] = {}
         for cand in _Rules(sent, index, lex).run():
             key = (cand.source.mention.actor_id, cand.target.mention.actor_id, cand.kind,
-                   cand.predicate, cand.event_type)  # fmt: skip
+                   cand.predicate, cand.event_type, cand.source.mention.mention_id
+                   if cand.kind == "alias" else None)  # fmt: skip
             if key not in best or cand.confidence > best[key].confidence:
                 best[key] = cand
         for cand in best.values():
