@@ -318,12 +318,13 @@ class _Rules:
             if obj.dep_ not in OBJ_DEPS or obj.pos_ != "NOUN":
                 continue
             noun = self.event_noun(obj)
-            if noun is None or not noun.event_type:
-                continue
+            # "received higher ratings from X", "got weapons from X": an object that names no
+            # event still comes from its "from" phrase, without an event type
+            preps = ("from", "by") if noun is not None and noun.event_type else ("from",)
             doers: list[Arg] = []
             for holder in (obj, verb):
                 for c in holder.children:
-                    if c.dep_ in ("prep", "agent") and c.lower_ in ("from", "by"):
+                    if c.dep_ in ("prep", "agent") and c.lower_ in preps:
                         for p in pobjs(c):
                             doers.extend(actors_of(p, self.index, modifiers=True))
             subjects = self.subjects(verb, True)
@@ -332,10 +333,13 @@ class _Rules:
             self.nouns_done.add(obj.i)
             neg, mod = negated(verb, self.lex), modality(verb, self.lex)
             pred = f"{verb.lemma_.lower()} {obj.lemma_.lower()}"
+            typed = noun is not None and noun.event_type is not None
             for d in doers:
                 for s in subjects:
-                    self._add(d, s, "action", pred, noun.event_type, noun.quad_class,
-                              "symmetric" not in noun.flags, neg, mod, 0.8, verb)  # fmt: skip
+                    self._add(d, s, "action", pred, noun.event_type if typed else None,
+                              noun.quad_class if typed else None,
+                              not (typed and "symmetric" in noun.flags), neg, mod,
+                              0.8 if typed else 0.6, verb)  # fmt: skip
             return True
         return False
 

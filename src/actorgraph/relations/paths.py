@@ -309,6 +309,9 @@ class PathRule:
         prep = _prep_into(tside)
         if prep in LOCATIVE_PREPS and tgt.mention.label in PLACE_LABELS:
             return PathCandidate(src, tgt, "located_in", prep, None, None, conf, verb)
+        if prep == "from" and len(tside) == 2 and self.lex.has_flag(verb.lemma_, "VERB", "undergo"):
+            # "X received higher ratings from Y", "X got backing from Y": Y is the one who acts
+            return PathCandidate(tgt, src, "action", verb.lemma_.lower(), None, None, conf, verb)
         target_verb = _side_verb(tside) or verb
         lemma = target_verb.lemma_.lower()
         entry = self.lex.lookup(lemma, "VERB")

@@ -98,7 +98,7 @@ def conjuncts(token: Token) -> list[Token]:
 
 def actors_of(
     token: Token, index: MentionIndex, *, modifiers: bool = True, of_phrase: bool = True,
-    places: bool = False,
+    places: bool = False, resolve: bool = True,
 ) -> list[Arg]:
     """Actors named by an argument head, following coordination and apposition.
 
@@ -106,7 +106,9 @@ def actors_of(
     "Russian troops", "the government of Russia") names the actor in its apposition, or — when
     ``modifiers`` is set and with lower confidence — the actor in its modifiers or (with
     ``of_phrase``) its "of" or "from" phrase ("dissidents from Egypt"), and with ``places``
-    the place of its "in" phrase ("bombed targets in Syria": the target is Syria).
+    the place of its "in" phrase ("bombed targets in Syria": the target is Syria). A personal
+    pronoun stands for its antecedent in the sentence (:func:`antecedents`), unless
+    ``resolve`` is off.
     """
     out: list[Arg] = []
     seen: set[str] = set()
@@ -120,6 +122,10 @@ def actors_of(
         m = index.at(head)
         if m is not None:
             add(m, 1.0, head)
+            continue
+        if head.pos_ == "PRON" and resolve:
+            for ante in antecedents(head, index):
+                add(ante, PRONOUN_CONFIDENCE, head)
             continue
         if head.pos_ not in ("NOUN", "PROPN", "PRON", "NUM"):
             continue
@@ -150,6 +156,78 @@ def actors_of(
                         if pm is not None and pm.label in ("GPE", "LOC"):
                             add(pm, 0.5, pobj)
     return out
+
+
+# Personal pronouns that stand for an actor named earlier in their sentence, and what they agree
+# with: a person ("he", "she"), one organisation or place ("it"), or several actors or a group
+# ("they"). Reflexives are left out: they name their own clause's subject.
+PERSONAL_PRONOUNS: dict[str, str] = {"he": "person", "him": "person", "she": "person",
+                                     "her": "person", "it": "thing", "they": "plural",
+                                     "them": "plural"}  # fmt: skip
+PRONOUN_CONFIDENCE = 0.8
+# Verbs whose "it" subject is most often a placeholder ("it is clear that", "it seems").
+PLEONASTIC_HEADS = frozenset({"be", "seem", "appear", "remain", "take", "make", "matter",
+                              "happen", "rain", "emerge", "turn"})  # fmt: skip
+_THING_LABELS = frozenset({"ORG", "GPE", "FAC", "GROUP", "LOC"})
+_PLURAL_LABELS = frozenset({"ORG", "GROUP", "NORP"})
+
+
+def _agrees(args: list[Arg], kind: str) -> list[MentionRef]:
+    mentions = [a.mention for a in args]
+    if not mentions:
+        return []
+    if kind == "person":
+        return mentions if len(mentions) == 1 and mentions[0].label in ("PERSON", "PER") else []
+    if kind == "thing":
+        m = mentions[0]
+        plural = args[0].token.tag_ in ("NNS", "NNPS")
+        return [m] if len(mentions) == 1 and m.label in _THING_LABELS and not plural else []
+    # "they": coordinated actors, or one group or organisation ("the rebels", "Labour")
+    if len(mentions) > 1:
+        return mentions
+    return mentions if mentions[0].label in _PLURAL_LABELS else []
+
+
+def antecedents(pron: Token, index: MentionIndex) -> list[MentionRef]:
+    """The actors a personal pronoun stands for, within its sentence.
+
+    The subject of a clause above the pronoun's own clause comes first ("Obama said he would
+    not send troops", "Washington fell short as he lost to O'Brien"); the pronoun's own
+    subject never ("Obama praised him" is not Obama). Else the one actor before the pronoun
+    in the sentence that agrees with it ("After Putin landed, he met Xi"). Nothing when it is
+    ambiguous or the pronoun is a placeholder ("it is clear that ...").
+    """
+    kind = PERSONAL_PRONOUNS.get(pron.lower_)
+    if kind is None or (pron.lower_ == "her" and pron.tag_ != "PRP"):
+        return []
+    clause = pron.head
+    if kind == "thing" and pron.dep_ in ("nsubj", "expl") and clause.lemma_.lower() in PLEONASTIC_HEADS:
+        return []
+    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+        clause = clause.head
+    node = clause
+    for _ in range(6):
+        if node.head.i == node.i:
+            break
+        node = node.head
+        if node.pos_ not in ("VERB", "AUX"):
+            continue
+        for c in node.children:
+            if c.dep_ in SUBJ_DEPS | PASSIVE_SUBJ_DEPS and c.i < pron.i and c.i != pron.i:
+                found = _agrees(actors_of(c, index, modifiers=False, resolve=False), kind)
+                if found:
+                    return found
+    sent = pron.sent
+    before: dict[str, MentionRef] = {}
+    for m in index.in_span(sent):
+        if m.end <= pron.i and m.actor_id:
+            before.setdefault(m.actor_id, m)
+    doc = pron.doc
+    fitting = [m for m in before.values()
+               if _agrees([Arg(m, 1.0, doc[m.start:m.end].root)], kind)]  # fmt: skip
+    if len(fitting) == 1 and kind != "plural":
+        return fitting
+    return []
 
 
 def children(token: Token, deps: frozenset[str] | set[str]) -> Iterator[Token]:
