@@ -639,3 +639,53 @@ def test_relations_name_defined_in_parentheses_is_an_alias_not_an_edge():
     text = "The team from Portsmouth ( England ) won ."
     rels = extract_articles([Article(doc_id="p", text=text, path="p.txt")]).relations
     assert "alias" not in set(rels["kind"])
+
+
+# text, extra entities, source, target: a pronoun argument stands for its antecedent
+PRONOUNS = [
+    # the subject of the clause above: the speaker of "said"
+    ("Olaf Scholz said that he would visit Beijing next month.", {}, "Olaf Scholz", "Beijing"),
+    # an adverbial clause under a main clause with a person subject
+    ("Angela Merkel arrived late because she met Emmanuel Macron first.", {}, "Angela Merkel",
+     "Emmanuel Macron"),
+    # "it" for one organisation or country
+    ("Russia warned that it would sanction Ukraine.", {}, "Russia", "Ukraine"),
+]  # fmt: skip
+
+# text, extra entities, doer, receiver: the object of an "undergo" verb comes from its doer
+UNDERGO = [
+    ("Franklin Roosevelt won the backing of Woodrow Wilson.", {}, "Woodrow Wilson",
+     "Franklin Roosevelt"),
+    ("Kenya received weapons from China.", {}, "China", "Kenya"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text,extra,doer,receiver", UNDERGO, ids=[u[0] for u in UNDERGO])
+def test_relations_undergo_verbs_run_from_the_doer(nlp, text, extra, doer, receiver):
+    rels = typed(relations_for(nlp, text, extra))
+    assert find(rels, doer, receiver, "action") is not None, [
+        (x.source_id, x.target_id, x.kind, x.predicate) for x in rels]
+    assert find(rels, receiver, doer) is None
+
+
+@pytest.mark.parametrize("text,extra,source,target", PRONOUNS, ids=[p[0] for p in PRONOUNS])
+def test_relations_pronoun_stands_for_its_antecedent(nlp, text, extra, source, target):
+    rels = typed(relations_for(nlp, text, extra))
+    r = find(rels, source, target)
+    assert r is not None, [(x.source_id, x.target_id, x.kind, x.predicate) for x in rels]
+    assert r.kind == "action"
+
+
+def test_relations_pronoun_never_its_own_clause_subject_nor_a_placeholder(nlp):
+    from actorgraph.relations.syntax import MentionIndex, antecedents
+
+    doc = nlp("Vladimir Putin praised him warmly.")
+    index = MentionIndex(mentions_for(doc))
+    him = next(t for t in doc if t.lower_ == "him")
+    assert antecedents(him, index) == []  # "him" is never the subject of its own clause
+    doc = nlp("Germany said it is clear that talks failed.")
+    it = next(t for t in doc if t.lower_ == "it")
+    assert antecedents(it, MentionIndex(mentions_for(doc))) == []  # a placeholder "it"
+    doc = nlp("Germany said she would visit China.")  # no person to agree with "she"
+    she = next(t for t in doc if t.lower_ == "she")
+    assert antecedents(she, MentionIndex(mentions_for(doc))) == []

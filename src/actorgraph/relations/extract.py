@@ -324,7 +324,10 @@ class _Rules:
             doers: list[Arg] = []
             for holder in (obj, verb):
                 for c in holder.children:
-                    if c.dep_ in ("prep", "agent") and c.lower_ in preps:
+                    if (c.dep_ in ("prep", "agent") and c.lower_ in preps) or (
+                        # "won the backing of X", "faced the wrath of X": X does the event
+                        holder is obj and c.dep_ == "prep" and c.lower_ == "of" and preps[-1] == "by"
+                    ):
                         for p in pobjs(c):
                             doers.extend(actors_of(p, self.index, modifiers=True))
             subjects = self.subjects(verb, True)

@@ -219,10 +219,14 @@ def antecedents(pron: Token, index: MentionIndex) -> list[MentionRef]:
                     return found
     sent = pron.sent
     before: dict[str, MentionRef] = {}
-    for m in index.in_span(sent):
-        if m.end <= pron.i and m.actor_id:
-            before.setdefault(m.actor_id, m)
     doc = pron.doc
+    for m in index.in_span(sent):
+        root = doc[m.start : m.end].root
+        while root.dep_ == "conj" and root.head.i != root.i:
+            root = root.head
+        if m.end <= pron.i and m.actor_id and root.head.i != clause.i:
+            # a co-argument of the pronoun's own verb is never its antecedent
+            before.setdefault(m.actor_id, m)
     fitting = [m for m in before.values()
                if _agrees([Arg(m, 1.0, doc[m.start:m.end].root)], kind)]  # fmt: skip
     if len(fitting) == 1 and kind != "plural":
