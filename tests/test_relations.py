@@ -633,6 +633,7 @@ def test_relations_name_defined_in_parentheses_is_an_alias_not_an_edge():
     assert mentions.loc[row["source_mention_id"], "text"] == "ISSC"
     assert "International Social Science Council" in mentions.loc[row["target_mention_id"], "text"]
     assert row["source_id"] == row["target_id"] and row["directed"]
+    assert row["predicate"] == "abbreviation"
     edges = build_edges(rels)
     assert not (edges["source_id"] == edges["target_id"]).any()
     # a place in parentheses is containment, never another name

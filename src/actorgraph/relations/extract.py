@@ -31,9 +31,10 @@ from actorgraph.records import MentionRef, Relation
 
 from .attributes import COPULAS, attribute_relations
 from .lexicon import QUAD_CLASS, LexEntry, Lexicon, load_lexicon
-from .paths import PathRule
+from .paths import RECEIVE_VERBS, PathRule
 from .syntax import (
     JOINT_PREPS,
+    PERSONAL_PRONOUNS,
     OBJ_DEPS,
     PASSIVE_SUBJ_DEPS,
     SUBJ_DEPS,
@@ -178,7 +179,7 @@ class _Rules:
             targets.extend(actors_of(verb.head, self.index, modifiers=False))
         if verb.dep_ == "relcl" and not any(c.dep_ in OBJ_DEPS for c in verb.children):
             if any(c.dep_ in SUBJ_DEPS and c.lower_ not in RELATIVE_PRONOUNS
-                   for c in verb.children):  # fmt: skip
+                   and c.lower_ not in PERSONAL_PRONOUNS for c in verb.children):  # fmt: skip
                 # "the company that Airbus bought"
                 targets.extend(actors_of(verb.head, self.index, modifiers=False))
         # "signed a contract with Safaricom", "signed a contract to develop a network with Safaricom"
@@ -320,7 +321,10 @@ class _Rules:
             noun = self.event_noun(obj)
             # "received higher ratings from X", "got weapons from X": an object that names no
             # event still comes from its "from" phrase, without an event type
-            preps = ("from", "by") if noun is not None and noun.event_type else ("from",)
+            event = noun is not None and noun.event_type is not None
+            if not event and verb.lemma_.lower() not in RECEIVE_VERBS:
+                continue
+            preps = ("from", "by") if event else ("from",)
             doers: list[Arg] = []
             for holder in (obj, verb):
                 for c in holder.children:
@@ -329,7 +333,9 @@ class _Rules:
                         holder is obj and c.dep_ == "prep" and c.lower_ == "of" and preps[-1] == "by"
                     ):
                         for p in pobjs(c):
-                            doers.extend(actors_of(p, self.index, modifiers=True))
+                            # without an event, only a name itself gives ("from its Polish
+                            # operation" names no giver)
+                            doers.extend(actors_of(p, self.index, modifiers=event))
             subjects = self.subjects(verb, True)
             if not doers or not subjects:
                 continue
@@ -473,8 +479,11 @@ class _Rules:
                 continue
             src = Arg(inner, 1.0, doc[inner.start : inner.end].root)
             tgt = Arg(outer, 1.0, doc[outer.start : outer.end].root)
-            self.out.append(_Candidate(src, tgt, "alias", None, None, None, True, False,
-                                       "asserted", ALIAS_CONFIDENCE, None))  # fmt: skip
+            letters = [c for c in inner.text if c.isalpha()]
+            short = bool(letters) and sum(c.isupper() for c in letters) * 2 >= len(letters)
+            self.out.append(_Candidate(src, tgt, "alias", "abbreviation" if short else "name",
+                                       None, None, True, False, "asserted", ALIAS_CONFIDENCE,
+                                       None))  # fmt: skip
 
     def setting(self) -> None:
         """A fronted place phrase sets the scene of its clause: "In Australia, parties such as
@@ -626,8 +635,8 @@ def extract_relations(
         best: dict[tuple, _Candidate] = {}
         for cand in _Rules(sent, index, lex).run():
             key = (cand.source.mention.actor_id, cand.target.mention.actor_id, cand.kind,
-                   cand.predicate, cand.event_type, cand.source.mention.mention_id
-                   if cand.kind == "alias" else None)  # fmt: skip
+                   cand.predicate, cand.event_type,
+                   cand.source.mention.mention_id if cand.kind == "alias" else None)  # fmt: skip
             if key not in best or cand.confidence > best[key].confidence:
                 best[key] = cand
         for cand in best.values():

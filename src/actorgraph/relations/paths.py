@@ -64,6 +64,8 @@ TYPE_RANK: dict[str, int] = {
     "NORP": 3, "GPE": 3, "LOC": 3,
 }  # fmt: skip
 BASE_CONFIDENCE = {1: 0.5, 2: 0.5, 3: 0.45, 4: 0.4}
+# Verbs whose subject receives from the "from" phrase ("X received ratings from Y": Y gives).
+RECEIVE_VERBS = frozenset({"receive", "get", "obtain"})
 
 
 @dataclass(frozen=True)
@@ -309,7 +311,8 @@ class PathRule:
         prep = _prep_into(tside)
         if prep in LOCATIVE_PREPS and tgt.mention.label in PLACE_LABELS:
             return PathCandidate(src, tgt, "located_in", prep, None, None, conf, verb)
-        if prep == "from" and len(tside) == 2 and self.lex.has_flag(verb.lemma_, "VERB", "undergo"):
+        if (prep == "from" and len(tside) == 2 and not passive
+                and verb.lemma_.lower() in RECEIVE_VERBS):
             # "X received higher ratings from Y", "X got backing from Y": Y is the one who acts
             return PathCandidate(tgt, src, "action", verb.lemma_.lower(), None, None, conf, verb)
         target_verb = _side_verb(tside) or verb

@@ -201,7 +201,10 @@ def antecedents(pron: Token, index: MentionIndex) -> list[MentionRef]:
     if kind is None or (pron.lower_ == "her" and pron.tag_ != "PRP"):
         return []
     clause = pron.head
-    if kind == "thing" and pron.dep_ in ("nsubj", "expl") and clause.lemma_.lower() in PLEONASTIC_HEADS:
+    if kind == "thing" and (pron.dep_ not in ("nsubj", "nsubjpass")
+                            or clause.lemma_.lower() in PLEONASTIC_HEADS):
+        # "it" as an object is most often a thing or an event ("postponed it", "called it
+        # silly"), and "it is clear that" a placeholder: only a subject "it" is resolved
         return []
     while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
         clause = clause.head
@@ -229,7 +232,8 @@ def antecedents(pron: Token, index: MentionIndex) -> list[MentionRef]:
             before.setdefault(m.actor_id, m)
     fitting = [m for m in before.values()
                if _agrees([Arg(m, 1.0, doc[m.start:m.end].root)], kind)]  # fmt: skip
-    if len(fitting) == 1 and kind != "plural":
+    if len(fitting) == 1 and kind == "person":
+        # only people: a lone "it" or "they" after a place or firm is as often something else
         return fitting
     return []
 
