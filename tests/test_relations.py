@@ -690,3 +690,20 @@ def test_relations_pronoun_never_its_own_clause_subject_nor_a_placeholder(nlp):
     doc = nlp("Germany said she would visit China.")  # no person to agree with "she"
     she = next(t for t in doc if t.lower_ == "she")
     assert antecedents(she, MentionIndex(mentions_for(doc))) == []
+
+
+def test_relations_organisation_named_after_a_place_is_located_there(nlp):
+    text = ("The votes for the Alliance Party of Northern Ireland remained stable compared to "
+            "shifts elsewhere in Northern Ireland .")
+    doc = nlp(text)
+    mentions = mentions_for(doc, {"Alliance Party of Northern Ireland": "ORG"})
+    # the place inside the party's name is no mention of its own here; the later one is
+    later = text.rfind("Northern Ireland")
+    span = doc.char_span(later, later + len("Northern Ireland"), label="GPE")
+    mentions.append(MentionRef("m-ni", span.start, span.end, span.start_char, span.end_char,
+                               span.text, "GPE", "Northern Ireland", "Northern Ireland", "GPE"))
+    mentions = [m for m in mentions if not (m.actor_id == "Northern Ireland" and m.start < span.start)]
+    rels = typed(extract_relations(doc, mentions, doc_id="d1"))
+    r = find(rels, "Alliance Party of Northern Ireland", "Northern Ireland", "located_in")
+    assert r is not None, [(x.source_id, x.target_id, x.kind) for x in rels]
+    assert r.confidence < 0.5

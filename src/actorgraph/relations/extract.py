@@ -543,6 +543,35 @@ class _Rules:
             tgt = Arg(place, 1.0, doc[place.start : place.end].root)
             self._add(src, tgt, "affiliation", None, None, None, True, False, "asserted",
                       OWN_COUNTRY_CONFIDENCE, None)  # fmt: skip
+        self.named_place(mentions, linked)
+
+    def named_place(self, mentions: list[MentionRef], linked: set[frozenset[str]]) -> None:
+        """An organisation named after a place the sentence also names is based there: "the
+        Alliance Party of Northern Ireland ... elsewhere in Northern Ireland", "the Christian
+        Social Union in Bavaria ... Bavaria". Low confidence, only for pairs no rule above has
+        linked; countries are left to :meth:`own_country`."""
+        doc = self.sent.doc
+        places = [m for m in mentions if m.label in ("GPE", "LOC")
+                  and not (m.actor_id or "").startswith("country:") and len(m.text) >= 4]  # fmt: skip
+        if not places:
+            return
+        for m in mentions:
+            if m.label != "ORG":
+                continue
+            name = f" {m.text.casefold()} "
+            for place in places:
+                key = frozenset((m.actor_id or "", place.actor_id or ""))
+                if place.actor_id == m.actor_id or key in linked:
+                    continue
+                if m.start <= place.start < m.end:
+                    continue  # the place is part of this very mention
+                if f" {place.text.casefold()} " not in name:
+                    continue
+                linked.add(key)
+                self._add(Arg(m, 1.0, doc[m.start : m.end].root),
+                          Arg(place, 1.0, doc[place.start : place.end].root), "located_in",
+                          None, None, None, True, False, "asserted", OWN_COUNTRY_CONFIDENCE,
+                          None)  # fmt: skip
 
 
 @dataclass(frozen=True)
