@@ -704,6 +704,6 @@ def test_relations_organisation_named_after_a_place_is_located_there(nlp):
                                span.text, "GPE", "Northern Ireland", "Northern Ireland", "GPE"))
     mentions = [m for m in mentions if not (m.actor_id == "Northern Ireland" and m.start < span.start)]
     rels = typed(extract_relations(doc, mentions, doc_id="d1"))
-    r = find(rels, "Alliance Party of Northern Ireland", "Northern Ireland", "located_in")
+    r = find(rels, "the Alliance Party of Northern Ireland", "Northern Ireland", "located_in")
     assert r is not None, [(x.source_id, x.target_id, x.kind) for x in rels]
     assert r.confidence < 0.5
