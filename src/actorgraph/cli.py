@@ -256,10 +256,14 @@ def evaluate(
     markdown: Annotated[bool, typer.Option("--markdown", help="Print Markdown to stdout instead of tables.")] = False,
     actors: Annotated[Optional[list[Path]], typer.Option("--actors", help="Actor dictionaries for actorgraph "  # noqa: UP045
                                                                           "(as in `run`); repeat for several.")] = None,
+    gold_entities: Annotated[bool, typer.Option("--gold-entities", help="Give both systems the gold entities "
+                                                "(oracle NER; crossre): scores the relation stage alone.")] = False,
 ) -> None:
     """Score actorgraph and the plain-spaCy baseline against gold data.
 
     Example: actorgraph evaluate gum ../shared/eval/gum-news --errors 5
+
+    Relations given the gold entities: actorgraph evaluate crossre news-dev.json --gold-entities
     """
     formats = ("conll", "gum", "timeml", "crossre", "petrarch")
     if fmt not in formats:
@@ -273,7 +277,7 @@ def evaluate(
             if not dictionary.exists():
                 raise _fail(f"No such actor dictionary: {dictionary}")
         report = run_evaluation(fmt, path, model=model, errors=errors, limit=limit,  # type: ignore[arg-type]
-                                actors_file=actors or None)
+                                actors_file=actors or None, gold_entities=gold_entities)
     except _known_errors() as e:
         raise _fail(str(e)) from None
     except (ValueError, FileNotFoundError) as e:

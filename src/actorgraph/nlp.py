@@ -18,11 +18,16 @@ Components added after the model's own:
   that the model missed (see :mod:`actorgraph.names`).
 * ``actorgraph_repeats`` (last): the other occurrences of a name the model found once, and of
   a person's surname (see :mod:`actorgraph.repeats`).
+
+:func:`set_entities` is not a component: it puts a caller's own entities in place of the
+names found by all of the above (the evaluation's gold-entity mode, see
+:class:`actorgraph.records.Article`).
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
@@ -42,6 +47,9 @@ from actorgraph.models import (  # noqa: F401 - re-exported for callers of actor
 log = logging.getLogger(__name__)
 
 GAZETTEER_KEY = "actorgraph_gazetteer"
+#: Entity labels of values, not names: :func:`set_entities` keeps the model's where no given
+#: entity overlaps them (the dates stage reads DATE and TIME).
+VALUE_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
 
 
 def load_nlp(model: str | None = None, *, gazetteer: bool = True) -> Language:
@@ -273,6 +281,38 @@ class GazetteerMerger:
 def make_gazetteer(nlp: Language, name: str) -> GazetteerMerger:
     """Factory for :class:`GazetteerMerger` (see the module docstring for the precedence)."""
     return GazetteerMerger(nlp, name)
+
+
+def set_entities(doc: Doc, entities: Iterable[tuple[int, int, str]], *, offset: int = 0) -> int:
+    """Make ``entities`` the names of a processed ``doc``, in place of the model's and ours.
+
+    Each entity is ``(start_char, end_char, label)`` in a text of which ``doc`` holds the
+    stretch from ``offset`` (a chunk of a long article). A span is widened to the tokens it
+    touches (``alignment_mode="expand"``); spans outside the chunk, across its edge or on
+    whitespace only are skipped; of overlapping spans the longest is kept (``filter_spans``).
+    Every name entity of ``doc`` is dropped; its value entities (:data:`VALUE_LABELS`) stay
+    where no given span overlaps them. Token offsets are untouched, so the mentions made from
+    the entities slice the article text as always.
+
+    Returns:
+        How many of ``entities`` became entities of ``doc``.
+    """
+    spans: list[Span] = []
+    for start, end, label in entities:
+        start, end = start - offset, end - offset
+        if start < 0 or end > len(doc.text) or end <= start:
+            continue
+        span = doc.char_span(start, end, label=label, alignment_mode="expand")
+        if span is not None and span.text.strip():
+            spans.append(span)
+    given = filter_spans(spans)
+    taken = {i for span in given for i in range(span.start, span.end)}
+    kept = [
+        ent for ent in doc.ents
+        if ent.label_ in VALUE_LABELS and not any(i in taken for i in range(ent.start, ent.end))
+    ]  # fmt: skip
+    doc.ents = sorted([*given, *kept], key=lambda span: span.start)
+    return len(given)
 
 
 def model_info(nlp: Language) -> dict[str, Any]:

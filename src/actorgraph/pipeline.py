@@ -83,12 +83,27 @@ class RunStats:
 def content_hash(article: Article, fingerprint: str) -> str:
     """A hash of everything that determines an article's rows."""
     h = hashlib.sha256()
-    for part in (fingerprint, article.doc_id, article.path, article.text, article.title or "",
-                 article.source or "", article.url or "", str(article.published), article.status,
-                 article.error or ""):
+    parts = [fingerprint, article.doc_id, article.path, article.text, article.title or "",
+             article.source or "", article.url or "", str(article.published), article.status,
+             article.error or ""]
+    if _has_entities(article):  # only then: every other article keeps its hash
+        parts.append("entities=" + repr(article.meta["entities"]))
+    for part in parts:
         h.update(part.encode("utf-8", "surrogatepass"))
         h.update(b"\x00")
     return h.hexdigest()[:32]
+
+
+def _has_entities(article: Article) -> bool:
+    # A list, not the scalar "entities" field a JSON or CSV record may carry into ``meta``.
+    return isinstance(article.meta.get("entities"), list | tuple)
+
+
+def _given_entities(article: Article) -> list[tuple[int, int, str]] | None:
+    """The entities given in ``article.meta["entities"]`` (see :class:`Article`), or None."""
+    if not _has_entities(article):
+        return None
+    return [(int(start), int(end), str(label)) for start, end, label in article.meta["entities"]]
 
 
 # -- one batch ------------------------------------------------------------------------------
@@ -255,7 +270,12 @@ def _analyse(cleaned: Any, docs: list[tuple[int, Any]], *, options: Options, dic
     relations: list[dict[str, Any]] = []
     actors: list[dict[str, Any]] = []
     sent_offset = 0
+    given = _given_entities(article)
     for offset, doc in docs:
+        if given is not None:
+            from actorgraph.nlp import set_entities
+
+            set_entities(doc, given, offset=offset)
         sents = list(doc.sents)
         sent_starts = [s.start for s in sents]
         resolved = resolve_doc(doc, doc_id=article.doc_id, published=reference, dictionary=dictionary,

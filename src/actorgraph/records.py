@@ -19,6 +19,15 @@ class Article:
 
     ``text`` is the article text exactly as ingested (for HTML: the extracted main text);
     every offset in the output tables slices this string.
+
+    ``meta`` holds what a reader found besides (page metadata, a record's other fields). One
+    key is read by the pipeline, as an evaluation and advanced hook rather than a user option:
+    ``"entities"``, a list of ``(start_char, end_char, label)`` with spaCy labels
+    (``PERSON``, ``ORG``, ``GPE``, ``LOC``, ``NORP`` ...), becomes the document's entities in
+    place of the names the model and actorgraph's components found, before actors, dates and
+    relations are computed (see :func:`actorgraph.nlp.set_entities`); the content hash
+    includes it. Only person, organisation and place labels and ``NORP`` make actors (see
+    :data:`actorgraph.actors.ACTOR_LABELS`).
     """
 
     doc_id: str

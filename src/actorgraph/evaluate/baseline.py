@@ -5,6 +5,9 @@ values from :mod:`dateparser` relative to the publication date; countries by a p
 lookup of the mention text (``pycountry.countries.lookup``: codes and names); actors merged by
 identical (case-folded) mention text; relations as undirected sentence co-occurrence of every
 two entity mentions, which the relation metrics count as "found, direction unknown".
+
+In gold-entity mode the baseline is :func:`run_gold_baseline`: the same co-occurrence, of the
+gold entities in the gold sentence, with no model at all.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from typing import Any
 import pandas as pd
 
 from actorgraph import schema
+from actorgraph.evaluate.gold import GoldDoc
 from actorgraph.evaluate.metrics import Predictions
 from actorgraph.records import Article
 
@@ -129,26 +133,66 @@ def run_baseline(
         sents = list(doc.sents)
         for s_index, rows in by_sent.items():
             sent = sents[s_index]
-            for a in range(len(rows)):
-                for b in range(a + 1, len(rows)):
-                    relations.append(
-                        {
-                            "relation_id": f"{rows[a]['mention_id']}~{rows[b]['mention_id']}",
-                            "doc_id": article.doc_id,
-                            "sent_index": s_index,
-                            "source_id": rows[a]["actor_id"],
-                            "source_name": rows[a]["text"],
-                            "target_id": rows[b]["actor_id"],
-                            "target_name": rows[b]["text"],
-                            "kind": "cooccurrence",
-                            "evidence": sent.text,
-                            "start_char": sent.start_char,
-                            "end_char": sent.end_char,
-                            "directed": False,
-                            "source_mention_id": rows[a]["mention_id"],
-                            "target_mention_id": rows[b]["mention_id"],
-                        }
-                    )
+            relations += _cooccurrences(rows, sent.text, sent.start_char, sent.end_char)
+    return _predictions(mentions, relations)
+
+
+def run_gold_baseline(docs: Sequence[GoldDoc]) -> Predictions:
+    """The baseline given the gold entities: co-occurrence of every two in a gold sentence.
+
+    Each gold name becomes a mention with the label actorgraph is given
+    (:meth:`GoldDoc.given_entities`); those with an actor label are actors (identical text,
+    one actor) and every two of them in one gold sentence (the whole text when the gold set
+    marks none) are an undirected pair, exactly as :func:`run_baseline` pairs spaCy's.
+    """
+    mentions: list[dict[str, Any]] = []
+    relations: list[dict[str, Any]] = []
+    for doc in docs:
+        sentences = list(doc.sentences) or [(0, len(doc.text))]
+        by_sent: dict[int, list[dict[str, Any]]] = {}
+        for i, (start, end, label) in enumerate(doc.given_entities()):
+            s_index = next((k for k, (s, e) in enumerate(sentences) if s <= start < e), 0)
+            text = doc.text[start:end]
+            row: dict[str, Any] = {
+                "doc_id": doc.doc_id, "mention_id": f"{doc.doc_id}:g{i}", "sent_index": s_index,
+                "start_char": start, "end_char": end, "text": text, "label": label,
+            }  # fmt: skip
+            if label in ACTOR_LABELS:
+                row["actor_id"] = "base:" + " ".join(text.casefold().split())
+                row["country"] = country_lookup(text)
+                by_sent.setdefault(s_index, []).append(row)
+            mentions.append(row)
+        for s_index, rows in by_sent.items():
+            start, end = sentences[s_index]
+            relations += _cooccurrences(rows, doc.text[start:end], start, end)
+    return _predictions(mentions, relations)
+
+
+def _cooccurrences(rows: list[dict[str, Any]], evidence: str, start: int, end: int) -> list[dict[str, Any]]:
+    """An undirected co-occurrence row for every two mention ``rows`` of one sentence."""
+    return [
+        {
+            "relation_id": f"{a['mention_id']}~{b['mention_id']}",
+            "doc_id": a["doc_id"],
+            "sent_index": a["sent_index"],
+            "source_id": a["actor_id"],
+            "source_name": a["text"],
+            "target_id": b["actor_id"],
+            "target_name": b["text"],
+            "kind": "cooccurrence",
+            "evidence": evidence,
+            "start_char": start,
+            "end_char": end,
+            "directed": False,
+            "source_mention_id": a["mention_id"],
+            "target_mention_id": b["mention_id"],
+        }
+        for i, a in enumerate(rows)
+        for b in rows[i + 1 :]
+    ]
+
+
+def _predictions(mentions: list[dict[str, Any]], relations: list[dict[str, Any]]) -> Predictions:
     return Predictions(
         mentions=schema.frame("mentions", mentions),
         relations=schema.frame("relations", relations),

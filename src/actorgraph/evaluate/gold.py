@@ -57,6 +57,21 @@ GOLD_LABEL_MAP: dict[str, EntityType] = {
     "misc": "MISC",
 }
 
+#: Gold types -> the spaCy label a gold entity is given to actorgraph with in gold-entity mode
+#: (``evaluate(..., gold_entities=True)``); places and misc types: see :func:`spacy_label`.
+SPACY_LABEL_OF_GOLD: dict[str, str] = {
+    "person": "PERSON",
+    "politician": "PERSON",
+    "organisation": "ORG",
+    "organization": "ORG",
+    "politicalparty": "ORG",
+    "country": "GPE",
+    "election": "EVENT",  # no actor (as the model's EVENT names): never a relation endpoint
+    "event": "EVENT",
+}
+#: Kinds of gazetteer place that spaCy calls GPE (countries, cities, states); other places LOC.
+_GPE_KINDS = frozenset({"country", "capital", "city", "region"})
+
 #: CAMEO root code (first two digits) -> PLOVER event type. General root-level table after the
 #: PLOVER (2018) manual's CAMEO crosswalk, in the PLOVER vocabulary the pipeline emits
 #: (DEMAND, INVESTIGATE, DISAPPROVE ...); 01 (public statements) has no PLOVER counterpart.
@@ -156,8 +171,13 @@ class GoldDoc:
     source: str | None = None
     meta: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
 
-    def to_article(self) -> Article:
-        """The :class:`Article` the pipeline is run on."""
+    def to_article(self, *, gold_entities: bool = False) -> Article:
+        """The :class:`Article` the pipeline is run on.
+
+        Args:
+            gold_entities: give the pipeline :meth:`given_entities` in place of the model's
+                names (``Article.meta["entities"]``).
+        """
         return Article(
             doc_id=self.doc_id,
             path=self.source or self.doc_id,
@@ -167,7 +187,21 @@ class GoldDoc:
             published=self.published,
             published_source="gold" if self.published else None,
             fmt="text",
+            meta={"entities": list(self.given_entities())} if gold_entities else {},
         )
+
+    def given_entities(self) -> tuple[tuple[int, int, str], ...]:
+        """The gold names as ``(start, end, spaCy label)``, for the gold-entity mode.
+
+        Names of a type :func:`spacy_label` does not map (CrossRE ``book``, ``song``) and
+        mentions that are not names are left out.
+        """
+        given = []
+        for span in self.entities:
+            label = spacy_label(span) if span.named else None
+            if label is not None:
+                given.append((span.start, span.end, label))
+        return tuple(given)
 
     def sentence_of(self, start: int, end: int) -> str:
         """The sentence (from the gold boundaries, else from the text) around ``start:end``."""
@@ -175,6 +209,31 @@ class GoldDoc:
             if s_start <= start < s_end or (s_start < end <= s_end):
                 return self.text[s_start : max(s_end, min(end, len(self.text)))].strip()
         return context(self.text, start, end)
+
+
+def spacy_label(span: GoldSpan) -> str | None:
+    """The spaCy label a gold entity is given to actorgraph with (gold-entity mode), or None.
+
+    People and organisations by type (:data:`SPACY_LABEL_OF_GOLD`, else the CoNLL type);
+    a place is GPE when the gazetteer knows it as a country, city or region (state,
+    province), else LOC; a misc name is NORP, the one label besides people, organisations and
+    places that makes an actor: a nationality ("Mexican") becomes its country's actor, any
+    other misc name ("Wimbledon", "republicans") a group. Other types: None.
+    """
+    if span.label in SPACY_LABEL_OF_GOLD:
+        return SPACY_LABEL_OF_GOLD[span.label]
+    if span.etype == "PER":
+        return "PERSON"
+    if span.etype == "ORG":
+        return "ORG"
+    if span.etype == "LOC":
+        from actorgraph import gazetteer
+
+        place = gazetteer.lookup_place(span.text)
+        return "GPE" if place is not None and place.kind in _GPE_KINDS else "LOC"
+    if span.etype == "MISC":
+        return "NORP"
+    return None
 
 
 def context(text: str, start: int, end: int, width: int = 200) -> str:

@@ -63,6 +63,8 @@ class EvalReport:
         errors: false positives and misses of every system (see :meth:`examples`).
         gold_counts: gold items by kind (entities, timexes, relations ...).
         seconds: wall-clock seconds per system (informative only).
+        gold_entities: both systems were given the gold entities (oracle NER): the relation
+            scores measure the relation stage alone, the entity scores are not meaningful.
     """
 
     fmt: str
@@ -76,6 +78,12 @@ class EvalReport:
     systems: tuple[str, ...] = ("actorgraph", "baseline")
     seconds: dict[str, float] = field(default_factory=dict)
     errors_requested: int = 0
+    gold_entities: bool = False
+
+    @property
+    def mode(self) -> str:
+        """How the systems were run, for headings: ``"gold entities"`` or ``""``."""
+        return "gold entities" if self.gold_entities else ""
 
     @property
     def tasks(self) -> list[str]:
@@ -158,11 +166,12 @@ class EvalReport:
         """The report as Markdown: one table per task, systems side by side."""
         h = "#" * heading_level
         lines = [
-            f"{h} {self.fmt}: {self.path}",
+            f"{h} {self.fmt}: {self.path}" + (f", {self.mode}" if self.mode else ""),
             "",
             f"{self.n_docs} documents; gold: "
             + ", ".join(f"{v} {k}" for k, v in self.gold_counts.items())
-            + f"; model `{self.model}`; run {self.created}.",
+            + f"; model `{self.model}`; run {self.created}."
+            + (" Both systems were given the gold entities (oracle NER)." if self.gold_entities else ""),
             "",
         ]
         for task in self.tasks:
@@ -193,7 +202,8 @@ class EvalReport:
 
         tables = []
         for task in self.tasks:
-            table = Table(title=f"{self.fmt} · {TASK_TITLES[task]}", title_justify="left")
+            fmt = f"{self.fmt} ({self.mode})" if self.mode else self.fmt
+            table = Table(title=f"{fmt} · {TASK_TITLES[task]}", title_justify="left")
             table.add_column("metric", justify="left", ratio=2)
             table.add_column("gold n", justify="right")
             for system in self.systems:
@@ -218,6 +228,7 @@ class EvalReport:
             "n_docs": self.n_docs,
             "model": self.model,
             "created": self.created,
+            "gold_entities": self.gold_entities,
             "gold_counts": dict(self.gold_counts),
             "seconds": dict(self.seconds),
             "scores": scores,

@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from actorgraph.evaluate.baseline import run_baseline
+from actorgraph.evaluate.baseline import run_baseline, run_gold_baseline
 from actorgraph.evaluate.gold import GoldDoc
 from actorgraph.evaluate.metrics import ErrorExample, Predictions, Score, score_all
 from actorgraph.evaluate.readers import Format, read_gold
@@ -41,13 +41,14 @@ def gold_counts(docs: Sequence[GoldDoc]) -> dict[str, int]:
 
 def run_pipeline(
     docs: Sequence[GoldDoc], *, model: str | None = None, nlp: Any = None,
-    actors_file: Any = None,
+    actors_file: Any = None, gold_entities: bool = False,
 ) -> Predictions:
-    """Run :func:`actorgraph.pipeline.extract_articles` on the gold documents' articles."""
+    """Run :func:`actorgraph.pipeline.extract_articles` on the gold documents' articles
+    (with ``gold_entities``: given the gold entities, see :meth:`GoldDoc.to_article`)."""
     from actorgraph.pipeline import extract_articles
 
-    result = extract_articles([d.to_article() for d in docs], model=model, nlp=nlp,
-                              actors_file=actors_file)
+    articles = [d.to_article(gold_entities=gold_entities) for d in docs]
+    result = extract_articles(articles, model=model, nlp=nlp, actors_file=actors_file)
     return Predictions.from_result(result)
 
 
@@ -74,11 +75,21 @@ def evaluate(
     nlp: Any = None,
     baseline: bool = True,
     actors_file: Any = None,
+    gold_entities: bool = False,
 ) -> EvalReport:
     """Run actorgraph and the plain-spaCy baseline on a gold set and score both.
 
     The pipeline's own output tables (``mentions``, ``relations``, ``actors``) are scored,
     exactly as users get them.
+
+    With ``gold_entities`` (oracle NER, the way relation extraction is usually scored) both
+    systems are given the gold entities, so the relation scores measure the relation stage
+    alone: actorgraph runs with every gold name in place of the names the model and its own
+    components found (the model's dates and other values stay where no gold name overlaps
+    them; labels by :func:`~actorgraph.evaluate.gold.spacy_label`), and the baseline is the
+    co-occurrence of the gold entities in each gold sentence
+    (:func:`~actorgraph.evaluate.baseline.run_gold_baseline`). The entity scores then say
+    little: the names were given.
 
     Args:
         fmt: gold format: ``conll``, ``gum``, ``timeml``, ``crossre`` or ``petrarch``.
@@ -90,15 +101,25 @@ def evaluate(
         nlp: a loaded actorgraph pipeline to reuse (tests, notebooks).
         baseline: also run the plain-spaCy baseline.
         actors_file: actor dictionaries for actorgraph (one path or a list), as in ``run``.
+        gold_entities: give both systems the gold entities (gold sets with relations
+            between entity spans: ``crossre``).
 
     Returns:
         An :class:`EvalReport`.
+
+    Raises:
+        ValueError: ``gold_entities`` for a gold set without relations between entity spans.
 
     Example:
         >>> report = evaluate("gum", "../shared/eval/gum-news")   # doctest: +SKIP
         >>> print(report.to_markdown())                             # doctest: +SKIP
     """
     docs = read_gold(fmt, path, limit=limit)
+    if gold_entities and not any("relations" in d.tasks and d.entities for d in docs):
+        raise ValueError(
+            f"Gold entities score the relation stage: they need a gold set with relations "
+            f"between entity spans (crossre); {path} ({fmt}) has none."
+        )
     if model is None:
         from actorgraph.nlp import default_model
 
@@ -106,16 +127,21 @@ def evaluate(
     systems: dict[str, Predictions] = {}
     seconds: dict[str, float] = {}
     started = time.perf_counter()
-    systems["actorgraph"] = run_pipeline(docs, model=model, nlp=nlp, actors_file=actors_file)
+    systems["actorgraph"] = run_pipeline(docs, model=model, nlp=nlp, actors_file=actors_file,
+                                         gold_entities=gold_entities)
     seconds["actorgraph"] = round(time.perf_counter() - started, 2)
     if baseline:
         started = time.perf_counter()
-        systems["baseline"] = run_baseline([d.to_article() for d in docs], model=model)
+        if gold_entities:
+            systems["baseline"] = run_gold_baseline(docs)
+        else:
+            systems["baseline"] = run_baseline([d.to_article() for d in docs], model=model)
         seconds["baseline"] = round(time.perf_counter() - started, 2)
     scores, examples = score_systems(docs, systems)
     if errors:
         examples = _trim(examples, errors)
-    log.info("evaluated %d %s documents from %s", len(docs), fmt, path)
+    log.info("evaluated %d %s documents from %s%s", len(docs), fmt, path,
+             " with the gold entities" if gold_entities else "")
     return EvalReport(
         fmt=fmt,
         path=str(path),
@@ -128,6 +154,7 @@ def evaluate(
         systems=tuple(systems),
         seconds=seconds,
         errors_requested=errors,
+        gold_entities=gold_entities,
     )
 
 
