@@ -701,9 +701,31 @@ def test_relations_organisation_named_after_a_place_is_located_there(nlp):
     later = text.rfind("Northern Ireland")
     span = doc.char_span(later, later + len("Northern Ireland"), label="GPE")
     mentions.append(MentionRef("m-ni", span.start, span.end, span.start_char, span.end_char,
-                               span.text, "GPE", "Northern Ireland", "Northern Ireland", "GPE"))
+                               span.text, "GPE", "Northern Ireland", "Northern Ireland", "GPE",
+                               country="GBR"))
     mentions = [m for m in mentions if not (m.actor_id == "Northern Ireland" and m.start < span.start)]
     rels = typed(extract_relations(doc, mentions, doc_id="d1"))
     r = find(rels, "the Alliance Party of Northern Ireland", "Northern Ireland", "located_in")
     assert r is not None, [(x.source_id, x.target_id, x.kind) for x in rels]
     assert r.confidence < 0.5
+
+
+def test_relations_he_opening_a_sentence_is_the_one_person_of_the_sentence_before():
+    from actorgraph.pipeline import extract_articles
+    from actorgraph.records import Article
+
+    text = ("Vladimir Putin landed in Beijing on Monday. He met Xi Jinping on Tuesday.\n\n"
+            "Russia and China signed a deal. He praised China.")
+    result = extract_articles([Article(doc_id="d", text=text, path="d.txt")])
+    rels = result.relations
+    met = rels[(rels["predicate"] == "meet")]
+    assert len(met) == 1
+    row = met.iloc[0]
+    assert {row["source_name"], row["target_name"]} == {"Vladimir Putin", "Xi Jinping"}
+    # the evidence is the sentence with "He"; the person's mention is the one before it
+    assert text[row["start_char"] : row["end_char"]].startswith("He met")
+    mentions = result.mentions.set_index("mention_id")
+    putin = row["source_mention_id"] if row["source_name"] == "Vladimir Putin" else row["target_mention_id"]
+    assert text[mentions.loc[putin, "start_char"] : mentions.loc[putin, "end_char"]] == "Vladimir Putin"
+    # no person in the sentence before: "He" stands for no one
+    assert not len(rels[rels["predicate"] == "praise"])

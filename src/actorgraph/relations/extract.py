@@ -551,7 +551,7 @@ class _Rules:
         Social Union in Bavaria ... Bavaria". Low confidence, only for pairs no rule above has
         linked; countries are left to :meth:`own_country`."""
         doc = self.sent.doc
-        places = [m for m in mentions if m.label in ("GPE", "LOC")
+        places = [m for m in mentions if m.label in ("GPE", "LOC") and m.country
                   and not (m.actor_id or "").startswith("country:") and len(m.text) >= 4]  # fmt: skip
         if not places:
             return
@@ -565,7 +565,7 @@ class _Rules:
                     continue
                 if m.start <= place.start < m.end:
                     continue  # the place is part of this very mention
-                if f" {place.text.casefold()} " not in name:
+                if f" {place.text.casefold()} " not in name or place.text.casefold() == m.text.casefold():
                     continue
                 linked.add(key)
                 self._add(Arg(m, 1.0, doc[m.start : m.end].root),
@@ -658,8 +658,10 @@ def extract_relations(
         if bounds is None:
             continue
         sent_mentions = index.in_span(sent)
-        if len(sent_mentions) < 2:
-            continue
+        if len(sent_mentions) < 2 and not (
+            sent_mentions and any(t.lower_ in PERSONAL_PRONOUNS for t in sent)
+        ):
+            continue  # one actor and no pronoun to stand for another: nothing to link
         where = _Where(doc_id, sent_index, doc_text[bounds[0] : bounds[1]], *bounds)
         best: dict[tuple, _Candidate] = {}
         for cand in _Rules(sent, index, lex).run():

@@ -235,7 +235,37 @@ def antecedents(pron: Token, index: MentionIndex) -> list[MentionRef]:
     if len(fitting) == 1 and kind == "person":
         # only people: a lone "it" or "they" after a place or firm is as often something else
         return fitting
+    if kind == "person" and not fitting and _main_subject(pron):
+        return _previous_person(pron, index)
     return []
+
+
+def _main_subject(pron: Token) -> bool:
+    """The pronoun is the subject of its sentence's main clause ("He met Xi on Friday")."""
+    if pron.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verb = pron.head
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.dep_ == "ROOT"
+
+
+def _previous_person(pron: Token, index: MentionIndex) -> list[MentionRef]:
+    """The one person the sentence before names, for a "he"/"she" that opens its sentence's
+    main clause with no person before it: "Putin landed in Beijing on Monday. He met Xi ..."
+    Nothing when that sentence names no person or several, or lies in another paragraph."""
+    start = pron.sent.start
+    if start == 0:
+        return []
+    doc = pron.doc
+    prev = doc[start - 1].sent
+    if "\n\n" in doc[prev.end - 1 : start + 1].text_with_ws or "\n\n" in prev.text.rstrip():
+        return []
+    people: dict[str, MentionRef] = {}
+    for m in index.in_span(prev):
+        if m.label in ("PERSON", "PER") and m.actor_id:
+            people[m.actor_id] = m  # the last mention of each
+    return list(people.values()) if len(people) == 1 else []
 
 
 def children(token: Token, deps: frozenset[str] | set[str]) -> Iterator[Token]:
