@@ -34,9 +34,9 @@ from .lexicon import QUAD_CLASS, LexEntry, Lexicon, load_lexicon
 from .paths import RECEIVE_VERBS, PathRule
 from .syntax import (
     JOINT_PREPS,
-    PERSONAL_PRONOUNS,
     OBJ_DEPS,
     PASSIVE_SUBJ_DEPS,
+    PERSONAL_PRONOUNS,
     SUBJ_DEPS,
     TARGET_PREPS,
     Arg,
@@ -466,7 +466,7 @@ class _Rules:
         (a self-link, left out of ``edges``)."""
         doc = self.sent.doc
         mentions = self.index.in_span(self.sent)
-        for outer, inner in zip(mentions, mentions[1:]):
+        for outer, inner in zip(mentions, mentions[1:], strict=False):
             if outer.actor_id is None or outer.actor_id != inner.actor_id:
                 continue
             if outer.label not in ("ORG", "PERSON", "GROUP"):
