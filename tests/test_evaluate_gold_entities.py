@@ -205,3 +205,15 @@ def test_cli_evaluate_gold_entities(missed_file):
     assert "Error: Gold entities score the relation stage: they need a gold set with relations" in " ".join(
         wrong.output.split())
     assert "Traceback" not in wrong.output
+
+
+def test_malformed_given_entities_are_ignored_not_fatal():
+    from actorgraph.pipeline import extract_articles
+    from actorgraph.records import Article
+
+    text = "Vladimir Putin met Xi Jinping in Moscow."
+    art = Article(doc_id="d", path="d.txt", text=text,
+                  meta={"entities": [{"name": "Putin"}, (0, 14, "PERSON"), "junk"]})
+    result = extract_articles([art])
+    assert result.documents.iloc[0]["status"] == "ok"
+    assert "Vladimir Putin" in set(result.mentions["text"])

@@ -103,7 +103,15 @@ def _given_entities(article: Article) -> list[tuple[int, int, str]] | None:
     """The entities given in ``article.meta["entities"]`` (see :class:`Article`), or None."""
     if not _has_entities(article):
         return None
-    return [(int(start), int(end), str(label)) for start, end, label in article.meta["entities"]]
+    out: list[tuple[int, int, str]] = []
+    for item in article.meta["entities"]:
+        try:
+            start, end, label = item
+            out.append((int(start), int(end), str(label)))
+        except (TypeError, ValueError):
+            log.warning("%s: an entity that is not (start, end, label) is ignored: %r",
+                        article.doc_id, item)
+    return out
 
 
 # -- one batch ------------------------------------------------------------------------------
