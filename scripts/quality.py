@@ -54,6 +54,12 @@ SETS: tuple[GoldSet, ...] = (
             "sentences with typed entities and directed relations", "GPL-3.0 (data)"),
     GoldSet("CrossRE politics (dev)", "crossre", "eval/crossre/politics-dev.json",
             "sentences with typed entities and directed relations", "GPL-3.0 (data)"),
+    GoldSet("CrossRE news (train, held-out)", "crossre", "eval/crossre/news-train.json",
+            "sentences with typed entities and directed relations; a check set: no rule is "
+            "written from it", "GPL-3.0 (data)"),
+    GoldSet("CrossRE politics (train, held-out)", "crossre", "eval/crossre/politics-train.json",
+            "sentences with typed entities and directed relations; a check set: no rule is "
+            "written from it", "GPL-3.0 (data)"),
     GoldSet("CrossRE news (dev), gold entities", "crossre", "eval/crossre/news-dev.json",
             "the same sentences, both systems given the gold entities (`--gold-entities`): "
             "the relation stage alone", "GPL-3.0 (data)", gold_entities=True),
