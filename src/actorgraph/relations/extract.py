@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from actorgraph.gazetteer import role_sector
 from actorgraph.records import MentionRef, Relation
 
 from .attributes import COPULAS, attribute_relations
@@ -343,10 +344,17 @@ class _Rules:
             neg, mod = negated(verb, self.lex), modality(verb, self.lex)
             pred = f"{verb.lemma_.lower()} {obj.lemma_.lower()}"
             typed = noun is not None and noun.event_type is not None
+            event_type = noun.event_type if typed else None
+            quad = noun.quad_class if typed else None
+            if not typed and role_sector(obj.lower_) is not None:
+                # "received ministers from the government": a visit the subject hosts, of the
+                # verb's own type ("receive" is CONSULT)
+                entry = self.lex.lookup(verb.lemma_, "VERB")
+                event_type = entry.event_type if entry is not None else None
+                quad = entry.quad_class if entry is not None else None
             for d in doers:
                 for s in subjects:
-                    self._add(d, s, "action", pred, noun.event_type if typed else None,
-                              noun.quad_class if typed else None,
+                    self._add(d, s, "action", pred, event_type, quad,
                               not (typed and "symmetric" in noun.flags), neg, mod,
                               0.8 if typed else 0.6, verb)  # fmt: skip
             return True
