@@ -658,6 +658,11 @@ UNDERGO = [
     ("Franklin Roosevelt won the backing of Woodrow Wilson.", {}, "Woodrow Wilson",
      "Franklin Roosevelt"),
     ("Kenya received weapons from China.", {}, "China", "Kenya"),
+    # "with the support of Y": Y backs the subject, it is not what the subject acts on
+    ("Harry West won with the support of the Democratic Unionist Party.", {},
+     "the Democratic Unionist Party", "Harry West"),
+    ("Bashar al-Assad regained Aleppo with Russia's backing.", {"Bashar al-Assad": "PERSON"},
+     "Russia", "Bashar al-Assad"),
 ]  # fmt: skip
 
 

@@ -203,7 +203,51 @@ class _Rules:
     def _prep_args(self, prep: Token, typed: bool, targets: list[Arg], joint: list[Arg]) -> None:
         into = joint if prep.lower_ in JOINT_PREPS else targets
         for p in pobjs(prep):
+            if prep.lower_ == "with" and self._backers(p):
+                continue  # "won with the support of X": X is no target (see :meth:`backing`)
             into.extend(actors_of(p, self.index, modifiers=typed))
+
+    def _backers(self, noun: Token) -> list[Arg]:
+        """The actors behind an event noun of a "with" phrase: "with the support of X", "with
+        X's backing", "with the help of X"."""
+        if noun.pos_ != "NOUN" or self.index.at(noun) is not None:
+            return []
+        entry = self.event_noun(noun)
+        if entry is None or not entry.event_type:
+            return []
+        out: list[Arg] = []
+        for c in noun.children:
+            if c.dep_ == "poss":
+                out.extend(actors_of(c, self.index, modifiers=False))
+            elif c.dep_ == "prep" and c.lower_ in ("of", "from"):
+                for p in pobjs(c):
+                    out.extend(actors_of(p, self.index, modifiers=False))
+        return out
+
+    def backing(self, verb: Token) -> None:
+        """ "X won with the support of Y", "X advanced with Y's help": Y does the event noun's
+        event to X (Y -SUPPORT-> X)."""
+        # the parser often hangs the phrase off the object ("regained [Aleppo with ...]")
+        preps = [c for c in verb.children if c.dep_ == "prep"]
+        preps += [g for c in verb.children if c.dep_ in OBJ_DEPS for g in c.children
+                  if g.dep_ == "prep"]  # fmt: skip
+        for c in preps:
+            if c.lower_ != "with":
+                continue
+            for noun in pobjs(c):
+                backers = self._backers(noun)
+                if not backers:
+                    continue
+                subjects = self.subjects(verb, True)
+                entry = self.event_noun(noun)
+                assert entry is not None
+                self.nouns_done.add(noun.i)
+                neg, mod = negated(verb, self.lex), modality(verb, self.lex)
+                pred = f"{verb.lemma_.lower()} with {noun.lemma_.lower()}"
+                for b in backers:
+                    for s in subjects:
+                        self._add(b, s, "action", pred, entry.event_type, entry.quad_class,
+                                  "symmetric" not in entry.flags, neg, mod, 0.75, verb)  # fmt: skip
 
     # --- verbs -------------------------------------------------------------------------------
     def verb(self, verb: Token) -> None:
@@ -445,6 +489,7 @@ class _Rules:
         # verbs first: they claim the event nouns they take as objects
         for token in self.sent:
             if token.pos_ == "VERB":
+                self.backing(token)
                 self.verb(token)
         for token in self.sent:
             if token.pos_ in ("NOUN", "PROPN"):
