@@ -148,6 +148,15 @@ ACTIONS = [
     # the place of an object that names no actor is the target ("targets in Syria")
     ("Russia bombed targets in Syria.", {}, "Russia", "Syria", "action", {"ASSAULT"}, True,
      False, "asserted"),
+    # wanting someone to act asks them to (DEMAND)
+    ("Germany wants Russia to withdraw its troops.", {}, "Germany", "Russia", "action",
+     {"DEMAND"}, True, False, "asserted"),
+    # what one withdraws from is the target of the retreat
+    ("Russia withdrew from Syria on Monday.", {}, "Russia", "Syria", "action", {"RETREAT"},
+     True, False, "asserted"),
+    # a quantity stands for what it counts ("thousands of German soldiers")
+    ("Thousands of Russian soldiers attacked Ukraine.", {}, "Russia", "Ukraine", "action",
+     {"ASSAULT"}, True, False, "asserted"),
     # "examine" is an investigation (the tokenizer splits "re-examine" and keeps "examine")
     ("Germany re-examined the refineries in Iran.", {}, "Germany", "Iran",
      "action", {"INVESTIGATE"}, True, False, "asserted"),

@@ -63,6 +63,8 @@ TIME_NOUNS = frozenset({"time", "times", "weekend", "day", "week", "month", "yea
                         "hour", "period", "decade", "while", "moment", "morning", "evening",
                         "afternoon", "season", "summer", "winter", "spring", "autumn"})  # fmt: skip
 OWN_COUNTRY_CONFIDENCE = 0.35
+# Verbs of wishing that ask their object to act: "X wants Y to leave" is X -DEMAND-> Y.
+APPEAL_VERBS = frozenset({"want", "wish", "need"})
 SETTING_CONFIDENCE = 0.35
 ALIAS_CONFIDENCE = 0.8
 
@@ -320,6 +322,8 @@ class _Rules:
             return
         neg = negated(verb, self.lex)
         mod = modality(verb, self.lex)
+        if lemma in APPEAL_VERBS:
+            self._appeal(verb, subjects, neg, mod)
         base = 0.85 if typed else 0.6
         inverse = bool(entry and "contains" in entry.flags)
         for s in subjects:
@@ -343,6 +347,23 @@ class _Rules:
                 for b in participants[i + 1 :]:
                     self._add(a, b, kind, predicate, event_type, quad, False, neg, mod,
                               base * 0.9, verb)  # fmt: skip
+
+    def _appeal(self, verb: Token, subjects: list[Arg], neg: bool, mod: str) -> None:
+        """ "Obama wants Putin to attack Switzerland": the subject asks the object to act
+        (DEMAND), besides what the object is to do."""
+        clauses = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
+        if not clauses:
+            return
+        # the one asked: the object ("wants [Putin] to attack"), or the subject the parser gives
+        # the infinitive clause ("wants [Putin to attack]")
+        asked = [c for c in verb.children if c.dep_ in OBJ_DEPS]
+        asked += [g for c in clauses if any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                  for g in c.children if g.dep_ in SUBJ_DEPS]  # fmt: skip
+        for c in asked:
+            for t in actors_of(c, self.index, modifiers=True):
+                for s in subjects:
+                    self._add(s, t, "action", verb.lemma_.lower(), "DEMAND",
+                              QUAD_CLASS["DEMAND"], True, neg, mod, 0.75, verb)  # fmt: skip
 
     def _for_a_reason(self, verb: Token) -> bool:
         """Whether a "for"/"over" phrase gives the reason of the verb ("attacked X for its

@@ -146,6 +146,11 @@ def actors_of(
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and (pm := index.at(pobj)) is not None:
                         add(pm, 0.6, pobj)
+                    elif pobj.dep_ == "pobj" and head.lower_ in QUANTITY_HEADS:
+                        # "hundreds of UN troops", "thousands of Russian soldiers": the
+                        # quantity stands for what it counts
+                        for arg in actors_of(pobj, index, modifiers=True, of_phrase=False):
+                            add(arg.mention, 0.7 * arg.confidence, arg.token)
         if places and len(out) == named:
             # only when the noun names no actor itself: in "the Ukrainian embassy in London"
             # the target is Ukraine, not London
@@ -158,6 +163,11 @@ def actors_of(
     return out
 
 
+# Quantity words that head the noun phrase of what they count ("hundreds of UN troops").
+QUANTITY_HEADS = frozenset({"hundreds", "thousands", "dozens", "tens", "millions", "scores",
+                            "hundred", "thousand", "dozen", "million", "many", "most", "some",
+                            "all", "several", "few", "number", "group", "contingent",
+                            "unit", "battalion", "detachment"})  # fmt: skip
 # Personal pronouns that stand for an actor named earlier in their sentence, and what they agree
 # with: a person ("he", "she"), one organisation or place ("it"), or several actors or a group
 # ("they"). Reflexives are left out: they name their own clause's subject.
