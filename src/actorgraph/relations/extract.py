@@ -63,6 +63,8 @@ TIME_NOUNS = frozenset({"time", "times", "weekend", "day", "week", "month", "yea
                         "hour", "period", "decade", "while", "moment", "morning", "evening",
                         "afternoon", "season", "summer", "winter", "spring", "autumn"})  # fmt: skip
 OWN_COUNTRY_CONFIDENCE = 0.35
+# Event types of a "with" phrase's noun that back the subject ("with the support of X").
+BACKING_TYPES = frozenset({"SUPPORT", "AID"})
 # Verbs of wishing that ask their object to act: "X wants Y to leave" is X -DEMAND-> Y.
 APPEAL_VERBS = frozenset({"want", "wish", "need"})
 SETTING_CONFIDENCE = 0.35
@@ -215,8 +217,8 @@ class _Rules:
         if noun.pos_ != "NOUN" or self.index.at(noun) is not None:
             return []
         entry = self.event_noun(noun)
-        if entry is None or not entry.event_type:
-            return []
+        if entry is None or entry.event_type not in BACKING_TYPES:
+            return []  # "helped with Mueller's investigation" is no backing by Mueller
         out: list[Arg] = []
         for c in noun.children:
             if c.dep_ == "poss":
