@@ -154,6 +154,9 @@ ACTIONS = [
     # what one withdraws from is the target of the retreat
     ("Russia withdrew from Syria on Monday.", {}, "Russia", "Syria", "action", {"RETREAT"},
      True, False, "asserted"),
+    # a country's own institution "in" it; a settlement's "of" phrase names it
+    ("A court in Russia sentenced the mayor of the city of Kyiv.", {}, "Russia", "Kyiv",
+     "action", {"COERCE"}, True, False, "asserted"),
     # a quantity stands for what it counts ("thousands of German soldiers")
     ("Thousands of Russian soldiers attacked Ukraine.", {}, "Russia", "Ukraine", "action",
      {"ASSAULT"}, True, False, "asserted"),
@@ -743,3 +746,10 @@ def test_relations_he_opening_a_sentence_is_the_one_person_of_the_sentence_befor
     assert text[mentions.loc[putin, "start_char"] : mentions.loc[putin, "end_char"]] == "Vladimir Putin"
     # no person in the sentence before: "He" stands for no one
     assert not len(rels[rels["predicate"] == "praise"])
+
+
+def test_relations_a_judge_ruling_is_no_leadership(nlp):
+    rels = typed(relations_for(nlp, "A judge in Texas ruled the Russian government's practice is unlawful."))
+    assert not [r for r in rels if r.kind == "leadership"]
+    rels = typed(relations_for(nlp, "Vladimir Putin has ruled Russia since 2000."))
+    assert find(rels, "Vladimir Putin", "Russia", "leadership") is not None

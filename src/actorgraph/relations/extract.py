@@ -63,6 +63,8 @@ TIME_NOUNS = frozenset({"time", "times", "weekend", "day", "week", "month", "yea
                         "hour", "period", "decade", "while", "moment", "morning", "evening",
                         "afternoon", "season", "summer", "winter", "spring", "autumn"})  # fmt: skip
 OWN_COUNTRY_CONFIDENCE = 0.35
+# Subjects whose "ruling" is a decision, not leadership.
+JUDICIAL_NOUNS = frozenset({"judge", "court", "tribunal", "panel", "jury", "justice", "arbiter"})
 # Event types of a "with" phrase's noun that back the subject ("with the support of X").
 BACKING_TYPES = frozenset({"SUPPORT", "AID"})
 # Verbs of wishing that ask their object to act: "X wants Y to leave" is X -DEMAND-> Y.
@@ -311,6 +313,10 @@ class _Rules:
             kind = next((k for k in ("leadership", "role") if k in entry.flags), kind)
             if "contains" in entry.flags:
                 kind = "affiliation"
+        if kind == "leadership" and any(c.dep_ in ("ccomp", "advcl") or (
+                c.dep_ in SUBJ_DEPS and c.lemma_.lower() in JUDICIAL_NOUNS)
+                for c in verb.children):  # fmt: skip
+            return  # "a judge ruled (that) the practice is unconstitutional": a decision
         typed = event_type is not None or kind != "action"
         subjects = self.subjects(verb, typed)
         if not subjects:

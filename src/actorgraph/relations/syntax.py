@@ -146,11 +146,22 @@ def actors_of(
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and (pm := index.at(pobj)) is not None:
                         add(pm, 0.6, pobj)
-                    elif pobj.dep_ == "pobj" and head.lower_ in QUANTITY_HEADS:
-                        # "hundreds of UN troops", "thousands of Russian soldiers": the
-                        # quantity stands for what it counts
-                        for arg in actors_of(pobj, index, modifiers=True, of_phrase=False):
+                    elif pobj.dep_ == "pobj" and (
+                        head.lower_ in QUANTITY_HEADS or pobj.lemma_.lower() in SETTLEMENT_NOUNS
+                    ):
+                        # "hundreds of UN troops": the quantity stands for what it counts;
+                        # "the mayor of the West Bank city of Nablus": the city named
+                        for arg in actors_of(pobj, index, modifiers=True,
+                                             of_phrase=pobj.lemma_.lower() in SETTLEMENT_NOUNS):
                             add(arg.mention, 0.7 * arg.confidence, arg.token)
+        if len(out) == named and head.lemma_.lower() in DOMESTIC_NOUNS:
+            # "a court in Guyana", "the authorities in Kyiv": a country's own institutions
+            for child in head.children:
+                if child.dep_ == "prep" and child.lower_ == "in":
+                    for pobj in child.children:
+                        pm = index.at(pobj) if pobj.dep_ == "pobj" else None
+                        if pm is not None and pm.label == "GPE":
+                            add(pm, 0.5, pobj)
         if places and len(out) == named:
             # only when the noun names no actor itself: in "the Ukrainian embassy in London"
             # the target is Ukraine, not London
@@ -168,6 +179,14 @@ QUANTITY_HEADS = frozenset({"hundreds", "thousands", "dozens", "tens", "millions
                             "hundred", "thousand", "dozen", "million", "many", "most", "some",
                             "all", "several", "few", "number", "group", "contingent",
                             "unit", "battalion", "detachment"})  # fmt: skip
+# Settlements whose "of" phrase names them ("the city of Nablus").
+SETTLEMENT_NOUNS = frozenset({"city", "town", "village", "capital", "port", "province", "region",
+                              "district", "county", "municipality", "governorate"})  # fmt: skip
+# A country's own institutions: "a court in Guyana" is Guyana's court ("the Ukrainian embassy
+# in London" is not London's, so embassies and troops are not here).
+DOMESTIC_NOUNS = frozenset({"court", "judge", "police", "authority", "government", "official",
+                            "parliament", "prosecutor", "ministry", "legislature", "regime",
+                            "junta", "cabinet", "administration"})  # fmt: skip
 # Personal pronouns that stand for an actor named earlier in their sentence, and what they agree
 # with: a person ("he", "she"), one organisation or place ("it"), or several actors or a group
 # ("they"). Reflexives are left out: they name their own clause's subject.
