@@ -663,6 +663,8 @@ PRONOUNS = [
      "Emmanuel Macron"),
     # "it" for one organisation or country
     ("Russia warned that it would sanction Ukraine.", {}, "Russia", "Ukraine"),
+    # "it" after "against": the target, the speaker of the clause above
+    ("Russia said Ukraine launched attacks against it.", {}, "Ukraine", "Russia"),
 ]  # fmt: skip
 
 # text, extra entities, doer, receiver: the object of an "undergo" verb comes from its doer

@@ -230,8 +230,10 @@ def antecedents(pron: Token, index: MentionIndex) -> list[MentionRef]:
     if kind is None or (pron.lower_ == "her" and pron.tag_ != "PRP"):
         return []
     clause = pron.head
-    if kind == "thing" and (pron.dep_ not in ("nsubj", "nsubjpass")
-                            or clause.lemma_.lower() in PLEONASTIC_HEADS):
+    target_of = pron.dep_ == "pobj" and clause.lower_ in ("at", "against", "on", "upon", "toward",
+                                                           "towards")  # fmt: skip
+    if kind == "thing" and not target_of and (pron.dep_ not in ("nsubj", "nsubjpass")
+                                              or clause.lemma_.lower() in PLEONASTIC_HEADS):
         # "it" as an object is most often a thing or an event ("postponed it", "called it
         # silly"), and "it is clear that" a placeholder: only a subject "it" is resolved
         return []
