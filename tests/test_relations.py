@@ -755,3 +755,22 @@ def test_relations_a_judge_ruling_is_no_leadership(nlp):
     assert not [r for r in rels if r.kind == "leadership"]
     rels = typed(relations_for(nlp, "Vladimir Putin has ruled Russia since 2000."))
     assert find(rels, "Vladimir Putin", "Russia", "leadership") is not None
+
+
+def test_relations_possessive_pronoun_stands_for_its_owner(nlp):
+    # "its chairman": the organisation of the clause above holds the title
+    rels = typed(relations_for(nlp, "Huawei said its chairman Guo Ping would visit Moscow.",
+                               {"Guo Ping": "PERSON", "Huawei": "ORG"}))
+    assert find(rels, "Guo Ping", "Huawei") is not None, [(r.source_id, r.target_id, r.kind) for r in rels]
+    # "his administration would sanction Iran": the speaker's administration acts
+    rels = typed(relations_for(nlp, "Donald Trump said his administration would sanction Iran."))
+    r = find(rels, "Donald Trump", "Iran", "action")
+    assert r is not None and r.event_type == "SANCTION"
+    # the verb's own subject: "X and Y suspended their campaigns" links X to no one
+    rels = typed(relations_for(nlp, "Andrew Yang and Michael Bennet suspended their campaigns.",
+                               {"Andrew Yang": "PERSON", "Michael Bennet": "PERSON"}))
+    assert find(rels, "Andrew Yang", "Michael Bennet") is None
+    assert find(rels, "Michael Bennet", "Andrew Yang") is None
+    # object control: "its" is the one urged, not the one who urges
+    rels = typed(relations_for(nlp, "Germany wants Russia to withdraw its troops."))
+    assert find(rels, "Russia", "Germany") is None

@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 
 from actorgraph.records import MentionRef
 
-from .syntax import Arg, MentionIndex, conjuncts, pobjs
+from .syntax import Arg, MentionIndex, conjuncts, pobjs, possessor
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 PERSON_LABELS = frozenset({"PERSON", "PER"})
@@ -83,6 +83,10 @@ def _title_targets(title: Token, index: MentionIndex) -> Iterator[tuple[MentionR
     for c in title.children:
         if c.dep_ in ("amod", "compound", "poss", "nmod") and (m := index.at(c)) is not None:
             yield m, c
+        elif c.dep_ == "poss" and c.tag_ == "PRP$":
+            # "its chairman Guo Ping", "his spokesman": the owner the pronoun stands for
+            for m in possessor(c, index, own_clause=False):
+                yield m, c
         elif c.dep_ == "prep" and c.lower_ in TITLE_PREPS:
             for p in pobjs(c):
                 for sub in conjuncts(p):

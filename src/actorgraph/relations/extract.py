@@ -313,10 +313,10 @@ class _Rules:
             kind = next((k for k in ("leadership", "role") if k in entry.flags), kind)
             if "contains" in entry.flags:
                 kind = "affiliation"
-        if kind == "leadership" and any(c.dep_ in ("ccomp", "advcl") or (
+        if kind == "leadership" and any(c.dep_ == "ccomp" or (
                 c.dep_ in SUBJ_DEPS and c.lemma_.lower() in JUDICIAL_NOUNS)
                 for c in verb.children):  # fmt: skip
-            return  # "a judge ruled (that) the practice is unconstitutional": a decision
+            kind = "action"  # "a judge ruled (that) the practice is unconstitutional": a decision
         typed = event_type is not None or kind != "action"
         subjects = self.subjects(verb, typed)
         if not subjects:

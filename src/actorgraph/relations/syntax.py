@@ -142,6 +142,10 @@ def actors_of(
         for child in head.children:
             if child.dep_ in MODIFIER_DEPS and (mm := index.at(child)) is not None:
                 add(mm, 0.7, child)
+            elif child.dep_ == "poss" and child.tag_ == "PRP$" and resolve:
+                # "his administration", "its army": the owner the pronoun stands for
+                for ante in possessor(child, index, own_clause=False):
+                    add(ante, 0.6, child)
             elif of_phrase and child.dep_ == "prep" and child.lower_ in ("of", "from"):
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and (pm := index.at(pobj)) is not None:
@@ -194,6 +198,8 @@ PERSONAL_PRONOUNS: dict[str, str] = {"he": "person", "him": "person", "she": "pe
                                      "her": "person", "it": "thing", "they": "plural",
                                      "them": "plural"}  # fmt: skip
 PRONOUN_CONFIDENCE = 0.8
+POSSESSIVE_PRONOUNS: dict[str, str] = {"his": "person", "her": "person", "its": "thing",
+                                       "their": "plural"}  # fmt: skip
 # Verbs whose "it" subject is most often a placeholder ("it is clear that", "it seems").
 PLEONASTIC_HEADS = frozenset({"be", "seem", "appear", "remain", "take", "make", "matter",
                               "happen", "rain", "emerge", "turn"})  # fmt: skip
@@ -226,6 +232,8 @@ def antecedents(pron: Token, index: MentionIndex) -> list[MentionRef]:
     in the sentence that agrees with it ("After Putin landed, he met Xi"). Nothing when it is
     ambiguous or the pronoun is a placeholder ("it is clear that ...").
     """
+    if pron.tag_ == "PRP$":
+        return possessor(pron, index)
     kind = PERSONAL_PRONOUNS.get(pron.lower_)
     if kind is None or (pron.lower_ == "her" and pron.tag_ != "PRP"):
         return []
@@ -269,6 +277,51 @@ def antecedents(pron: Token, index: MentionIndex) -> list[MentionRef]:
     if kind == "person" and not fitting and _main_subject(pron):
         return _previous_person(pron, index)
     return []
+
+
+def possessor(pron: Token, index: MentionIndex, *, own_clause: bool = True) -> list[MentionRef]:
+    """The actor a possessive pronoun stands for: the subject of its own clause (unless
+    ``own_clause`` is off) or of one above it ("Huawei said its chairman Guo Ping ...", "Trump
+    said his administration would ..."), else the one person before it in the sentence.
+
+    As an argument of a verb, the possessive never stands for that verb's own subject: "Yang
+    and Bennet suspended their campaigns" says nothing between Yang and Bennet."""
+    kind = POSSESSIVE_PRONOUNS.get(pron.lower_)
+    if kind is None:
+        return []
+    owner = pron.head  # the possessed noun
+    node = owner
+    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
+        node = node.head
+    first = node
+    for _ in range(6):
+        if node.pos_ in ("VERB", "AUX") and node.dep_ == "xcomp" and not any(
+            c.dep_ in SUBJ_DEPS | PASSIVE_SUBJ_DEPS for c in node.children
+        ):
+            # object control: in "Germany urged Russia to withdraw its troops", "its" is Russia
+            for c in node.head.children:
+                if c.dep_ in ("dobj", "obj") and c.i < pron.i:
+                    found = _agrees(actors_of(c, index, modifiers=False, resolve=False), kind)
+                    if found:
+                        return found
+        if node.pos_ in ("VERB", "AUX"):
+            for c in node.children:
+                if c.dep_ not in SUBJ_DEPS | PASSIVE_SUBJ_DEPS or c.i >= pron.i:
+                    continue
+                if c.left_edge.i <= pron.i <= c.right_edge.i:
+                    continue  # the subject is the possessed phrase itself ("its chairman said")
+                found = _agrees(actors_of(c, index, modifiers=False, resolve=False), kind)
+                if found:
+                    # the verb's own subject: "X withdrew its troops" links X to no one
+                    return found if own_clause or node.i != first.i else []
+        if node.head.i == node.i:
+            break
+        node = node.head
+    if kind != "person" or not own_clause:
+        return []
+    people = {m.actor_id: m for m in index.in_span(pron.sent)
+              if m.end <= pron.i and m.actor_id and m.label in ("PERSON", "PER")}  # fmt: skip
+    return list(people.values()) if len(people) == 1 else []
 
 
 def _main_subject(pron: Token) -> bool:
