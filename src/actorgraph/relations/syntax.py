@@ -224,13 +224,15 @@ def _agrees(args: list[Arg], kind: str) -> list[MentionRef]:
 
 
 def antecedents(pron: Token, index: MentionIndex) -> list[MentionRef]:
-    """The actors a personal pronoun stands for, within its sentence.
+    """The actors a personal or possessive pronoun stands for.
 
     The subject of a clause above the pronoun's own clause comes first ("Obama said he would
     not send troops", "Washington fell short as he lost to O'Brien"); the pronoun's own
-    subject never ("Obama praised him" is not Obama). Else the one actor before the pronoun
-    in the sentence that agrees with it ("After Putin landed, he met Xi"). Nothing when it is
-    ambiguous or the pronoun is a placeholder ("it is clear that ...").
+    subject never ("Obama praised him" is not Obama). Else the one person before the pronoun
+    in the sentence ("After Putin landed, he met Xi"); else, for a "he" or "she" opening the
+    main clause, the one person of the sentence before, in the same paragraph. Possessives:
+    :func:`possessor`. Nothing when it is ambiguous, when "it" is an object (most often a
+    thing) or a placeholder ("it is clear that ...").
     """
     if pron.tag_ == "PRP$":
         return possessor(pron, index)
