@@ -774,3 +774,12 @@ def test_relations_possessive_pronoun_stands_for_its_owner(nlp):
     # object control: "its" is the one urged, not the one who urges
     rels = typed(relations_for(nlp, "Germany wants Russia to withdraw its troops."))
     assert find(rels, "Russia", "Germany") is None
+
+
+def test_relations_between_phrase_links_its_actors_without_a_doer(nlp):
+    """A passive or a doer that names no actor still links the parties of "between"."""
+    rels = typed(relations_for(nlp, "Talks were held between Russia and Ukraine on Monday."))
+    r = find(rels, "Russia", "Ukraine", "action")
+    assert r is not None and r.event_type == "CONSULT" and not r.directed
+    rels = typed(relations_for(nlp, "The new president was elected between January and March."))
+    assert not rels

@@ -320,6 +320,7 @@ class _Rules:
         typed = event_type is not None or kind != "action"
         subjects = self.subjects(verb, typed)
         if not subjects:
+            self._joint_only(verb, predicate, event_type, quad, kind)
             return
         targets, joint = self.objects(verb, typed)
         for c in prep_targets:
@@ -355,6 +356,33 @@ class _Rules:
                 for b in participants[i + 1 :]:
                     self._add(a, b, kind, predicate, event_type, quad, False, neg, mod,
                               base * 0.9, verb)  # fmt: skip
+
+    def _joint_only(self, verb: Token, predicate: str, event_type: str | None,
+                    quad: str | None, kind: str) -> None:  # fmt: skip
+        """A verb whose doer names no actor still links the actors of its "between" phrase:
+        "deals the administration brokered between Israel and the UAE", "talks were held
+        between Armenia and Azerbaijan". A relative clause on an event noun takes the noun's
+        type ("deals ... brokered" is AGREE)."""
+        if kind != "action":
+            return
+        joint: list[Arg] = []
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ in JOINT_PREPS:
+                for p in pobjs(c):
+                    joint.extend(actors_of(p, self.index, modifiers=True))
+        if len({a.mention.actor_id for a in joint}) < 2:
+            return
+        if event_type is None and verb.dep_ in ("relcl", "acl") and verb.head.pos_ == "NOUN":
+            noun = self.event_noun(verb.head)
+            if noun is not None and noun.event_type:
+                event_type, quad = noun.event_type, noun.quad_class
+                predicate = f"{predicate} {verb.head.lemma_.lower()}"
+        if event_type is None:
+            return  # "X was elected between A and B" says nothing typed about A and B
+        neg, mod = negated(verb, self.lex), modality(verb, self.lex)
+        for i, a in enumerate(joint):
+            for b in joint[i + 1 :]:
+                self._add(a, b, "action", predicate, event_type, quad, False, neg, mod, 0.7, verb)
 
     def _appeal(self, verb: Token, subjects: list[Arg], neg: bool, mod: str) -> None:
         """ "Obama wants Putin to attack Switzerland": the subject asks the object to act
