@@ -783,3 +783,17 @@ def test_relations_between_phrase_links_its_actors_without_a_doer(nlp):
     assert r is not None and r.event_type == "CONSULT" and not r.directed
     rels = typed(relations_for(nlp, "The new president was elected between January and March."))
     assert not rels
+
+
+def test_relations_a_plan_to_act_is_done_by_its_owner_and_is_future(nlp):
+    rels = typed(relations_for(nlp, "Germany announced plans to sanction Russia."))
+    r = find(rels, "Germany", "Russia", "action")
+    assert r is not None and r.event_type == "SANCTION" and r.modality == "future"
+    # the plan's possessor acts, not the one who approves it
+    rels = typed(relations_for(nlp, "The Turkish parliament approved Finland's bid to join NATO.",
+                               {"Finland": "GPE", "NATO": "ORG"}))
+    assert find(rels, "Finland", "NATO") is not None
+    assert not [r for r in rels if r.target_id == "NATO" and r.source_id != "Finland"]
+    # a rejected plan is nobody's act
+    rels = typed(relations_for(nlp, "Russia rejected a plan to send troops to Syria."))
+    assert find(rels, "Russia", "Syria") is None

@@ -158,6 +158,22 @@ class _Rules:
             return actors_of(head, self.index, modifiers=False)
         if rel == "acl" and verb.tag_ == "VBG":
             return actors_of(head, self.index, modifiers=False)
+        if rel == "acl" and verb.tag_ == "VB" and head.pos_ == "NOUN":
+            # "Finland's bid to join NATO": the plan's owner does it
+            owners = [a for c in head.children if c.dep_ == "poss"
+                      for a in actors_of(c, self.index, modifiers=False)]  # fmt: skip
+            if owners or any(c.dep_ == "poss" for c in head.children):
+                return owners
+            # "Iraq voted on a resolution to expel US troops", "X announced plans to sanction
+            # Y": the one who has the plan does it
+            governor = head.head if head.dep_ in OBJ_DEPS else (
+                head.head.head if head.dep_ == "pobj" and head.head.dep_ == "prep" else None)
+            entry = self.lex.lookup(governor.lemma_, "VERB") if governor is not None else None
+            against = entry is not None and (
+                "negative" in entry.flags or entry.event_type in ("REJECT", "DISAPPROVE", "PROTEST"))
+            if governor is not None and governor.pos_ == "VERB" and governor.i != verb.i and not against:
+                # ("Russia rejected a plan to send troops" is no plan of Russia's)
+                return self.subjects(governor, typed, depth + 1)
         return found
 
     def objects(self, verb: Token, typed: bool) -> tuple[list[Arg], list[Arg]]:

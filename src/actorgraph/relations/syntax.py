@@ -451,6 +451,10 @@ def modality(verb: Token, lexicon: Lexicon) -> str:
                 bump("future")
             if lexicon.has_flag(head.lemma_, "VERB", "hypothetical"):
                 bump("hypothetical")
+        elif rel == "acl" and token.tag_ == "VB" and head.pos_ == "NOUN":
+            # "a plan to sanction Russia", "a resolution to expel US troops": intended, not done
+            bump("future")
+            break
         elif rel == "conj":
             if any(c.dep_ in SUBJ_DEPS | PASSIVE_SUBJ_DEPS for c in token.children):
                 break  # its own clause, with its own subject
