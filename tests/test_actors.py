@@ -127,6 +127,20 @@ def test_actors_build_merges_surname_across_documents():
     assert "Putin" in putin["aliases"].split("; ")
 
 
+def test_actors_build_country_is_a_vote_of_documents_not_of_mentions():
+    """One article repeating a name next to a wrong country does not outvote two others."""
+    rows = [_row("a", "person:reagan", "Reagan", "PERSON", 10, "JPN"),
+            _row("b", "person:reagan", "Reagan", "PERSON", 3, "USA"),
+            _row("c", "person:reagan", "Reagan", "PERSON", 4, "USA"),
+            _row("d", "person:reagan", "Reagan", "PERSON", 50)]
+    [reagan], _ = build_actors(rows)
+    assert reagan["country"] == "USA" and reagan["n_mentions"] == 67
+    # a tie of documents goes to the one with more mentions
+    rows = [_row("a", "org:ec", "EC", "ORG", 9, "BEL"), _row("b", "org:ec", "EC", "ORG", 2, "FRA")]
+    [ec], _ = build_actors(rows)
+    assert ec["country"] == "BEL"
+
+
 def test_actors_build_keeps_ambiguous_surname():
     rows = [_row("a", "person:george-bush", "George Bush", "PERSON"), _row("a", "person:laura-bush", "Laura Bush", "PERSON"),
             _row("b", "person:bush", "Bush", "PERSON")]

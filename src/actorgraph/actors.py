@@ -621,6 +621,9 @@ def _merge_orgs(mentions: list[_Mention], doc: Doc) -> None:
 
 # -- corpus level -----------------------------------------------------------------------------
 
+#: Weight of one document's vote for an actor's country or sector, above any mention count.
+DOC_VOTE = 1_000_000
+
 
 def build_actors(doc_actor_rows: Iterable[dict[str, Any]], *,
                  dictionary: ActorDictionary | None = None) -> tuple[list[dict[str, Any]], dict[str, str]]:
@@ -652,10 +655,12 @@ def build_actors(doc_actor_rows: Iterable[dict[str, Any]], *,
         for alias in (row.get("aliases") or "").split("; "):
             if alias:
                 aliases[aid][alias] += 1
+        # One vote per document, its mentions breaking ties: one article that repeats a
+        # name thirty times next to a wrong country must not outvote two that say otherwise
         if row.get("country"):
-            countries[aid][row["country"]] += max(n, 1)
+            countries[aid][row["country"]] += DOC_VOTE + max(n, 1)
         if row.get("sector"):
-            sectors[aid][row["sector"]] += max(n, 1)
+            sectors[aid][row["sector"]] += DOC_VOTE + max(n, 1)
         if row.get("title"):
             titles[aid][row["title"]] += 1
         for code in (row.get("codes") or "").split("; "):
