@@ -207,6 +207,16 @@ def test_actors_title_before_of_is_not_a_person(nlp):
     assert "Erwin Chemerinsky" in texts and "Dean Martin" in texts
 
 
+def test_actors_units_and_bare_legal_forms_are_not_actors(nlp):
+    """Financial copy: the model tags "cts", "Avg", "Dlrs", "Revs" as names."""
+    doc = nlp("Shr 12 cts vs 10 cts. Net profit 1.2 mln dlrs. Avg shrs 5.0 mln. Revs 12.4 mln "
+              "dlrs. Acme Co Inc said it would buy Widget Co from Reuters.")
+    mentions = resolve_doc(doc, doc_id="d").mentions
+    texts = {m["text"].lower() for m in mentions if m["label"] not in ("DATE", "CARDINAL", "MONEY")}
+    assert not texts & {"cts", "avg", "dlrs", "revs", "shr", "co inc", "co"}
+    assert any("Reuters" == m["text"] for m in mentions)
+
+
 def test_actors_time_zones_are_not_actors(nlp):
     doc = nlp("The polls closed at 20:00 (UTC). The vote ends Friday UTC, NASA said. Times are given in GMT and UTC.")
     texts = [m["text"] for m in resolve_doc(doc, doc_id="d").mentions]

@@ -44,6 +44,11 @@ TIME_ZONES = frozenset({"UTC", "GMT", "EST", "EDT", "CST", "CDT", "MST", "MDT", 
                         "EEST", "WET", "WEST", "MSK", "IST", "PKT", "ICT", "WIB", "SGT", "HKT",
                         "JST", "KST", "AEST", "AEDT", "ACST", "AWST", "NZST", "NZDT", "SAST",
                         "WAT", "CAT", "EAT"})  # fmt: skip
+#: Abbreviations of amounts and units in financial copy that the model tags as names ("12 cts
+#: vs 10 cts", "Shr", "Avg shrs", "Revs 1.2 mln dlrs"): never actors. Compared lower-case.
+UNIT_WORDS = frozenset({"ct", "cts", "dlr", "dlrs", "mln", "mlns", "bln", "blns", "pct", "shr",
+                        "shrs", "avg", "rev", "revs", "qtr", "qtrs", "oper", "yr", "yrs", "vs",
+                        "mths", "wk", "wks", "bpd", "bbl", "bbls"})  # fmt: skip
 ACRONYM_SKIP = frozenset({"of", "and", "the", "for", "on", "in", "de", "du", "des", "la", "le", "&"})
 #: Corporate suffixes that may be dropped when matching short and long company names.
 ORG_SUFFIXES = frozenset({"inc", "inc.", "corp", "corp.", "corporation", "co", "co.", "ltd", "ltd.",
@@ -343,6 +348,9 @@ def resolve_doc(
         span = trim_span(ent)
         if span is None or not any(ch.isalpha() for ch in span.text) or span.text in TIME_ZONES:
             continue
+        words = span.text.lower().replace(".", "").split()
+        if words and all(w in UNIT_WORDS or w in ORG_SUFFIXES for w in words):
+            continue  # "cts", "Avg", "Dlrs", a bare "Co Inc": units and legal forms, no names
         if _inside_title(ent):
             continue
         mention = _classify(span, context_countries)
