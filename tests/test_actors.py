@@ -215,6 +215,9 @@ def test_actors_units_and_bare_legal_forms_are_not_actors(nlp):
     texts = {m["text"].lower() for m in mentions if m["label"] not in ("DATE", "CARDINAL", "MONEY")}
     assert not texts & {"cts", "avg", "dlrs", "revs", "shr", "co inc", "co"}
     assert any("Reuters" == m["text"] for m in mentions)
+    # an acronym that spells a legal form may be a name: the Indian National Congress (INC)
+    doc = nlp("The group was formed within the INC under the leadership of Jayaprakash Narayan.")
+    assert "INC" in {m["text"] for m in resolve_doc(doc, doc_id="d").mentions}
 
 
 def test_actors_time_zones_are_not_actors(nlp):

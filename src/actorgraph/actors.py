@@ -49,6 +49,8 @@ TIME_ZONES = frozenset({"UTC", "GMT", "EST", "EDT", "CST", "CDT", "MST", "MDT", 
 UNIT_WORDS = frozenset({"ct", "cts", "dlr", "dlrs", "mln", "mlns", "bln", "blns", "pct", "shr",
                         "shrs", "avg", "rev", "revs", "qtr", "qtrs", "oper", "yr", "yrs", "vs",
                         "mths", "wk", "wks", "bpd", "bbl", "bbls"})  # fmt: skip
+#: Abbreviated legal forms, never a name alone ("Co Inc"); "International" or "Group" may be.
+LEGAL_FORMS = frozenset({"co", "inc", "corp", "ltd", "llc", "plc", "gmbh"})
 ACRONYM_SKIP = frozenset({"of", "and", "the", "for", "on", "in", "de", "du", "des", "la", "le", "&"})
 #: Corporate suffixes that may be dropped when matching short and long company names.
 ORG_SUFFIXES = frozenset({"inc", "inc.", "corp", "corp.", "corporation", "co", "co.", "ltd", "ltd.",
@@ -349,7 +351,8 @@ def resolve_doc(
         if span is None or not any(ch.isalpha() for ch in span.text) or span.text in TIME_ZONES:
             continue
         words = span.text.lower().replace(".", "").split()
-        if words and all(w in UNIT_WORDS or w in ORG_SUFFIXES for w in words):
+        legal_ok = not span.text.isupper()  # "INC", "SPA": acronyms may be names
+        if words and all(w in UNIT_WORDS or (legal_ok and w in LEGAL_FORMS) for w in words):
             continue  # "cts", "Avg", "Dlrs", a bare "Co Inc": units and legal forms, no names
         if _inside_title(ent):
             continue
