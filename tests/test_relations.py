@@ -797,3 +797,16 @@ def test_relations_a_plan_to_act_is_done_by_its_owner_and_is_future(nlp):
     # a rejected plan is nobody's act
     rels = typed(relations_for(nlp, "Russia rejected a plan to send troops to Syria."))
     assert find(rels, "Russia", "Syria") is None
+
+
+def test_relations_another_organisation_named_in_parentheses_is_an_alias():
+    from actorgraph.pipeline import extract_articles
+    from actorgraph.records import Article
+
+    text = ("Those parties are : the Liberal Democratic Party ( Partido Liberal Democrático , "
+            "observer Liberal International ) and the Democratic Solidarity Party .")
+    rels = extract_articles([Article(doc_id="d", text=text, path="d.txt")]).relations
+    aliases = rels[rels["kind"] == "alias"]
+    assert len(aliases) == 1, rels[["source_name", "kind", "target_name"]]
+    assert aliases.iloc[0]["source_name"] == "Partido Liberal Democrático"
+    assert aliases.iloc[0]["target_name"] == "Liberal Democratic Party"

@@ -592,17 +592,25 @@ class _Rules:
         (a self-link, left out of ``edges``)."""
         doc = self.sent.doc
         mentions = self.index.in_span(self.sent)
+        linked = self.linked()
         for outer, inner in zip(mentions, mentions[1:], strict=False):
-            if outer.actor_id is None or outer.actor_id != inner.actor_id:
+            if outer.actor_id is None or inner.actor_id is None:
                 continue
+            same = outer.actor_id == inner.actor_id
+            if not same and not (outer.label == inner.label == "ORG"):
+                continue  # another organisation's name: "the Liberal Party of Honduras
+                # (Partido Liberal de Honduras, PLH)"; a person or place in parentheses is not
             if outer.label not in ("ORG", "PERSON", "GROUP"):
                 continue  # places: "Portsmouth (England)" is containment, not another name
             if inner.start != outer.end + 1 or doc[outer.end].text not in ("(", "["):
                 continue
-            if inner.end >= len(doc) or doc[inner.end].text not in (")", "]"):
+            closing = (")", "]") if same else (")", "]", ",", ";")
+            if inner.end >= len(doc) or doc[inner.end].text not in closing:
                 continue
             if inner.text.casefold() == outer.text.casefold():
                 continue
+            if not same and frozenset((outer.actor_id, inner.actor_id)) in linked:
+                continue  # the path rule named it already
             src = Arg(inner, 1.0, doc[inner.start : inner.end].root)
             tgt = Arg(outer, 1.0, doc[outer.start : outer.end].root)
             letters = [c for c in inner.text if c.isalpha()]
