@@ -216,8 +216,10 @@ def test_actors_units_and_bare_legal_forms_are_not_actors(nlp):
     assert not texts & {"cts", "avg", "dlrs", "revs", "shr", "co inc", "co"}
     assert any("Reuters" == m["text"] for m in mentions)
     # an acronym that spells a legal form may be a name: the Indian National Congress (INC)
-    doc = nlp("The group was formed within the INC under the leadership of Jayaprakash Narayan.")
-    assert "INC" in {m["text"] for m in resolve_doc(doc, doc_id="d").mentions}
+    doc = nlp("The group was formed within the INC under the leadership of Jayaprakash Narayan. "
+              "Researchers at the German Aerospace Center (DLR) studied lichens.")
+    texts = {m["text"] for m in resolve_doc(doc, doc_id="d").mentions}
+    assert "INC" in texts and "DLR" in texts
 
 
 def test_actors_time_zones_are_not_actors(nlp):

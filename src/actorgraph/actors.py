@@ -351,8 +351,10 @@ def resolve_doc(
         if span is None or not any(ch.isalpha() for ch in span.text) or span.text in TIME_ZONES:
             continue
         words = span.text.lower().replace(".", "").split()
-        legal_ok = not span.text.isupper()  # "INC", "SPA": acronyms may be names
-        if words and all(w in UNIT_WORDS or (legal_ok and w in LEGAL_FORMS) for w in words):
+        # in capitals, an acronym may be a name: "INC" (Indian National Congress), "DLR"
+        if words and not span.text.isupper() and all(
+            w in UNIT_WORDS or w in LEGAL_FORMS for w in words
+        ):
             continue  # "cts", "Avg", "Dlrs", a bare "Co Inc": units and legal forms, no names
         if _inside_title(ent):
             continue
