@@ -810,3 +810,14 @@ def test_relations_another_organisation_named_in_parentheses_is_an_alias():
     assert len(aliases) == 1, rels[["source_name", "kind", "target_name"]]
     assert aliases.iloc[0]["source_name"] == "Partido Liberal Democrático"
     assert aliases.iloc[0]["target_name"] == "Liberal Democratic Party"
+
+
+def test_relations_purpose_infinitive_done_by_the_recipient_of_a_transfer(nlp):
+    # what is given to Y "to do" something, Y does
+    rels = typed(relations_for(nlp, "Germany gave permission to Russia to attack Ukraine."))
+    assert find(rels, "Russia", "Ukraine", "action") is not None
+    assert find(rels, "Germany", "Ukraine", "action") is None
+    # no transfer: the subject does it ("came to Iraq" gives nothing to Iraq)
+    rels = typed(relations_for(nlp, "Russia came to Syria to fight Turkey."))
+    assert find(rels, "Syria", "Turkey", "action") is None
+    assert find(rels, "Russia", "Turkey", "action") is not None

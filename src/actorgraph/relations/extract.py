@@ -152,6 +152,18 @@ class _Rules:
             objs = [a for c in head.children if c.dep_ in OBJ_DEPS
                     for a in actors_of(c, self.index, modifiers=typed)]  # fmt: skip
             return objs or self.subjects(head, typed, depth + 1)
+        if rel == "advcl" and not own_subject and head.pos_ == "VERB" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+        ):
+            # a purpose infinitive: the recipient of what was given acts ("give permission to
+            # Russia to help Israel": Russia helps), else the giver ("sent troops to help")
+            given = any(c.dep_ in ("dobj", "obj") for c in head.children)  # "came to Iraq" gives nothing
+            recipients = [a for c in head.children if given
+                          if c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ == "to")
+                          for p in ([c] if c.dep_ == "dative" and c.pos_ != "ADP" else pobjs(c))
+                          for a in actors_of(p, self.index, modifiers=False)]  # fmt: skip
+            if recipients:
+                return recipients
         if rel in ("conj", "advcl") and not own_subject and head.pos_ in ("VERB", "AUX"):
             return self.subjects(head, typed, depth + 1)
         if rel == "relcl" and not is_passive(verb):

@@ -451,6 +451,8 @@ def modality(verb: Token, lexicon: Lexicon) -> str:
                 bump("future")
             if lexicon.has_flag(head.lemma_, "VERB", "hypothetical"):
                 bump("hypothetical")
+        elif rel == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+            pass  # a purpose infinitive is as real as the act it serves ("would ... to help")
         elif rel == "acl" and token.tag_ == "VB" and head.pos_ == "NOUN":
             # "a plan to sanction Russia", "a resolution to expel US troops": intended, not done
             bump("future")
