@@ -821,3 +821,9 @@ def test_relations_purpose_infinitive_done_by_the_recipient_of_a_transfer(nlp):
     rels = typed(relations_for(nlp, "Russia came to Syria to fight Turkey."))
     assert find(rels, "Syria", "Turkey", "action") is None
     assert find(rels, "Russia", "Turkey", "action") is not None
+
+
+def test_relations_founded_as_another_name_is_an_alias(nlp):
+    rels = typed(relations_for(nlp, "The Solidarity Party was founded in 2011 as the Christian Democratic Party."))
+    r = find(rels, "The Solidarity Party", "the Christian Democratic Party")
+    assert r is not None and r.kind == "alias", [(x.source_id, x.target_id, x.kind) for x in rels]

@@ -64,6 +64,9 @@ TYPE_RANK: dict[str, int] = {
     "NORP": 3, "GPE": 3, "LOC": 3,
 }  # fmt: skip
 BASE_CONFIDENCE = {1: 0.5, 2: 0.5, 3: 0.45, 4: 0.4}
+# Verbs whose "as" phrase gives another name ("founded as", "known as", "renamed as").
+NAMING_VERBS = frozenset({"found", "establish", "create", "form", "know", "rename", "rebrand",
+                          "register", "launch", "start", "refound", "reconstitute"})  # fmt: skip
 # Verbs whose subject receives from the "from" phrase ("X received ratings from Y": Y gives).
 RECEIVE_VERBS = frozenset({"receive", "get", "obtain"})
 
@@ -333,6 +336,11 @@ class PathRule:
     ) -> PathCandidate:  # fmt: skip
         prep = _prep_into(tside)
         kind = _kind_for(src.mention, tgt.mention, prep)
+        if (prep == "as" and verb is not None and verb.lemma_.lower() in NAMING_VERBS
+                and src.mention.label == tgt.mention.label and src.mention.label in ("ORG", "PERSON")):
+            # "the Solidarity Party was founded as the Christian Democratic Party", "X, known as
+            # Y": another name of the same actor, not a membership
+            return PathCandidate(src, tgt, "alias", "name", None, None, conf, verb)
         if title is not None and src.mention.label in ("PERSON", "PER"):
             # a title noun says which: "leader" -> leadership, "member" -> role
             kind = _title_kind(title) or kind
