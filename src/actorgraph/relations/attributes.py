@@ -84,7 +84,7 @@ def _title_targets(title: Token, index: MentionIndex) -> Iterator[tuple[MentionR
         if c.dep_ in ("amod", "compound", "poss", "nmod") and (m := index.at(c)) is not None:
             yield m, c
         elif c.dep_ == "poss" and c.tag_ == "PRP$":
-            # "its chairman Guo Ping", "his spokesman": the owner the pronoun stands for
+            # "its chairman Jane Roe", "his spokesman": the owner the pronoun stands for
             for m in possessor(c, index, own_clause=False):
                 yield m, c
         elif c.dep_ == "prep" and c.lower_ in TITLE_PREPS:

@@ -6,10 +6,10 @@ Rules, in order of the evidence they need:
   prepositional objects ("signed a contract with Safaricom", "met with"), coordination distributed
   over both sides, subjects inherited by infinitives, coordinated verbs and relative clauses, and
   object control ("urged Russia to withdraw" → Russia withdraws);
-* **event nouns** — "a meeting between Xi and Putin", "Russia's invasion of Ukraine",
+* **event nouns** — "a meeting between Lula and Modi", "Russia's invasion of Ukraine",
   "US sanctions against Russia";
 * **speech** — "A said B attacked C" gives B → C with modality "reported"; a "statement"
-  relation only links the speaker to an addressee ("Putin told Xi ...");
+  relation only links the speaker to an addressee ("Lula told Modi ...");
 * **attributes** — titles, appositions, possessives and copulas (see :mod:`.attributes`);
 * **co-occurrence** — every pair of distinct actors of a sentence, always, undirected.
 
@@ -330,7 +330,7 @@ class _Rules:
                 if pattern.event_type and event_type is None:
                     event_type, quad = pattern.event_type, pattern.quad_class
         if event_type == "ASSAULT" and self._for_a_reason(verb):
-            # "Biden attacked Trump for the tweet", "slammed Beijing over its policy": words
+            # "Biden attacked Obama for the tweet", "slammed Beijing over its policy": words
             event_type, quad = "DISAPPROVE", QUAD_CLASS["DISAPPROVE"]
         if entry is not None and "undergo" in entry.flags and self.undergo(verb, predicate):
             return
@@ -369,7 +369,7 @@ class _Rules:
                     s, t = t, s
                 pair_kind = kind
                 if kind in ("leadership", "role") and t.mention.label in ("PERSON", "PER"):
-                    pair_kind = "action"  # "Biden led Trump in the polls": no one heads a person
+                    pair_kind = "action"  # "Biden led Obama in the polls": no one heads a person
                 self._add(s, t, pair_kind, predicate, event_type, quad, not symmetric, neg, mod,
                           base, verb)  # fmt: skip
         if kind != "action":
@@ -413,13 +413,13 @@ class _Rules:
                 self._add(a, b, "action", predicate, event_type, quad, False, neg, mod, 0.7, verb)
 
     def _appeal(self, verb: Token, subjects: list[Arg], neg: bool, mod: str) -> None:
-        """ "Obama wants Putin to attack Switzerland": the subject asks the object to act
+        """ "Obama wants Erdogan to attack Syria": the subject asks the object to act
         (DEMAND), besides what the object is to do."""
         clauses = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
         if not clauses:
             return
-        # the one asked: the object ("wants [Putin] to attack"), or the subject the parser gives
-        # the infinitive clause ("wants [Putin to attack]")
+        # the one asked: the object ("wants [Erdogan] to attack"), or the subject the parser gives
+        # the infinitive clause ("wants [Erdogan to attack]")
         asked = [c for c in verb.children if c.dep_ in OBJ_DEPS]
         asked += [g for c in clauses if any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
                   for g in c.children if g.dep_ in SUBJ_DEPS]  # fmt: skip
@@ -613,7 +613,7 @@ class _Rules:
                 continue  # another organisation's name: "the Liberal Party of Honduras
                 # (Partido Liberal de Honduras, PLH)"; a person or place in parentheses is not
             if outer.label not in ("ORG", "PERSON", "GROUP"):
-                continue  # places: "Portsmouth (England)" is containment, not another name
+                continue  # places: "Leeds (England)" is containment, not another name
             if inner.start != outer.end + 1 or doc[outer.end].text not in ("(", "["):
                 continue
             closing = (")", "]") if same else (")", "]", ",", ";")
@@ -667,7 +667,7 @@ class _Rules:
 
     def own_country(self) -> None:
         """An actor whose country is known, in a sentence that names that country, belongs to
-        it: "the Liberal Party of Canada ... in Canada", "Putin said Russia would ...". Low
+        it: "the Liberal Party of Canada ... in Canada", "Lula said Brazil would ...". Low
         confidence, and only for pairs no rule above has linked."""
         linked = self.linked()
         doc = self.sent.doc

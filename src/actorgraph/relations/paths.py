@@ -217,7 +217,7 @@ class PathRule:
         ):
             # a conjunct stands in for its first conjunct as an argument, and shares its
             # modifiers ("Plaid Cymru leaders A and B") unless it has a title of its own: in
-            # "the Chinese leader Xi and Russian President Putin", "Chinese" is Xi's only
+            # "the Brazilian leader Lula and Indian Prime Minister Modi", "Brazilian" is Lula's only
             return None
         side1, side2 = c1[: on1[lca.i]], c2[:lca_pos2]
         arcs = len(side1) + len(side2)
@@ -404,7 +404,7 @@ class PathRule:
 def _possessor_elsewhere(side: list[Token]) -> bool:
     """The actor possesses a noun that is not a description of the other actor: in "the
     dignitaries, including Kennedy's Secretary of State Dean Rusk", Kennedy relates to Rusk
-    ("Kennedy's Secretary ... Rusk", "Putin's ally Lukashenko"), not to the dignitaries."""
+    ("Kennedy's Secretary ... Rusk", "Lula's ally Morales"), not to the dignitaries."""
     if len(side) < 2 or side[0].dep_ != "poss":
         return False
     return len(side) > 2 or side[1].dep_ not in ("appos", "compound")
@@ -539,7 +539,7 @@ def _alias(a1: Arg, side1: list[Token], a2: Arg, side2: list[Token]) -> tuple[Ar
             and doc[right + 1].text == ")"):  # fmt: skip
         return None  # only a name in parentheses; "A, B, C" is a list, not another name
     if a1.mention.label not in ("ORG", "PERSON", "PER", "NORP"):
-        return None  # places: "Portsmouth, England" is containment (see attributes)
+        return None  # places: "Leeds, England" is containment (see attributes)
     return (a1, a2) if side1 else (a2, a1)
 
 

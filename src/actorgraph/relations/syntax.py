@@ -71,7 +71,7 @@ class MentionIndex:
 
 
 def conjuncts(token: Token) -> list[Token]:
-    """The token and everything coordinated with it ("Xi and Putin" -> [Xi, Putin]).
+    """The token and everything coordinated with it ("Lula and Modi" -> [Lula, Modi]).
 
     A list the parser reads as an apposition ("The US, Russia, and Switzerland met": Russia is
     an appos of US with Switzerland as its conj) is coordination too; a plain apposition
@@ -102,7 +102,7 @@ def actors_of(
 ) -> list[Arg]:
     """Actors named by an argument head, following coordination and apposition.
 
-    A head inside a mention is that actor. A common-noun head ("the Chinese leader Xi Jinping",
+    A head inside a mention is that actor. A common-noun head ("the Brazilian leader Lula da Silva",
     "Russian troops", "the government of Russia") names the actor in its apposition, or — when
     ``modifiers`` is set and with lower confidence — the actor in its modifiers or (with
     ``of_phrase``) its "of" or "from" phrase ("dissidents from Egypt"), and with ``places``
@@ -229,7 +229,7 @@ def antecedents(pron: Token, index: MentionIndex) -> list[MentionRef]:
     The subject of a clause above the pronoun's own clause comes first ("Obama said he would
     not send troops", "Washington fell short as he lost to O'Brien"); the pronoun's own
     subject never ("Obama praised him" is not Obama). Else the one person before the pronoun
-    in the sentence ("After Putin landed, he met Xi"); else, for a "he" or "she" opening the
+    in the sentence ("After Lula landed, he met Modi"); else, for a "he" or "she" opening the
     main clause, the one person of the sentence before, in the same paragraph. Possessives:
     :func:`possessor`. Nothing when it is ambiguous, when "it" is an object (most often a
     thing) or a placeholder ("it is clear that ...").
@@ -283,7 +283,7 @@ def antecedents(pron: Token, index: MentionIndex) -> list[MentionRef]:
 
 def possessor(pron: Token, index: MentionIndex, *, own_clause: bool = True) -> list[MentionRef]:
     """The actor a possessive pronoun stands for: the subject of its own clause (unless
-    ``own_clause`` is off) or of one above it ("Huawei said its chairman Guo Ping ...", "Trump
+    ``own_clause`` is off) or of one above it ("Acme said its chairman Jane Roe ...", "Biden
     said his administration would ..."), else the one person before it in the sentence.
 
     As an argument of a verb, the possessive never stands for that verb's own subject: "Yang
@@ -327,7 +327,7 @@ def possessor(pron: Token, index: MentionIndex, *, own_clause: bool = True) -> l
 
 
 def _main_subject(pron: Token) -> bool:
-    """The pronoun is the subject of its sentence's main clause ("He met Xi on Friday")."""
+    """The pronoun is the subject of its sentence's main clause ("He met Modi on Friday")."""
     if pron.dep_ not in ("nsubj", "nsubjpass"):
         return False
     verb = pron.head
@@ -338,7 +338,7 @@ def _main_subject(pron: Token) -> bool:
 
 def _previous_person(pron: Token, index: MentionIndex) -> list[MentionRef]:
     """The one person the sentence before names, for a "he"/"she" that opens its sentence's
-    main clause with no person before it: "Putin landed in Beijing on Monday. He met Xi ..."
+    main clause with no person before it: "Lula landed in Delhi on Monday. He met Modi ..."
     Nothing when that sentence names no person or several, or lies in another paragraph."""
     start = pron.sent.start
     if start == 0:
