@@ -827,3 +827,45 @@ def test_relations_founded_as_another_name_is_an_alias(nlp):
     rels = typed(relations_for(nlp, "The Solidarity Party was founded in 2011 as the Christian Democratic Party."))
     r = find(rels, "The Solidarity Party", "the Christian Democratic Party")
     assert r is not None and r.kind == "alias", [(x.source_id, x.target_id, x.kind) for x in rels]
+
+
+def test_relations_saying_someone_did_a_hostile_act_accuses_them(nlp):
+    rels = typed(relations_for(nlp, "Germany said Russia attacked Ukraine."))
+    accuse = find(rels, "Germany", "Russia", "action")
+    assert accuse is not None and accuse.event_type == "DISAPPROVE"
+    assert accuse.modality == "asserted" and accuse.quad_class == "verbal conflict"
+    assert find(rels, "Russia", "Ukraine", "action").modality == "reported"
+    # a denial, a negated or an expected act, a friendly act: no accusation
+    for text in ("Germany denied that Russia attacked Ukraine.",
+                 "Germany said Russia did not attack Ukraine.",
+                 "Germany said Russia would attack Ukraine.",
+                 "Germany said Russia had signed a deal with Ukraine."):
+        rels = typed(relations_for(nlp, text))
+        assert find(rels, "Germany", "Russia") is None, (text, [(r.source_id, r.target_id) for r in rels])
+    # a verb of accusing accuses the subject of its clause, whatever the clause says
+    rels = typed(relations_for(nlp, "Rwanda alleged that France was aware of the plans."))
+    r = find(rels, "Rwanda", "France", "action")
+    assert r is not None and r.event_type == "DISAPPROVE"
+
+
+def test_relations_heading_somewhere_is_no_leadership(nlp):
+    rels = typed(relations_for(nlp, "Macron heads to China on Friday.", {"Macron": "PERSON"}))
+    r = find(rels, "Macron", "China")
+    assert r is not None and r.kind == "action"
+    rels = typed(relations_for(nlp, "Putin heads the Russian government.", {"Putin": "PERSON"}))
+    assert find(rels, "Vladimir Putin", "Russia", "leadership") is not None
+
+
+def test_relations_coordinated_prepositions_each_give_a_target(nlp):
+    rels = typed(relations_for(nlp, "Russia fired missiles at Poland and at Germany."))
+    assert find(rels, "Russia", "Poland", "action") is not None
+    assert find(rels, "Russia", "Germany", "action") is not None
+    rels = typed(relations_for(nlp, "China signed a deal with France and with Germany."))
+    assert find(rels, "China", "Germany", "action").event_type == "AGREE"
+
+
+def test_relations_a_noun_in_apposition_stands_for_the_actor_it_renames(nlp):
+    rels = typed(relations_for(nlp, "The Labour Party, a party led by Keir Starmer, won the election.",
+                               {"Keir Starmer": "PERSON", "The Labour Party": "ORG"}))
+    r = find(rels, "Keir Starmer", "The Labour Party")
+    assert r is not None and r.kind == "leadership", [(x.source_id, x.kind, x.target_id) for x in rels]

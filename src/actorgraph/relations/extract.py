@@ -44,6 +44,7 @@ from .syntax import (
     MentionIndex,
     actors_of,
     clause_span,
+    conjoined_preps,
     conjuncts,
     is_passive,
     modality,
@@ -69,6 +70,11 @@ JUDICIAL_NOUNS = frozenset({"judge", "court", "tribunal", "panel", "jury", "just
 BACKING_TYPES = frozenset({"SUPPORT", "AID"})
 # Verbs of wishing that ask their object to act: "X wants Y to leave" is X -DEMAND-> Y.
 APPEAL_VERBS = frozenset({"want", "wish", "need"})
+# Reported acts whose doer the speaker accuses ("said ISIL attacked Iraq"); a reported
+# sanction, arrest or protest is as often the speaker's own news as a charge.
+ACCUSABLE_TYPES = frozenset({"ASSAULT", "CRIME", "THREATEN"})
+# Verbs of saying that pass news on rather than claim it ("state media reported that ...").
+ATTRIBUTION_VERBS = frozenset({"report", "quote", "cite"})
 SETTING_CONFIDENCE = 0.35
 ALIAS_CONFIDENCE = 0.8
 
@@ -209,6 +215,9 @@ class _Rules:
                     object_nouns.append(c)
             elif c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
                 self._prep_args(c, typed, targets, joint)
+        for c in conjoined_preps(verb):
+            if c.lower_ in TARGET_PREPS:
+                self._prep_args(c, typed, targets, joint)  # "with Nokia and with Ericsson"
         if passive and verb.dep_ == "acl":
             # "the deal signed by Airbus": the noun is what is acted on
             targets.extend(actors_of(verb.head, self.index, modifiers=False))
@@ -317,8 +326,8 @@ class _Rules:
             elif noun is not None and noun.event_type and event_type == noun.event_type:
                 self.nouns_done.add(c.i)  # "signed a contract": one event, not two
         prep_targets: list[Token] = []
-        for c in verb.children:
-            if c.dep_ != "prep":
+        for c in [*verb.children, *conjoined_preps(verb)]:
+            if c.dep_ != "prep" and not (c.dep_ == "conj" and c.pos_ == "ADP"):
                 continue
             with_prep = self.lex.lookup(f"{lemma} {c.lower_}", "VERB")
             if with_prep is not None and with_prep.event_type:
@@ -345,6 +354,10 @@ class _Rules:
                 c.dep_ in SUBJ_DEPS and c.lemma_.lower() in JUDICIAL_NOUNS)
                 for c in verb.children):  # fmt: skip
             kind = "action"  # "a judge ruled (that) the practice is unconstitutional": a decision
+        if kind == "leadership" and not passive and not any(
+                c.dep_ in OBJ_DEPS or (c.dep_ == "prep" and c.lower_ == "over")
+                for c in verb.children):  # fmt: skip
+            kind = "action"  # "Sarkozy heads to Beijing": a journey; one leads what one rules
         typed = event_type is not None or kind != "action"
         subjects = self.subjects(verb, typed)
         if not subjects:
@@ -357,6 +370,11 @@ class _Rules:
         if speech and not typed:
             self._statement(verb, lemma, subjects, targets)
             return
+        if speech and event_type == "DISAPPROVE":
+            # "Rwanda alleged that France was aware of the plans": the accused is the doer
+            targets = targets + [a for c in verb.children if c.dep_ == "ccomp"
+                                 for g in c.children if g.dep_ == "nsubj"
+                                 for a in actors_of(g, self.index, modifiers=True)]  # fmt: skip
         neg = negated(verb, self.lex)
         mod = modality(verb, self.lex)
         if lemma in APPEAL_VERBS:
@@ -591,10 +609,55 @@ class _Rules:
             mod = modality(p.verb, self.lex) if p.verb is not None else "asserted"
             self._add(p.source, p.target, p.kind, p.predicate, p.event_type, p.quad_class, True,
                       neg, mod, p.confidence, p.verb)  # fmt: skip
+        self.accusations()
         self.own_country()
         self.setting()
         self.defined_names()
         return self.out
+
+    def accusations(self) -> None:
+        """Saying that someone did something hostile accuses them: "the US claimed that ISIL
+        had attacked Iraq" gives, besides the reported ISIL -ASSAULT-> Iraq, the asserted
+        US -DISAPPROVE-> ISIL (CAMEO's "accuse"), for attacks, crimes and threats only. Not
+        for denials or warnings, nor for what the reported clause negates or only expects
+        ("said Iran would not attack")."""
+        done = {(c.source.mention.actor_id, c.target.mention.actor_id) for c in self.out}
+        for c in list(self.out):
+            if not (c.kind == "action" and c.directed and not c.negated
+                    and c.modality == "reported" and c.clause is not None
+                    and c.event_type in ACCUSABLE_TYPES):  # fmt: skip
+                continue
+            speech = self._speech_verb(c.clause)
+            if speech is None:
+                continue
+            entry = self.lex.lookup(speech.lemma_, "VERB")
+            if (entry is None or entry.event_type not in (None, "DISAPPROVE")
+                    or speech.lemma_.lower() in ATTRIBUTION_VERBS):  # fmt: skip
+                continue  # "denied that X attacked", "warned that X would attack"
+            if entry.event_type is None and not any(g.dep_ in SUBJ_DEPS for g in speech.children):
+                continue  # "..., Reuters reported": an attribution, no accusation
+            neg, mod = negated(speech, self.lex), modality(speech, self.lex)
+            for s in self.subjects(speech, True):
+                key = (s.mention.actor_id, c.source.mention.actor_id)
+                if key in done:
+                    continue
+                done.add(key)
+                self._add(s, c.source, "action", speech.lemma_.lower(), "DISAPPROVE",
+                          QUAD_CLASS["DISAPPROVE"], True, neg, mod, 0.6, speech)  # fmt: skip
+
+    def _speech_verb(self, clause: Token) -> Token | None:
+        """The verb of saying whose complement holds ``clause`` ("said [that X attacked]")."""
+        token = clause
+        for _ in range(4):
+            head = token.head
+            if head.i == token.i:
+                return None
+            if token.dep_ in ("ccomp", "parataxis"):
+                return head if self.lex.has_flag(head.lemma_, "VERB", "speech") else None
+            if token.dep_ not in ("conj", "xcomp", "advcl"):
+                return None
+            token = head
+        return None
 
     def defined_names(self) -> None:
         """A name defined in parentheses right after another name of the same actor ("the

@@ -103,7 +103,8 @@ def actors_of(
     """Actors named by an argument head, following coordination and apposition.
 
     A head inside a mention is that actor. A common-noun head ("the Brazilian leader Lula da Silva",
-    "Russian troops", "the government of Russia") names the actor in its apposition, or — when
+    "Russian troops", "the government of Russia") names the actor in its apposition or that
+    it is an apposition of ("Labour, a party led by Keir Starmer"), or — when
     ``modifiers`` is set and with lower confidence — the actor in its modifiers or (with
     ``of_phrase``) its "of" or "from" phrase ("dissidents from Egypt"), and with ``places``
     the place of its "in" phrase ("bombed targets in Syria": the target is Syria). A personal
@@ -136,6 +137,11 @@ def actors_of(
                     if (am := index.at(sub)) is not None:
                         add(am, 0.9, sub)
                         found = True
+        if (not found and head.dep_ == "appos" and head.pos_ == "NOUN"
+                and (am := index.at(head.head)) is not None):  # fmt: skip
+            # "the Labour Party, a party led by Keir Starmer": the noun renames the actor
+            add(am, 0.9, head.head)
+            found = True
         if found or not modifiers or head.pos_ == "PRON":
             continue
         named = len(out)
@@ -365,6 +371,20 @@ def pobjs(prep: Token) -> list[Token]:
     for c in prep.children:
         if c.dep_ == "prep":
             out.extend(pobjs(c))
+    return out
+
+
+def conjoined_preps(token: Token) -> list[Token]:
+    """Prepositions coordinated with the token's own prepositions, which the parser hangs off
+    the first one: in "ran for the CCF in 1945 and for the NDP in 1974" the second "for" is a
+    conjunct of "in", and in "signed with Nokia and with Ericsson" of the first "with"."""
+    out: list[Token] = []
+    stack = [c for c in token.children if c.dep_ in ("prep", "dative") and c.pos_ == "ADP"]
+    while stack and len(out) < 50:
+        for g in stack.pop().children:
+            if g.dep_ == "conj" and g.pos_ == "ADP":
+                out.append(g)
+                stack.append(g)
     return out
 
 
