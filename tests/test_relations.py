@@ -869,3 +869,20 @@ def test_relations_a_noun_in_apposition_stands_for_the_actor_it_renames(nlp):
                                {"Keir Starmer": "PERSON", "The Labour Party": "ORG"}))
     r = find(rels, "Keir Starmer", "The Labour Party")
     assert r is not None and r.kind == "leadership", [(x.source_id, x.kind, x.target_id) for x in rels]
+
+
+def test_relations_an_event_noun_in_an_in_phrase_types_an_unknown_verb(nlp):
+    rels = typed(relations_for(nlp, "Syrian rebels engaged Filipino peacekeepers in a firefight."))
+    r = next((r for r in rels if r.event_type == "ASSAULT"), None)
+    assert r is not None and r.predicate == "engage in firefight", [(x.source_id, x.predicate) for x in rels]
+
+
+def test_relations_a_case_against_someone_is_disapproval_but_a_match_is_not(nlp):
+    for text in ("The US presented evidence against Russia.",
+                 "Evidence against Russia was presented by the US."):
+        r = find(typed(relations_for(nlp, text)), "United States", "Russia", "action")
+        assert r is not None and r.event_type == "DISAPPROVE", text
+    r = find(typed(relations_for(nlp, "Germany played against France in the final.")), "Germany", "France")
+    assert r is None or r.event_type is None
+    r = find(typed(relations_for(nlp, "Russia voted against the United States.")), "Russia", "United States")
+    assert r is not None and r.event_type == "REJECT"

@@ -70,6 +70,15 @@ JUDICIAL_NOUNS = frozenset({"judge", "court", "tribunal", "panel", "jury", "just
 BACKING_TYPES = frozenset({"SUPPORT", "AID"})
 # Verbs of wishing that ask their object to act: "X wants Y to leave" is X -DEMAND-> Y.
 APPEAL_VERBS = frozenset({"want", "wish", "need"})
+# Verbs whose "against" says nothing hostile: contests, markets, protection, leaning.
+AGAINST_NEUTRAL = frozenset({
+    "play", "compete", "race", "win", "lose", "score", "draw", "tie", "bat", "bowl", "field",
+    "start", "finish", "face", "rise", "fall", "gain", "drop", "climb", "slip", "weaken",
+    "strengthen", "firm", "ease", "trade", "close", "edge", "end", "open", "rally", "slide",
+    "protect", "insure", "hedge", "guard", "defend", "vaccinate", "inoculate", "immunize",
+    "lean", "measure", "compare", "weigh", "balance", "offset", "set", "stand", "go", "come",
+    "run", "be", "have", "do", "make", "get", "take", "pit", "match",
+})  # fmt: skip
 # Reported acts whose doer the speaker accuses ("said ISIL attacked Iraq"); a reported
 # sanction, arrest or protest is as often the speaker's own news as a charge.
 ACCUSABLE_TYPES = frozenset({"ASSAULT", "CRIME", "THREATEN"})
@@ -338,6 +347,22 @@ class _Rules:
             elif (pattern := self.lex.pattern(lemma, c.lower_)) is not None:
                 if pattern.event_type and event_type is None:
                     event_type, quad = pattern.event_type, pattern.quad_class
+        if event_type is None and (entry is None or light):
+            # "engaged Filipino peacekeepers in a firefight", "drew Russia into talks": the
+            # event noun of an "in"/"into" phrase types a verb outside the lexicon
+            for c in verb.children:
+                if c.dep_ == "prep" and c.lower_ in ("in", "into"):
+                    for p in pobjs(c):
+                        noun = self.event_noun(p) if p.pos_ == "NOUN" else None
+                        if noun is not None and noun.event_type and event_type is None:
+                            event_type, quad = noun.event_type, noun.quad_class
+                            predicate = f"{lemma} {c.lower_} {p.lemma_.lower()}"
+                            self.nouns_done.add(p.i)
+        if (event_type is None and (entry is None or light) and lemma not in AGAINST_NEUTRAL
+                and self._against(verb)):  # fmt: skip
+            # "the US presented evidence against Russia", "filed papers against Acme": a
+            # case made against someone
+            event_type, quad = "DISAPPROVE", QUAD_CLASS["DISAPPROVE"]
         if event_type == "ASSAULT" and self._for_a_reason(verb):
             # "Biden attacked Obama for the tweet", "slammed Beijing over its policy": words
             event_type, quad = "DISAPPROVE", QUAD_CLASS["DISAPPROVE"]
@@ -446,6 +471,17 @@ class _Rules:
                 for s in subjects:
                     self._add(s, t, "action", verb.lemma_.lower(), "DEMAND",
                               QUAD_CLASS["DEMAND"], True, neg, mod, 0.75, verb)  # fmt: skip
+
+    @staticmethod
+    def _against(verb: Token) -> bool:
+        """Whether the verb or its object has an "against" phrase."""
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ == "against":
+                return True
+            if c.dep_ in OBJ_DEPS | PASSIVE_SUBJ_DEPS and any(
+                    g.dep_ == "prep" and g.lower_ == "against" for g in c.children):  # fmt: skip
+                return True
+        return False
 
     def _for_a_reason(self, verb: Token) -> bool:
         """Whether a "for"/"over" phrase gives the reason of the verb ("attacked X for its
