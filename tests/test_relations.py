@@ -886,3 +886,24 @@ def test_relations_a_case_against_someone_is_disapproval_but_a_match_is_not(nlp)
     assert r is None or r.event_type is None
     r = find(typed(relations_for(nlp, "Russia voted against the United States.")), "Russia", "United States")
     assert r is not None and r.event_type == "REJECT"
+
+
+@pytest.mark.parametrize("text", [
+    "Exxon merged with Mobil in 1999 to form ExxonMobil.",
+    "Exxon and Mobil merged into ExxonMobil.",
+    "ExxonMobil was formed by the merger of Exxon and Mobil.",
+])
+def test_relations_the_parties_of_a_merger_belong_to_what_it_forms(nlp, text):
+    extra = {"ExxonMobil": "ORG", "Exxon": "ORG", "Mobil": "ORG"}
+    rels = typed(relations_for(nlp, text, extra))
+    for part in ("Exxon", "Mobil"):
+        r = find(rels, part, "ExxonMobil", "affiliation")
+        assert r is not None and r.directed, (text, [(x.source_id, x.kind, x.target_id) for x in rels])
+    assert find(rels, "ExxonMobil", "Exxon", "affiliation") is None
+
+
+def test_relations_joining_someone_in_doing_something_is_no_membership(nlp):
+    rels = typed(relations_for(nlp, "Russia joined China in condemning the strike."))
+    assert find(rels, "Russia", "China", "role") is None
+    assert find(typed(relations_for(nlp, "Sweden joined NATO in 2024.", {"NATO": "ORG"})),
+                "Sweden", "NATO", "role") is not None

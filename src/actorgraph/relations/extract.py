@@ -32,6 +32,7 @@ from actorgraph.records import MentionRef, Relation
 
 from .attributes import COPULAS, attribute_relations
 from .lexicon import QUAD_CLASS, LexEntry, Lexicon, load_lexicon
+from .mergers import MERGER_CONFIDENCE, merger_relations
 from .paths import RECEIVE_VERBS, PathRule
 from .syntax import (
     JOINT_PREPS,
@@ -379,6 +380,10 @@ class _Rules:
                 c.dep_ in SUBJ_DEPS and c.lemma_.lower() in JUDICIAL_NOUNS)
                 for c in verb.children):  # fmt: skip
             kind = "action"  # "a judge ruled (that) the practice is unconstitutional": a decision
+        if kind == "role" and any(c.dep_ == "prep" and c.lower_ == "in" and any(
+                g.dep_ == "pcomp" and g.tag_ == "VBG" for g in c.children)
+                for c in verb.children):  # fmt: skip
+            kind = "action"  # "Russia joined China in condemning the strike": no membership
         if kind == "leadership" and not passive and not any(
                 c.dep_ in OBJ_DEPS or (c.dep_ == "prep" and c.lower_ == "over")
                 for c in verb.children):  # fmt: skip
@@ -645,6 +650,10 @@ class _Rules:
             mod = modality(p.verb, self.lex) if p.verb is not None else "asserted"
             self._add(p.source, p.target, p.kind, p.predicate, p.event_type, p.quad_class, True,
                       neg, mod, p.confidence, p.verb)  # fmt: skip
+        for mc in merger_relations(self.sent, self.index, lambda v: self.subjects(v, False)):
+            self._add(mc.part, mc.whole, "affiliation", mc.predicate, None, None, True,
+                      negated(mc.verb, self.lex), modality(mc.verb, self.lex), MERGER_CONFIDENCE,
+                      mc.verb)  # fmt: skip
         self.accusations()
         self.own_country()
         self.setting()

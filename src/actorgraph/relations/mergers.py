@@ -1,0 +1,153 @@
+"""Mergers and formations: the parties that come together become part of what they form.
+
+"A merged with B to form C", "A and B merged into C", "A united with B to become C",
+"A joined forces with B to form C", "C was formed by the merger of A and B", "the merger of
+A and B as C" -> A —affiliation→ C and B —affiliation→ C (predicate "merge" or "form"). The
+merging itself (A ↔ B, COOPERATE) stays with the verb and noun rules.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from .syntax import Arg, MentionIndex, actors_of, pobjs
+
+# Verbs and nouns of coming together.
+MERGE_VERBS = frozenset({"merge", "unite", "amalgamate", "combine", "fuse", "join", "team",
+                         "ally", "coalesce", "consolidate", "reunite", "unify"})  # fmt: skip
+MERGE_NOUNS = frozenset({"merger", "amalgamation", "fusion", "union", "unification",
+                         "consolidation", "reunification", "combination"})  # fmt: skip
+# Verbs whose object (or complement) is the new whole.
+FORM_VERBS = frozenset({"form", "create", "become", "establish", "found", "constitute",
+                        "launch", "build"})  # fmt: skip
+# Prepositions naming the whole after a merging verb or noun ("merged into C", "merger as C").
+INTO_PREPS = frozenset({"into", "as"})
+MERGER_CONFIDENCE = 0.7
+
+
+@dataclass(frozen=True)
+class MergerCandidate:
+    """A part and the whole it merged into."""
+
+    part: Arg
+    whole: Arg
+    predicate: str
+    verb: Token
+
+
+Subjects = Callable[[Token], list[Arg]]
+
+
+def merger_relations(sent: Span, index: MentionIndex, subjects: Subjects) -> list[MergerCandidate]:
+    """Part -> whole pairs of the mergers and formations in one sentence.
+
+    ``subjects`` gives the doers of a verb (the caller's subject rules: passives, conjuncts,
+    pronouns).
+    """
+    out: list[MergerCandidate] = []
+    for token in sent:
+        lemma = token.lemma_.lower()
+        if token.pos_ == "VERB" and lemma in MERGE_VERBS:
+            parts = _verb_parts(token, index, subjects)
+            for whole, pred in _wholes_of_verb(token, index):
+                out += _pairs(parts, whole, pred, token)
+        elif token.pos_ == "NOUN" and lemma in MERGE_NOUNS:
+            parts = _of_parts(token, index)
+            for whole, pred in _wholes_of_noun(token, index):
+                out += _pairs(parts, whole, pred, token)
+    return out
+
+
+def _pairs(parts: list[Arg], whole: Arg, predicate: str, verb: Token) -> Iterator[MergerCandidate]:
+    for p in parts:
+        if p.mention.actor_id != whole.mention.actor_id:
+            yield MergerCandidate(p, whole, predicate, verb)
+
+
+def _verb_parts(verb: Token, index: MentionIndex, subjects: Subjects) -> list[Arg]:
+    """Who merges: the subjects and the "with" phrase ("A merged with B"; "joined forces
+    with B")."""
+    parts = list(subjects(verb))
+    heads = [verb] + [c for c in verb.children if c.dep_ in ("dobj", "obj")]  # "joined forces with"
+    for h in heads:
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ in ("with", "alongside"):
+                for p in pobjs(c):
+                    parts += actors_of(p, index, modifiers=False)
+    return parts
+
+
+def _of_parts(noun: Token, index: MentionIndex) -> list[Arg]:
+    """What a merger noun brings together: "the merger of A and B", "A's merger with B"."""
+    parts: list[Arg] = []
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in ("of", "between", "with"):
+            for p in pobjs(c):
+                parts += actors_of(p, index, modifiers=False)
+        elif c.dep_ == "poss":
+            parts += actors_of(c, index, modifiers=False, resolve=False)
+    return parts
+
+
+def _form_objects(verb: Token, index: MentionIndex) -> list[Arg]:
+    return [a for c in verb.children if c.dep_ in ("dobj", "obj", "attr", "oprd")
+            for a in actors_of(c, index, modifiers=False)]  # fmt: skip
+
+
+def _wholes_of_verb(verb: Token, index: MentionIndex) -> Iterator[tuple[Arg, str]]:
+    """What a merging verb makes: its "into"/"as" phrase, or the object of a "to form" /
+    "to become" infinitive that it serves."""
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in INTO_PREPS:
+            for p in pobjs(c):
+                for a in actors_of(p, index, modifiers=False):
+                    yield a, "merge"
+        elif (c.dep_ in ("advcl", "xcomp", "conj") and c.lemma_.lower() in FORM_VERBS
+              and (c.dep_ == "conj" or any(g.dep_ == "aux" and g.lower_ == "to"
+                                           for g in c.children))):  # fmt: skip
+            # "merged with B to form C"; "merged with B and formed C"
+            if c.dep_ == "conj" and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children):
+                continue  # a clause with its own subject
+            for a in _form_objects(c, index):
+                yield a, "merge"
+        elif c.dep_ in ("dobj", "obj"):
+            # "joined forces with B to form C": the infinitive hangs off the object or a
+            # misparsed clause inside the "with" phrase
+            for g in c.subtree:
+                if g.lemma_.lower() in FORM_VERBS and g.dep_ in ("advcl", "xcomp", "relcl", "acl"):
+                    for a in _form_objects(g, index):
+                        yield a, "merge"
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "with":
+            for g in c.subtree:
+                if g.i != verb.i and g.lemma_.lower() in FORM_VERBS and g.dep_ in ("advcl", "xcomp"):
+                    for a in _form_objects(g, index):
+                        yield a, "merge"
+
+
+def _wholes_of_noun(noun: Token, index: MentionIndex) -> Iterator[tuple[Arg, str]]:
+    """What a merger noun makes: "the merger of A and B into/as C", "C was formed by the
+    merger of A and B", "the merger of A and B formed C"."""
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in INTO_PREPS:
+            for p in pobjs(c):
+                for a in actors_of(p, index, modifiers=False):
+                    yield a, "merge"
+        elif c.dep_ == "acl" and c.lemma_.lower() in FORM_VERBS:
+            for a in _form_objects(c, index):  # "the merger of A and B to form C"
+                yield a, "merge"
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ in ("agent", "prep") and head.lower_ in ("by", "through", "from"):
+        verb = head.head
+        if verb.lemma_.lower() in FORM_VERBS:
+            # "C was formed by the merger of A and B", "C was created through the merger"
+            for s in verb.children:
+                if s.dep_ in ("nsubjpass", "nsubj"):
+                    for a in actors_of(s, index, modifiers=False):
+                        yield a, "form"
+    elif noun.dep_ in ("nsubj",) and head.lemma_.lower() in FORM_VERBS:
+        for a in _form_objects(head, index):  # "the merger of A and B created C"
+            yield a, "form"
