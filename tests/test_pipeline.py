@@ -359,3 +359,17 @@ def test_pipeline_several_dictionaries_read_in_order(tmp_path):
     second.write_text("name,aliases,type,country,sector\nJane Roe,,PERSON,RWA,GOV\n", encoding="utf-8")
     again = actorgraph.extract([tmp_path / "a.txt"], out=out, jobs=1, actors_file=[first, second])
     assert again.actors.set_index("actor_id").loc["person:jane-roe", "country"] == "RWA"
+
+
+def test_pipeline_a_double_hyphen_dash_is_no_part_of_a_name():
+    from actorgraph.pipeline import extract_articles
+    from actorgraph.records import Article
+
+    text = ("The plan won support from Moscow and Beijing-- which have resisted sanctions-- "
+            "while --Tehran said nothing.")
+    res = extract_articles([Article(doc_id="d", text=text, path="d.txt")])
+    names = set(res.mentions["text"])
+    assert {"Beijing", "Tehran"} <= names, names
+    assert not any("--" in n for n in names)
+    for m in res.mentions.itertuples():
+        assert text[m.start_char:m.end_char] == m.text

@@ -76,8 +76,26 @@ def load_nlp(model: str | None = None, *, gazetteer: bool = True) -> Language:
     return add_components(nlp, gazetteer=gazetteer)
 
 
+def split_double_hyphens(nlp: Language) -> Language:
+    """Split a double hyphen used as a dash off the word it touches ("Beijing-- which",
+    "--Moscow"), as the tokenizer already does between two words ("Paris--the"): newswire
+    writes the dash so, and the name would otherwise end in "--" (idempotent)."""
+    from spacy.util import compile_prefix_regex, compile_suffix_regex
+
+    tokenizer = nlp.tokenizer
+    suffix_search = getattr(tokenizer, "suffix_search", None)
+    if suffix_search is None or (
+        (found := suffix_search("Beijing--")) is not None and found.group() == "--"
+    ):
+        return nlp  # a custom tokenizer, or done already
+    tokenizer.suffix_search = compile_suffix_regex([r"--+", *nlp.Defaults.suffixes]).search
+    tokenizer.prefix_search = compile_prefix_regex([r"--+", *nlp.Defaults.prefixes]).search
+    return nlp
+
+
 def add_components(nlp: Language, *, gazetteer: bool = True) -> Language:
     """Add actorgraph's components to a loaded pipeline (idempotent)."""
+    split_double_hyphens(nlp)
     if "actorgraph_paragraphs" not in nlp.pipe_names:
         before = "parser" if "parser" in nlp.pipe_names else None
         if before:
