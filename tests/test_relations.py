@@ -907,3 +907,22 @@ def test_relations_joining_someone_in_doing_something_is_no_membership(nlp):
     assert find(rels, "Russia", "China", "role") is None
     assert find(typed(relations_for(nlp, "Sweden joined NATO in 2024.", {"NATO": "ORG"})),
                 "Sweden", "NATO", "role") is not None
+
+
+@pytest.mark.parametrize("text", [
+    "The Alliance is made up of the Labour Party and the Green Party.",
+    "The Labour Party and the Green Party make up the Alliance.",
+    "The Alliance was composed of the Labour Party and the Green Party.",
+    "The Alliance, a coalition of the Labour Party and the Green Party, won.",
+    "The Alliance is an alliance of the Labour Party and the Green Party.",
+])
+def test_relations_the_parties_belong_to_the_coalition_they_make_up(nlp, text):
+    def norm(name: str) -> str:
+        return name.lower().removeprefix("the ")
+
+    extra = {"Alliance": "ORG", "Labour Party": "ORG", "Green Party": "ORG"}
+    pairs = {(norm(r.source_id), norm(r.target_id))
+             for r in typed(relations_for(nlp, text, extra)) if r.kind == "affiliation"}
+    for party in ("labour party", "green party"):
+        assert (party, "alliance") in pairs, (text, pairs)
+        assert ("alliance", party) not in pairs, (text, pairs)

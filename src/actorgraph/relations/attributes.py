@@ -28,6 +28,26 @@ LOCATED_VERBS = frozenset({"base", "headquarter", "locate", "register", "incorpo
 # Quantified titles ("one of Acme's directors") hold a role, never the leadership.
 QUANTIFIERS = frozenset({"one", "two", "three", "some", "several", "many", "each", "member"})
 TITLE_PREPS = frozenset({"of", "at", "for", "in"})
+# Nouns of a whole made of parties: in "X, a coalition of A and B" A and B belong to X.
+GROUPING_NOUNS = frozenset({"coalition", "alliance", "list", "bloc", "union", "federation",
+                            "confederation", "league", "front", "grouping", "consortium",
+                            "partnership", "merger", "combination", "group", "cartel",
+                            "axis", "entente", "pact", "ticket", "slate", "umbrella"})  # fmt: skip
+
+
+def _member_of_phrase(title: Token, tok: Token) -> bool:
+    """Whether ``tok`` names a party of the grouping noun ``title`` through its "of",
+    "between" or "among" phrase ("a coalition of A and B")."""
+    if title.lemma_.lower() not in GROUPING_NOUNS:
+        return False
+    t = tok
+    for _ in range(12):
+        if t.dep_ in ("conj", "appos") and t.head.i != t.i:
+            t = t.head
+            continue
+        break
+    return (t.dep_ == "pobj" and t.head.lower_ in ("of", "between", "among")
+            and t.head.head.i == title.i)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -133,6 +153,9 @@ def attribute_relations(sent: Span, index: MentionIndex) -> list[AttributeCandid
         if title is not None and title.tag_ in ("NNS", "NNPS"):
             quantified = True  # "one of its chairmen", "Acme executives"
         k = kind or _kind(src, tgt, title_kind, quantified)
+        if title is not None and _member_of_phrase(title, tgt_tok):
+            # "the United Front, a coalition of the SLFP and the LSSP": the parties belong
+            src, tgt, tgt_tok, k = tgt, src, doc[src.start : src.end].root, "affiliation"
         head = doc[src.start : src.end].root
         out.append(AttributeCandidate(Arg(src, 1.0, head), Arg(tgt, 1.0, tgt_tok), k, phrase, conf))
 

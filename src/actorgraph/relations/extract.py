@@ -374,7 +374,9 @@ class _Rules:
         kind = "action"
         if entry is not None and entry.event_type is None:
             kind = next((k for k in ("leadership", "role") if k in entry.flags), kind)
-            if "contains" in entry.flags:
+            if "contains" in entry.flags or "part" in entry.flags:
+                if passive:
+                    return  # "the coalition is composed of X": see the path rule
                 kind = "affiliation"
         if kind == "leadership" and any(c.dep_ == "ccomp" or (
                 c.dep_ in SUBJ_DEPS and c.lemma_.lower() in JUDICIAL_NOUNS)

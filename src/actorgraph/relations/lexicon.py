@@ -56,6 +56,7 @@ FLAGS = frozenset(
         "leadership",
         "role",
         "contains",
+        "part",
         "undergo",
     }
 )

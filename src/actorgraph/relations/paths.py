@@ -33,6 +33,7 @@ from spacy.tokens import Span, Token
 
 from actorgraph.records import MentionRef
 
+from .attributes import GROUPING_NOUNS
 from .lexicon import Lexicon
 from .syntax import PASSIVE_SUBJ_DEPS, SUBJ_DEPS, TARGET_PREPS, Arg, MentionIndex, is_passive
 
@@ -294,11 +295,15 @@ class PathRule:
             if o1 != o2:
                 # no subject on the path: the object is what the prepositional phrase is about
                 src, tgt, tside = (a1, a2, side2) if o1 else (a2, a1, side1)
-                contains = self.lex.has_flag(verb.lemma_, "VERB", "contains")
-                if contains and (side1 if o1 else side2)[-1].dep_ in PASSIVE_SUBJ_DEPS:
-                    # "the RnP was composed of X": X belongs to the RnP
-                    return PathCandidate(tgt, src, "affiliation", verb.lemma_.lower(), None,
-                                         None, conf, verb)  # fmt: skip
+                whole = self._flags(verb) & {"contains", "part"}
+                if whole and (side1 if o1 else side2)[-1].dep_ in PASSIVE_SUBJ_DEPS:
+                    prep = _prep_into(tside)
+                    if prep == "of":  # "the RnP was composed of X": X belongs to the RnP
+                        return PathCandidate(tgt, src, "affiliation", _phrasal_lemma(verb),
+                                             None, None, conf, verb)  # fmt: skip
+                    if prep in ("in", "into", "within", "among"):  # "X is included in the RnP"
+                        return PathCandidate(src, tgt, "affiliation", _phrasal_lemma(verb),
+                                             None, None, conf, verb)  # fmt: skip
                 return self._attribute(src, tgt, tside, verb, conf)
             return self._by_type(a1, a2, side1, side2, verb, conf)
         src, tgt, tside = (a1, a2, side2) if s1 else (a2, a1, side1)
@@ -322,13 +327,24 @@ class PathRule:
         lemma = target_verb.lemma_.lower()
         entry = self.lex.lookup(lemma, "VERB")
         event_type = quad = None
-        if entry is not None and "contains" in entry.flags:
+        flags = self._flags(target_verb)
+        if "contains" in flags:
             # "the coalition consists of X": X belongs to the coalition
-            return PathCandidate(tgt, src, "affiliation", lemma, None, None, conf, target_verb)
+            return PathCandidate(tgt, src, "affiliation", _phrasal_lemma(target_verb), None,
+                                 None, conf, target_verb)  # fmt: skip
+        if "part" in flags:
+            # "X and Y make up the coalition"
+            return PathCandidate(src, tgt, "affiliation", _phrasal_lemma(target_verb), None,
+                                 None, conf, target_verb)  # fmt: skip
         if entry is not None and "light" not in entry.flags and _patient(tside):
             # the event type of a lexicon verb only when the actor is what the verb acts on
             event_type, quad = entry.event_type, entry.quad_class
         return PathCandidate(src, tgt, "action", lemma, event_type, quad, conf, target_verb)
+
+    def _flags(self, verb: Token) -> frozenset[str]:
+        """The lexicon flags of a verb, phrasal entry first ("make up")."""
+        entry = self.lex.lookup(_phrasal_lemma(verb), "VERB") or self.lex.lookup(verb.lemma_, "VERB")
+        return entry.flags if entry is not None else frozenset()
 
     def _attribute(
         self, src: Arg, tgt: Arg, tside: list[Token], verb: Token | None, conf: float,
@@ -391,6 +407,10 @@ class PathRule:
             return None  # both modify a third word ("the merger of X and Y"): no direction
         if src.mention.label == "NORP" or _possessor_elsewhere(tside):
             return None
+        if _parties_of_grouping(src, tside):
+            # "the Grand Coalition of the CDU and the SPD": the parties belong to the whole
+            return PathCandidate(tgt, src, "affiliation", src.token.lemma_.lower(), None, None,
+                                 conf, None)  # fmt: skip
         if tside[-1].dep_ in ("compound", "nmod", "amod"):
             title = tside[-1]
             if len(tside) < 2 or title.pos_ != "NOUN" or self.index.at(title) is not None:
@@ -399,6 +419,23 @@ class PathRule:
             return self._attribute(src, tgt, tside, None, conf, predicate=title.lemma_.lower(),
                                    title=title)  # fmt: skip
         return self._attribute(src, tgt, tside, None, conf)
+
+
+def _phrasal_lemma(verb: Token) -> str:
+    """ "make up" for "is made up of", else the lemma."""
+    prt = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    return f"{verb.lemma_.lower()} {prt}" if prt else verb.lemma_.lower()
+
+
+def _parties_of_grouping(head: Arg, side: list[Token]) -> bool:
+    """Whether the actor on ``side`` is one of two or more parties in the "of"/"between"
+    phrase of a name whose head word is a grouping ("the Grand Coalition of A and B"). One
+    party alone is most often part of the name ("the Federation of Bosnia and Herzegovina")."""
+    if head.token.lemma_.lower() not in GROUPING_NOUNS:
+        return False
+    if [t.dep_ for t in side] != ["pobj", "prep"] or side[1].lower_ not in ("of", "between"):
+        return False
+    return any(c.dep_ == "conj" for c in side[0].children)
 
 
 def _possessor_elsewhere(side: list[Token]) -> bool:
