@@ -926,3 +926,10 @@ def test_relations_the_parties_belong_to_the_coalition_they_make_up(nlp, text):
     for party in ("labour party", "green party"):
         assert (party, "alliance") in pairs, (text, pairs)
         assert ("alliance", party) not in pairs, (text, pairs)
+
+
+def test_relations_a_fronted_participle_is_said_of_the_subject(nlp):
+    rels = typed(relations_for(nlp, "Backed by Iran, Hamas attacked Israel.", {"Hamas": "ORG"}))
+    r = find(rels, "Iran", "Hamas", "action")
+    assert r is not None and r.event_type == "SUPPORT"
+    assert find(rels, "Hamas", "Israel", "action").event_type == "ASSAULT"

@@ -231,6 +231,11 @@ class _Rules:
         if passive and verb.dep_ == "acl":
             # "the deal signed by Airbus": the noun is what is acted on
             targets.extend(actors_of(verb.head, self.index, modifiers=False))
+        if (passive and verb.dep_ == "advcl" and verb.tag_ == "VBN"
+                and not any(c.dep_ in SUBJ_DEPS | PASSIVE_SUBJ_DEPS for c in verb.children)):
+            # "Backed by Iran, Hamas attacked Israel": the participle is said of the subject
+            targets.extend(a for c in verb.head.children if c.dep_ in SUBJ_DEPS
+                           for a in actors_of(c, self.index, modifiers=False))  # fmt: skip
         if verb.dep_ == "relcl" and not any(c.dep_ in OBJ_DEPS for c in verb.children):
             if any(c.dep_ in SUBJ_DEPS and c.lower_ not in RELATIVE_PRONOUNS
                    and c.lower_ not in PERSONAL_PRONOUNS for c in verb.children):  # fmt: skip
