@@ -933,3 +933,20 @@ def test_relations_a_fronted_participle_is_said_of_the_subject(nlp):
     r = find(rels, "Iran", "Hamas", "action")
     assert r is not None and r.event_type == "SUPPORT"
     assert find(rels, "Hamas", "Israel", "action").event_type == "ASSAULT"
+
+
+def test_relations_word_order_links_names_a_broken_parse_leaves_apart(nlp):
+    text = ("Second round - Todd Martin ( U.S. ) beat Andrea Gaudenzi ( Italy ) 6-3 6-2 6-2 "
+            "Stefan Edberg ( Sweden ) beat Bernd Karbacher ( Germany ) 3-6 6-3 6-3")
+    rels = typed(relations_for(nlp, text))
+    for winner, loser in (("Todd Martin", "Andrea Gaudenzi"), ("Stefan Edberg", "Bernd Karbacher")):
+        r = find(rels, winner, loser, "action")
+        assert r is not None and r.directed and r.predicate == "beat", [
+            (x.source_id, x.predicate, x.target_id) for x in rels]
+        assert find(rels, loser, winner, "action") is None
+    # a name that modifies a later noun is no object; speech links nobody
+    rels = typed(relations_for(nlp, "Trump sued Manhattan District Attorney Cyrus Vance.",
+                               {"Trump": "PERSON", "Manhattan": "GPE"}))
+    assert find(rels, "Trump", "Manhattan", "action") is None
+    rels = typed(relations_for(nlp, "Germany says Russia must pay."))
+    assert find(rels, "Germany", "Russia") is None

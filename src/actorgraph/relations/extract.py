@@ -34,6 +34,7 @@ from .attributes import COPULAS, attribute_relations
 from .lexicon import QUAD_CLASS, LexEntry, Lexicon, load_lexicon
 from .mergers import MERGER_CONFIDENCE, merger_relations
 from .paths import RECEIVE_VERBS, PathRule
+from .surface import SURFACE_CONFIDENCE, surface_relations
 from .syntax import (
     JOINT_PREPS,
     OBJ_DEPS,
@@ -657,6 +658,14 @@ class _Rules:
             mod = modality(p.verb, self.lex) if p.verb is not None else "asserted"
             self._add(p.source, p.target, p.kind, p.predicate, p.event_type, p.quad_class, True,
                       neg, mod, p.confidence, p.verb)  # fmt: skip
+        for sc in surface_relations(self.sent, self.index, self.lex, self.linked()):
+            entry = self.lex.lookup(sc.predicate, "VERB")
+            event_type = entry.event_type if entry is not None else None
+            quad = entry.quad_class if entry is not None else None
+            symmetric = bool(entry is not None and "symmetric" in entry.flags)
+            self._add(sc.source, sc.target, "action", sc.predicate, event_type, quad,
+                      not symmetric, negated(sc.verb, self.lex), modality(sc.verb, self.lex),
+                      SURFACE_CONFIDENCE, sc.verb)  # fmt: skip
         for mc in merger_relations(self.sent, self.index, lambda v: self.subjects(v, False)):
             self._add(mc.part, mc.whole, "affiliation", mc.predicate, None, None, True,
                       negated(mc.verb, self.lex), modality(mc.verb, self.lex), MERGER_CONFIDENCE,
