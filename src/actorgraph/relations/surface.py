@@ -14,8 +14,6 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from actorgraph.records import MentionRef
-
 from .lexicon import Lexicon
 from .syntax import Arg, MentionIndex
 
