@@ -373,3 +373,15 @@ def test_pipeline_a_double_hyphen_dash_is_no_part_of_a_name():
     assert not any("--" in n for n in names)
     for m in res.mentions.itertuples():
         assert text[m.start_char:m.end_char] == m.text
+
+
+def test_pipeline_names_in_a_script_the_model_cannot_read_are_no_mentions():
+    from actorgraph.pipeline import extract_articles
+    from actorgraph.records import Article
+
+    text = ("क्योंकि एक तो health के लिए वो अपना पैसा नहीं बचा के रहते, तो उसके लिए loan चाहिए। "
+            "Nukuʻalofa is the capital of Tonga.")
+    res = extract_articles([Article(doc_id="d", text=text, path="d.txt")])
+    names = set(res.mentions["text"])
+    assert "Tonga" in names
+    assert all(sum(ord(ch) > 0x900 and ord(ch) < 0x980 for ch in n) == 0 for n in names), names

@@ -950,3 +950,21 @@ def test_relations_word_order_links_names_a_broken_parse_leaves_apart(nlp):
     assert find(rels, "Trump", "Manhattan", "action") is None
     rels = typed(relations_for(nlp, "Germany says Russia must pay."))
     assert find(rels, "Germany", "Russia") is None
+
+
+def test_relations_a_statement_is_addressed_only_to_its_listener(nlp):
+    rels = typed(relations_for(nlp, 'Macron said on Twitter, "Nobody is conducting an inquiry."',
+                               {"Macron": "PERSON", "Twitter": "ORG"}))
+    assert find(rels, "Macron", "Twitter") is None, [(r.source_id, r.kind, r.target_id) for r in rels]
+    rels = typed(relations_for(nlp, "Putin told Macron that Russia would not attack.",
+                               {"Macron": "PERSON"}))
+    assert find(rels, "Vladimir Putin", "Macron", "statement") is not None
+
+
+def test_relations_calling_on_someone_to_act_is_a_demand_and_they_would_act(nlp):
+    rels = typed(relations_for(nlp, "Germany called on Russia to sanction Iran."))
+    demand = find(rels, "Germany", "Russia", "action")
+    assert demand is not None and demand.event_type == "DEMAND"
+    act = find(rels, "Russia", "Iran", "action")
+    assert act is not None and act.modality == "hypothetical"
+    assert find(rels, "Germany", "Iran") is None

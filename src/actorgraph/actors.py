@@ -138,10 +138,22 @@ def trim_span(span: Span) -> Span | None:
         end -= 1
     if end <= start:
         return None
+    if not _mostly_latin(doc[start:end].text):
+        return None  # the English model's entities in Devanagari or Arabic script are noise
     if (span.label_ == "PERSON" and end - start == 1 and end < len(doc) and doc[end].lower_ == "of"
             and (gazetteer.is_title(doc[start].text) or gazetteer.role_sector(doc[start].lower_, exact=True))):
         return None  # "President of France", "Governor of Texas": a title, not a person
     return _span(doc, start, end, span.label_)
+
+
+def _mostly_latin(text: str) -> bool:
+    """Whether at least half the letters of ``text`` are Latin (accents included) or it has
+    none ("1990s")."""
+    letters = [ch for ch in text if ch.isalpha()]
+    if not letters:
+        return True
+    latin = sum(1 for ch in letters if ord(ch) < 0x250 or 0x1E00 <= ord(ch) <= 0x1EFF)
+    return 2 * latin >= len(letters)
 
 
 def _span(doc: Doc, start: int, end: int, label: str) -> Span:

@@ -84,6 +84,10 @@ AGAINST_NEUTRAL = frozenset({
 # Reported acts whose doer the speaker accuses ("said ISIL attacked Iraq"); a reported
 # sanction, arrest or protest is as often the speaker's own news as a charge.
 ACCUSABLE_TYPES = frozenset({"ASSAULT", "CRIME", "THREATEN"})
+# Verbs of saying whose direct object is the one addressed ("told Macron that ...").
+TELLING_VERBS = frozenset({"tell", "inform", "notify", "assure", "warn", "remind", "advise",
+                           "brief", "ask", "update", "reassure", "urge", "thank", "congratulate",
+                           "email", "call", "phone", "text", "message", "address"})  # fmt: skip
 # Verbs of saying that pass news on rather than claim it ("state media reported that ...").
 ATTRIBUTION_VERBS = frozenset({"report", "quote", "cite"})
 SETTING_CONFIDENCE = 0.35
@@ -168,6 +172,11 @@ class _Rules:
             # object control: "urged Russia to withdraw" — the object acts
             objs = [a for c in head.children if c.dep_ in OBJ_DEPS
                     for a in actors_of(c, self.index, modifiers=typed)]  # fmt: skip
+            if not objs:
+                # "called on Fox News to fire Griffin": the one called on acts
+                objs = [a for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")
+                        and self.lex.lookup(f"{head.lemma_.lower()} {c.lower_}", "VERB") is not None
+                        for p in pobjs(c) for a in actors_of(p, self.index, modifiers=typed)]  # fmt: skip
             return objs or self.subjects(head, typed, depth + 1)
         if rel == "advcl" and not own_subject and head.pos_ == "VERB" and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
@@ -561,8 +570,11 @@ class _Rules:
         if not has_subject:
             return  # "..., wrote Safaricom in a statement": the object is the speaker
         addressees = [
-            t for t in targets if t.token.dep_ in ("dative", "dobj", "pobj") and t.confidence >= 0.9
-        ]
+            t for t in targets if t.confidence >= 0.9 and (
+                t.token.dep_ == "dative"
+                or (t.token.dep_ == "dobj" and lemma in TELLING_VERBS)
+                or (t.token.dep_ == "pobj" and t.token.head.lower_ in ("to", "with")))
+        ]  # fmt: skip  ("said on Twitter", "claimed Iran ... is": no one is addressed)
         for s in subjects:
             for t in addressees:
                 self._add(s, t, "statement", lemma, None, None, True, negated(verb, self.lex),

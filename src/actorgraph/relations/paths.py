@@ -226,9 +226,10 @@ class PathRule:
             return None  # coordinated with each other, or too far apart
         if any(t.dep_ in BOUNDARY_DEPS for t in side1 + side2):
             return None
-        if any(t.dep_ == "xcomp" and any(c.dep_ in ("dobj", "obj") for c in t.head.children)
-               for t in side1 + side2):
-            return None  # object control: in "X urged Y to send Z", Y sends, not X
+        if any(t.dep_ == "xcomp" and any(
+                c.dep_ in ("dobj", "obj") or (c.dep_ == "prep" and c.lower_ in ("on", "upon"))
+                for c in t.head.children) for t in side1 + side2):  # fmt: skip
+            return None  # object control: in "X urged Y to send Z" ("called on Y to"), Y sends
         if any(t.dep_ == "conj" or (t.dep_ == "appos" and _listy_appos(t))
                for t in side1 + side2):  # fmt: skip
             return None  # items of different coordinated phrases or clauses
@@ -328,6 +329,9 @@ class PathRule:
         entry = self.lex.lookup(lemma, "VERB")
         event_type = quad = None
         flags = self._flags(target_verb)
+        if ("speech" in flags and entry is not None and entry.event_type is None
+                and _prep_into(tside) not in ("to", "with", "of", "about")):  # fmt: skip
+            return None  # "said on Twitter", "said in Istanbul"; but "said of Chirac"
         if "contains" in flags:
             # "the coalition consists of X": X belongs to the coalition
             return PathCandidate(tgt, src, "affiliation", _phrasal_lemma(target_verb), None,

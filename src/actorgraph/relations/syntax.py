@@ -307,8 +307,11 @@ def possessor(pron: Token, index: MentionIndex, *, own_clause: bool = True) -> l
             c.dep_ in SUBJ_DEPS | PASSIVE_SUBJ_DEPS for c in node.children
         ):
             # object control: in "Germany urged Russia to withdraw its troops", "its" is Russia
-            for c in node.head.children:
-                if c.dep_ in ("dobj", "obj") and c.i < pron.i:
+            controllers = [c for c in node.head.children if c.dep_ in ("dobj", "obj")]
+            controllers += [p for c in node.head.children  # "called on Russia to withdraw"
+                            if c.dep_ == "prep" and c.lower_ in ("on", "upon") for p in pobjs(c)]
+            for c in controllers:
+                if c.i < pron.i:
                     found = _agrees(actors_of(c, index, modifiers=False, resolve=False), kind)
                     if found:
                         return found
@@ -467,9 +470,12 @@ def modality(verb: Token, lexicon: Lexicon) -> str:
             bump("reported")
             break
         if rel in ("xcomp", "ccomp"):
-            if lexicon.has_flag(head.lemma_, "VERB", "future"):
+            # the governing verb, or its "verb preposition" entry ("called on X to fire Y")
+            lemmas = [head.lemma_] + [f"{head.lemma_.lower()} {c.lower_}" for c in head.children
+                                      if c.dep_ == "prep"]  # fmt: skip
+            if any(lexicon.has_flag(lem, "VERB", "future") for lem in lemmas):
                 bump("future")
-            if lexicon.has_flag(head.lemma_, "VERB", "hypothetical"):
+            if any(lexicon.has_flag(lem, "VERB", "hypothetical") for lem in lemmas):
                 bump("hypothetical")
         elif rel == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
             pass  # a purpose infinitive is as real as the act it serves ("would ... to help")
