@@ -968,3 +968,19 @@ def test_relations_calling_on_someone_to_act_is_a_demand_and_they_would_act(nlp)
     act = find(rels, "Russia", "Iran", "action")
     assert act is not None and act.modality == "hypothetical"
     assert find(rels, "Germany", "Iran") is None
+
+
+def test_relations_a_party_adjective_is_an_affiliation_not_what_a_title_heads(nlp):
+    rels = typed(relations_for(nlp, "Trump lashed out at the city's Democratic mayor Muriel Bowser.",
+                               {"Trump": "PERSON", "Muriel Bowser": "PERSON"}))
+    r = find(rels, "Muriel Bowser", "Democratic")
+    assert r is not None and r.kind == "affiliation", [(x.source_id, x.kind, x.target_id) for x in rels]
+
+
+def test_relations_every_item_of_an_included_list_belongs_to_the_whole(nlp):
+    rels = typed(relations_for(nlp, "The Alliance includes Likud, Shas and Yamina.",
+                               {"Alliance": "ORG", "Likud": "ORG", "Shas": "ORG", "Yamina": "ORG"}))
+    pairs = {(r.source_id, r.target_id) for r in rels if r.kind == "affiliation"}
+    for party in ("Likud", "Shas", "Yamina"):
+        assert (party, "Alliance") in pairs, pairs
+    assert not any(s in ("Likud", "Shas", "Yamina") and t in ("Likud", "Shas", "Yamina") for s, t in pairs)

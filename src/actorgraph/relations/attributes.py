@@ -15,6 +15,7 @@ from importlib import resources
 
 from spacy.tokens import Span, Token
 
+from actorgraph.gazetteer import demonym_iso3
 from actorgraph.records import MentionRef
 
 from .syntax import Arg, MentionIndex, conjuncts, pobjs, possessor
@@ -127,6 +128,10 @@ def _unquantify(noun: Token) -> tuple[Token, bool]:
 def _kind(source: MentionRef, target: MentionRef, title_kind: str | None, quantified: bool) -> str:
     if source.label in PLACE_LABELS and target.label in PLACE_LABELS | {"NORP"}:
         return "located_in"
+    if (target.label == "NORP" and target.actor_type != "COUNTRY"
+            and demonym_iso3(target.text) is None):  # fmt: skip
+        # "the Democratic mayor Muriel Bowser": a party or creed, not what the mayor heads
+        return "affiliation"
     if source.label in PERSON_LABELS and title_kind is not None:
         return "role" if quantified or title_kind == "role" else "leadership"
     if source.label in PERSON_LABELS and quantified:

@@ -428,10 +428,12 @@ class _Rules:
             self._appeal(verb, subjects, neg, mod)
         base = 0.85 if typed else 0.6
         inverse = bool(entry and "contains" in entry.flags)
-        for s in subjects:
-            for t in targets:
-                if inverse:  # "the coalition includes Fatah": Fatah belongs to the coalition
-                    s, t = t, s
+        if inverse and verb.dep_ == "advcl" and verb.tag_ == "VBG":
+            return  # ", comprising A and B" / ", including A": said of the nearest noun, unknown
+        for subj in subjects:
+            for obj in targets:
+                # "the coalition includes Fatah": Fatah belongs to the coalition
+                s, t = (obj, subj) if inverse else (subj, obj)
                 pair_kind = kind
                 if kind in ("leadership", "role") and t.mention.label in ("PERSON", "PER"):
                     pair_kind = "action"  # "Biden led Obama in the polls": no one heads a person
