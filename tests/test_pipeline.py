@@ -385,3 +385,19 @@ def test_pipeline_names_in_a_script_the_model_cannot_read_are_no_mentions():
     names = set(res.mentions["text"])
     assert "Tonga" in names
     assert all(sum(ord(ch) > 0x900 and ord(ch) < 0x980 for ch in n) == 0 for n in names), names
+
+
+def test_pipeline_relations_carry_the_mentions_as_written():
+    from actorgraph.pipeline import extract_articles
+    from actorgraph.records import Article
+
+    text = ("The National Hurricane Center (NHC) warned Florida on Monday. "
+            "The NHC said the storm would reach Cuba.")
+    res = extract_articles([Article(doc_id="d", text=text, path="d.txt")])
+    rels, mentions = res.relations, res.mentions.set_index("mention_id")
+    assert len(rels)
+    for r in rels.itertuples():
+        assert r.source_text == mentions.loc[r.source_mention_id, "text"]
+        assert r.target_text == mentions.loc[r.target_mention_id, "text"]
+    alias = rels[rels["kind"] == "alias"]
+    assert len(alias) and set(alias["source_text"]) | set(alias["target_text"]) >= {"NHC"}

@@ -419,6 +419,8 @@ def _relation_row(rel: Relation, *, text: str, offset: int, sent_offset: int, id
         "directed": rel.directed,
         "source_mention_id": id_map.get(rel.source_mention_id or "", rel.source_mention_id),
         "target_mention_id": id_map.get(rel.target_mention_id or "", rel.target_mention_id),
+        "source_text": rel.source_text,
+        "target_text": rel.target_text,
     }
     row["relation_id"] = relation_id(row)
     return row
@@ -909,7 +911,7 @@ def _finish_relations(relations: pd.DataFrame, remap: dict[str, str], actors: pd
     swap = (~relations["directed"].fillna(False).astype(bool)) & (relations["source_id"] > relations["target_id"])
     if swap.any():
         for a, b in (("source_id", "target_id"), ("source_name", "target_name"),
-                     ("source_mention_id", "target_mention_id")):
+                     ("source_mention_id", "target_mention_id"), ("source_text", "target_text")):
             relations.loc[swap, [a, b]] = relations.loc[swap, [b, a]].to_numpy()
     # Ids hash the endpoints: recompute them only where merging changed an endpoint.
     changed = changed | swap

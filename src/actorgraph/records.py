@@ -112,3 +112,5 @@ class Relation:
     directed: bool = True
     source_mention_id: str | None = None
     target_mention_id: str | None = None
+    source_text: str | None = None  # the mentions as written ("NHC", "Putin")
+    target_text: str | None = None

@@ -91,6 +91,8 @@ TABLES: dict[str, dict[str, str]] = {
         "directed": "boolean",
         "source_mention_id": "string",
         "target_mention_id": "string",
+        "source_text": "string",
+        "target_text": "string",
     },
     "edges": {
         "source_id": "string",

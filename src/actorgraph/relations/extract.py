@@ -885,6 +885,8 @@ class _Where:
             date_source=date[1],
             source_mention_id=source.mention_id,
             target_mention_id=target.mention_id,
+            source_text=source.text,
+            target_text=target.text,
             **fields,
         )
 
