@@ -401,3 +401,12 @@ def test_pipeline_relations_carry_the_mentions_as_written():
         assert r.target_text == mentions.loc[r.target_mention_id, "text"]
     alias = rels[rels["kind"] == "alias"]
     assert len(alias) and set(alias["source_text"]) | set(alias["target_text"]) >= {"NHC"}
+
+
+def test_pipeline_a_code_change_invalidates_stored_parts(monkeypatch):
+    from actorgraph import pipeline
+
+    before = pipeline.Options().fingerprint("model-1")
+    assert pipeline.Options().fingerprint("model-1") == before  # stable run to run
+    monkeypatch.setattr(pipeline, "code_signature", lambda: "a-changed-rule")
+    assert pipeline.Options().fingerprint("model-1") != before

@@ -13,6 +13,7 @@ marked, edges counted.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import os
@@ -65,8 +66,21 @@ class Options:
                 dict_sig = digest.hexdigest()
             except OSError:
                 dict_sig = "unreadable"
-        parts = [__version__, model_id, str(self.reference_date), dict_sig]
+        parts = [__version__, code_signature(), model_id, str(self.reference_date), dict_sig]
         return hashlib.sha1("|".join(parts).encode()).hexdigest()[:16]
+
+
+@functools.lru_cache(maxsize=1)
+def code_signature() -> str:
+    """A hash of the package's own code and data files: an upgrade (or a local change to a
+    rule or a lexicon) re-processes every article instead of reusing stale stored parts."""
+    root = Path(__file__).resolve().parent
+    digest = hashlib.sha1()
+    for path in sorted(root.rglob("*")):
+        if path.suffix in (".py", ".tsv", ".json", ".txt") and "__pycache__" not in path.parts:
+            digest.update(str(path.relative_to(root)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 @dataclass
