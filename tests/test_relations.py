@@ -984,3 +984,12 @@ def test_relations_every_item_of_an_included_list_belongs_to_the_whole(nlp):
     for party in ("Likud", "Shas", "Yamina"):
         assert (party, "Alliance") in pairs, pairs
     assert not any(s in ("Likud", "Shas", "Yamina") and t in ("Likud", "Shas", "Yamina") for s, t in pairs)
+
+
+def test_relations_respectively_pairs_the_lists_in_order(nlp):
+    rels = typed(relations_for(nlp, "Germany and France sanctioned Russia and Iran, respectively."))
+    assert find(rels, "Germany", "Russia", "action") is not None
+    assert find(rels, "France", "Iran", "action") is not None
+    assert find(rels, "Germany", "Iran") is None and find(rels, "France", "Russia") is None
+    rels = typed(relations_for(nlp, "Germany and France sanctioned Russia and Iran."))
+    assert find(rels, "Germany", "Iran", "action") is not None

@@ -132,6 +132,8 @@ class _Rules:
         self.lex = lexicon
         self.out: list[_Candidate] = []
         self.nouns_done: set[int] = set()
+        # actor pairs a "respectively" keeps apart: no later rule may link them
+        self.unpaired: set[frozenset[str]] = set()
 
     # --- arguments -------------------------------------------------------------------------
     def subjects(self, verb: Token, typed: bool, depth: int = 0) -> list[Arg]:
@@ -430,15 +432,22 @@ class _Rules:
         inverse = bool(entry and "contains" in entry.flags)
         if inverse and verb.dep_ == "advcl" and verb.tag_ == "VBG":
             return  # ", comprising A and B" / ", including A": said of the nearest noun, unknown
-        for subj in subjects:
-            for obj in targets:
-                # "the coalition includes Fatah": Fatah belongs to the coalition
-                s, t = (obj, subj) if inverse else (subj, obj)
-                pair_kind = kind
-                if kind in ("leadership", "role") and t.mention.label in ("PERSON", "PER"):
-                    pair_kind = "action"  # "Biden led Obama in the polls": no one heads a person
-                self._add(s, t, pair_kind, predicate, event_type, quad, not symmetric, neg, mod,
-                          base, verb)  # fmt: skip
+        pairs = [(subj, obj) for subj in subjects for obj in targets]
+        if len(subjects) == len(targets) >= 2 and any(
+                t.lower_ == "respectively" for t in verb.subtree):  # fmt: skip
+            # "Trump and Biden held town halls on NBC and ABC, respectively": in order
+            pairs = list(zip(sorted(subjects, key=lambda a: a.token.i),
+                             sorted(targets, key=lambda a: a.token.i), strict=True))
+            self.unpaired |= {frozenset((a.mention.actor_id or "", b.mention.actor_id or ""))
+                              for a in subjects for b in targets if (a, b) not in pairs}  # fmt: skip
+        for subj, obj in pairs:
+            # "the coalition includes Fatah": Fatah belongs to the coalition
+            s, t = (obj, subj) if inverse else (subj, obj)
+            pair_kind = kind
+            if kind in ("leadership", "role") and t.mention.label in ("PERSON", "PER"):
+                pair_kind = "action"  # "Biden led Obama in the polls": no one heads a person
+            self._add(s, t, pair_kind, predicate, event_type, quad, not symmetric, neg, mod,
+                      base, verb)  # fmt: skip
         if kind != "action":
             return  # "X and Y lead the party" says nothing about X and Y together
         # "X and Y met", "X and Y signed a deal": joint subjects do it with each other only
@@ -648,8 +657,9 @@ class _Rules:
 
     def linked(self) -> set[frozenset[str]]:
         """The actor pairs (either way round) that a rule has linked so far."""
-        return {frozenset((c.source.mention.actor_id or "", c.target.mention.actor_id or ""))
-                for c in self.out}  # fmt: skip
+        return self.unpaired | {
+            frozenset((c.source.mention.actor_id or "", c.target.mention.actor_id or ""))
+            for c in self.out}  # fmt: skip
 
     def run(self) -> list[_Candidate]:
         # verbs first: they claim the event nouns they take as objects
