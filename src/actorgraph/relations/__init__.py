@@ -4,6 +4,12 @@
 mentions into :class:`~actorgraph.records.Relation` records (actions with PLOVER event types,
 statements, affiliation/role/leadership/located_in attributes, and co-occurrences).
 ``load_lexicon()`` reads the event lexicon (ours, or a CAMEO/PETRARCH verb dictionary).
+
+Modules: ``extract`` (the rules over verbs, event nouns and speech, and their assembly),
+``attributes`` (titles, appositions, possessives, copulas), ``paths`` (short dependency
+paths for pairs no rule linked), ``mergers`` (parts of a merger or grouping → the whole),
+``surface`` (word order where the parse breaks), ``syntax`` (arguments, coordination,
+pronouns, negation and modality), ``lexicon`` (the event lexicon).
 """
 
 from __future__ import annotations
