@@ -148,6 +148,24 @@ def test_actors_build_keeps_ambiguous_surname():
     assert remap == {} and len(actors) == 3
 
 
+def test_actors_build_one_name_typed_differently_takes_its_dominant_type():
+    rows = [_row("a", "org:red-hat", "Red Hat", "ORG", 30), _row("b", "org:red-hat", "Red Hat", "ORG", 22),
+            _row("c", "person:red-hat", "Red Hat", "PERSON", 16), _row("d", "place:red-hat", "Red Hat", "PLACE", 6),
+            # a type with no clear majority stays apart
+            _row("a", "place:washington", "Washington", "PLACE", 5),
+            _row("e", "person:washington", "Washington", "PERSON", 4),
+            # chains end once: the ORG "Biden" -> the PERSON "Biden" -> Joe Biden
+            _row("f", "person:joe-biden", "Joe Biden", "PERSON", 10), _row("f", "person:biden", "Biden", "PERSON", 6),
+            _row("g", "org:biden", "Biden", "ORG", 1)]
+    actors, remap = build_actors(rows)
+    assert remap["person:red-hat"] == remap["place:red-hat"] == "org:red-hat"
+    assert remap["org:biden"] == remap["person:biden"] == "person:joe-biden"
+    assert "person:washington" not in remap and "place:washington" not in remap
+    by_id = {a["actor_id"]: a for a in actors}
+    assert by_id["org:red-hat"]["n_mentions"] == 74 and by_id["org:red-hat"]["n_docs"] == 4
+    assert set(remap.values()) <= set(by_id)
+
+
 @pytest.mark.parametrize("text,span,name,country,sector", [
     ("Senior Hungarian officials met in Budapest.", "Hungarian officials", "Hungary government", "HUN", "GOV"),
     ("Russian troops crossed the border.", "Russian troops", "Russia military", "RUS", "MIL"),

@@ -656,7 +656,9 @@ def build_actors(doc_actor_rows: Iterable[dict[str, Any]], *,
 
     Surname-only people ("Kishida") that no document resolved are attached to the one
     multi-word person whose name ends (or, for family-name-first names, starts) with
-    that name across the corpus.
+    that name across the corpus. One name that the model typed ORG in some documents and
+    PERSON or PLACE in others becomes one actor of the type with at least twice the mentions
+    of all its other types together.
 
     Returns:
         The actor rows and a mapping ``old actor_id -> new actor_id`` for ids that were merged.
@@ -693,7 +695,17 @@ def build_actors(doc_actor_rows: Iterable[dict[str, Any]], *,
                 codes[aid].add(code)
 
     best = {aid: _best_name(names[aid]) for aid in by_id}
-    remap = _surname_remap(best, {aid: r["type"] for aid, r in by_id.items()}, counts)
+    types = {aid: r["type"] for aid, r in by_id.items()}
+    remap = _surname_remap(best, types, counts)
+    for old, new in _type_remap(best, types, counts).items():
+        remap.setdefault(old, new)
+    for old in list(remap):  # chains ("Biden" ORG -> PERSON "Biden" -> "Joe Biden") end once
+        seen = {old}
+        while remap[old] in remap and remap[old] not in seen:
+            seen.add(remap[old])
+            remap[old] = remap[remap[old]]
+        if remap[old] == old:
+            del remap[old]
     if dictionary is not None:
         # A user dictionary can forbid a merge ("Bush" must never become "George W. Bush").
         for old in list(remap):
@@ -726,6 +738,36 @@ def build_actors(doc_actor_rows: Iterable[dict[str, Any]], *,
             "codes": "; ".join(sorted(codes[aid])) or None,
         })
     return rows, remap
+
+
+#: Types the model confuses for one name across documents ("Red Hat" as ORG, PERSON and PLACE).
+RETYPABLE = frozenset({"ORG", "PERSON", "PLACE"})
+#: The type a name takes in this many times more mentions than all its other types together
+#: wins them ("Twitter" ORG in 120 mentions, PERSON in 9).
+TYPE_DOMINANCE = 2
+
+
+def _type_remap(names: dict[str, str], types: dict[str, str], counts: Counter[str]) -> dict[str, str]:
+    """Actors of one name and different types (ORG, PERSON, PLACE) -> the dominant one.
+
+    The small model types one name differently from article to article; a document cannot
+    know, but the corpus can. Only an overwhelming majority decides ("Washington" the place and
+    MaliVai Washington the player stay apart unless one is a handful of mentions)."""
+    groups: dict[str, list[str]] = defaultdict(list)
+    for aid, name in names.items():
+        if types[aid] in RETYPABLE:
+            groups[_norm(name)].append(aid)
+    remap: dict[str, str] = {}
+    for aids in groups.values():
+        if len({types[a] for a in aids}) < 2:
+            continue
+        ranked = sorted(aids, key=lambda a: (-counts[a], a))
+        top, rest = counts[ranked[0]], sum(counts[a] for a in ranked[1:])
+        if top >= TYPE_DOMINANCE * max(rest, 1):
+            for a in ranked[1:]:
+                if types[a] != types[ranked[0]]:
+                    remap[a] = ranked[0]
+    return remap
 
 
 def _best_name(names: Counter[str]) -> str:
