@@ -993,3 +993,9 @@ def test_relations_respectively_pairs_the_lists_in_order(nlp):
     assert find(rels, "Germany", "Iran") is None and find(rels, "France", "Russia") is None
     rels = typed(relations_for(nlp, "Germany and France sanctioned Russia and Iran."))
     assert find(rels, "Germany", "Iran", "action") is not None
+
+
+def test_relations_the_object_of_relying_on_someone_does_the_infinitive(nlp):
+    rels = typed(relations_for(nlp, "The EU counted on Russia to veto the resolution against Iran."))
+    assert find(rels, "Russia", "Iran", "action") is not None
+    assert find(rels, "European Union", "Iran") is None and find(rels, "the EU", "Iran") is None

@@ -48,9 +48,11 @@ from .syntax import (
     clause_span,
     conjoined_preps,
     conjuncts,
+    controllers,
     is_passive,
     modality,
     negated,
+    phrasal_lemma,
     pobjs,
 )
 
@@ -172,13 +174,8 @@ class _Rules:
         own_subject = any(c.dep_ in SUBJ_DEPS | PASSIVE_SUBJ_DEPS for c in verb.children)
         if rel == "xcomp" and head.pos_ in ("VERB", "AUX", "ADJ"):
             # object control: "urged Russia to withdraw" — the object acts
-            objs = [a for c in head.children if c.dep_ in OBJ_DEPS
-                    for a in actors_of(c, self.index, modifiers=typed)]  # fmt: skip
-            if not objs:
-                # "called on Fox News to fire Griffin": the one called on acts
-                objs = [a for c in head.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")
-                        and self.lex.lookup(f"{head.lemma_.lower()} {c.lower_}", "VERB") is not None
-                        for p in pobjs(c) for a in actors_of(p, self.index, modifiers=typed)]  # fmt: skip
+            # (or the one called on: "called on Fox News to fire Griffin")
+            objs = [a for c in controllers(head) for a in actors_of(c, self.index, modifiers=typed)]
             return objs or self.subjects(head, typed, depth + 1)
         if rel == "advcl" and not own_subject and head.pos_ == "VERB" and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
@@ -324,10 +321,7 @@ class _Rules:
         lemma = verb.lemma_.lower()
         if lemma in COPULAS and not self.lex.lookup(lemma, "VERB"):
             return
-        prt = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
-        entry = (self.lex.lookup(f"{lemma} {prt}", "VERB") if prt else None) or self.lex.lookup(
-            lemma, "VERB"
-        )
+        entry = self.lex.lookup(phrasal_lemma(verb), "VERB") or self.lex.lookup(lemma, "VERB")
         if entry is not None and entry.lemma != lemma:
             lemma = entry.lemma
         predicate = lemma

@@ -33,9 +33,18 @@ from spacy.tokens import Span, Token
 
 from actorgraph.records import MentionRef
 
-from .attributes import GROUPING_NOUNS
+from .attributes import COPULAS, GROUPING_NOUNS
 from .lexicon import Lexicon
-from .syntax import PASSIVE_SUBJ_DEPS, SUBJ_DEPS, TARGET_PREPS, Arg, MentionIndex, is_passive
+from .syntax import (
+    PASSIVE_SUBJ_DEPS,
+    SUBJ_DEPS,
+    TARGET_PREPS,
+    Arg,
+    MentionIndex,
+    controllers,
+    is_passive,
+    phrasal_lemma,
+)
 
 MAX_ARCS = 4
 # Arcs that end a clause: a path through them joins actors of different propositions.
@@ -54,7 +63,7 @@ PLACE_NOUNS = frozenset({"city", "town", "village", "capital", "port", "province
                          "district", "state", "county", "island", "enclave", "territory",
                          "municipality", "governorate", "prefecture", "suburb", "neighbourhood",
                          "neighborhood", "settlement", "oblast", "canton", "department"})  # fmt: skip
-COPULA_LEMMAS = frozenset({"be", "become", "remain", "serve", "name", "appoint", "elect"})
+COPULA_LEMMAS = COPULAS
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # How specific an actor type is: a relation that holds between a member and its group, or a
 # located thing and its place, runs from the lower rank to the higher.
@@ -226,9 +235,7 @@ class PathRule:
             return None  # coordinated with each other, or too far apart
         if any(t.dep_ in BOUNDARY_DEPS for t in side1 + side2):
             return None
-        if any(t.dep_ == "xcomp" and any(
-                c.dep_ in ("dobj", "obj") or (c.dep_ == "prep" and c.lower_ in ("on", "upon"))
-                for c in t.head.children) for t in side1 + side2):  # fmt: skip
+        if any(t.dep_ == "xcomp" and controllers(t.head) for t in side1 + side2):
             return None  # object control: in "X urged Y to send Z" ("called on Y to"), Y sends
         if any(t.dep_ == "conj" or (t.dep_ == "appos" and _listy_appos(t))
                for t in side1 + side2):  # fmt: skip
@@ -300,10 +307,10 @@ class PathRule:
                 if whole and (side1 if o1 else side2)[-1].dep_ in PASSIVE_SUBJ_DEPS:
                     prep = _prep_into(tside)
                     if prep == "of":  # "the RnP was composed of X": X belongs to the RnP
-                        return PathCandidate(tgt, src, "affiliation", _phrasal_lemma(verb),
+                        return PathCandidate(tgt, src, "affiliation", phrasal_lemma(verb),
                                              None, None, conf, verb)  # fmt: skip
                     if prep in ("in", "into", "within", "among"):  # "X is included in the RnP"
-                        return PathCandidate(src, tgt, "affiliation", _phrasal_lemma(verb),
+                        return PathCandidate(src, tgt, "affiliation", phrasal_lemma(verb),
                                              None, None, conf, verb)  # fmt: skip
                 return self._attribute(src, tgt, tside, verb, conf)
             return self._by_type(a1, a2, side1, side2, verb, conf)
@@ -334,11 +341,11 @@ class PathRule:
             return None  # "said on Twitter", "said in Istanbul"; but "said of Chirac"
         if "contains" in flags:
             # "the coalition consists of X": X belongs to the coalition
-            return PathCandidate(tgt, src, "affiliation", _phrasal_lemma(target_verb), None,
+            return PathCandidate(tgt, src, "affiliation", phrasal_lemma(target_verb), None,
                                  None, conf, target_verb)  # fmt: skip
         if "part" in flags:
             # "X and Y make up the coalition"
-            return PathCandidate(src, tgt, "affiliation", _phrasal_lemma(target_verb), None,
+            return PathCandidate(src, tgt, "affiliation", phrasal_lemma(target_verb), None,
                                  None, conf, target_verb)  # fmt: skip
         if entry is not None and "light" not in entry.flags and _patient(tside):
             # the event type of a lexicon verb only when the actor is what the verb acts on
@@ -347,7 +354,7 @@ class PathRule:
 
     def _flags(self, verb: Token) -> frozenset[str]:
         """The lexicon flags of a verb, phrasal entry first ("make up")."""
-        entry = self.lex.lookup(_phrasal_lemma(verb), "VERB") or self.lex.lookup(verb.lemma_, "VERB")
+        entry = self.lex.lookup(phrasal_lemma(verb), "VERB") or self.lex.lookup(verb.lemma_, "VERB")
         return entry.flags if entry is not None else frozenset()
 
     def _attribute(
@@ -423,12 +430,6 @@ class PathRule:
             return self._attribute(src, tgt, tside, None, conf, predicate=title.lemma_.lower(),
                                    title=title)  # fmt: skip
         return self._attribute(src, tgt, tside, None, conf)
-
-
-def _phrasal_lemma(verb: Token) -> str:
-    """ "make up" for "is made up of", else the lemma."""
-    prt = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
-    return f"{verb.lemma_.lower()} {prt}" if prt else verb.lemma_.lower()
 
 
 def _parties_of_grouping(head: Arg, side: list[Token]) -> bool:

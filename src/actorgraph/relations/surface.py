@@ -19,7 +19,8 @@ from .syntax import Arg, MentionIndex
 
 SURFACE_CONFIDENCE = 0.4
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
-COPULAS = frozenset({"be", "become", "remain", "seem", "have"})
+# Verbs that link a name to a description rather than act on another actor.
+LINKING_VERBS = frozenset({"be", "become", "remain", "seem", "have"})
 # The second name must be the verb's argument, not a modifier of a later noun or the
 # subject of another clause; the first not a modifier either.
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "nsubj", "nsubjpass"})
@@ -78,7 +79,7 @@ def _lone_verb(doc, start: int, stop: int, lexicon: Lexicon) -> tuple[Token, int
         return None
     verb = doc[i]
     lemma = verb.lemma_.lower()
-    if verb.tag_ not in FINITE_TAGS or verb.pos_ not in ("VERB", "AUX") or lemma in COPULAS:
+    if verb.tag_ not in FINITE_TAGS or verb.pos_ not in ("VERB", "AUX") or lemma in LINKING_VERBS:
         return None
     if verb.dep_ in ("acl", "relcl", "amod"):
         return None  # "the Mayor of Birmingham called Bryn Tirion": a participle

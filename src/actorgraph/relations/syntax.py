@@ -307,10 +307,7 @@ def possessor(pron: Token, index: MentionIndex, *, own_clause: bool = True) -> l
             c.dep_ in SUBJ_DEPS | PASSIVE_SUBJ_DEPS for c in node.children
         ):
             # object control: in "Germany urged Russia to withdraw its troops", "its" is Russia
-            controllers = [c for c in node.head.children if c.dep_ in ("dobj", "obj")]
-            controllers += [p for c in node.head.children  # "called on Russia to withdraw"
-                            if c.dep_ == "prep" and c.lower_ in ("on", "upon") for p in pobjs(c)]
-            for c in controllers:
+            for c in controllers(node.head):
                 if c.i < pron.i:
                     found = _agrees(actors_of(c, index, modifiers=False, resolve=False), kind)
                     if found:
@@ -375,6 +372,25 @@ def pobjs(prep: Token) -> list[Token]:
         if c.dep_ == "prep":
             out.extend(pobjs(c))
     return out
+
+
+# Prepositions whose object an infinitive is asked of: "called on Russia to withdraw",
+# "counted on China to veto".
+CONTROL_PREPS = frozenset({"on", "upon"})
+
+
+def controllers(verb: Token) -> list[Token]:
+    """The nouns that do what an infinitive under ``verb`` says (object control): its object
+    ("urged [Russia] to withdraw") and the object of "on"/"upon" ("called on [Russia] to")."""
+    out = [c for c in verb.children if c.dep_ in OBJ_DEPS]
+    return out + [p for c in verb.children if c.dep_ == "prep" and c.lower_ in CONTROL_PREPS
+                  for p in pobjs(c)]  # fmt: skip
+
+
+def phrasal_lemma(verb: Token) -> str:
+    """The lemma with its particle: "make up" for "is made up of", "carry out"."""
+    prt = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    return f"{verb.lemma_.lower()} {prt}" if prt else verb.lemma_.lower()
 
 
 def conjoined_preps(token: Token) -> list[Token]:
