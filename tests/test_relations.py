@@ -999,3 +999,54 @@ def test_relations_the_object_of_relying_on_someone_does_the_infinitive(nlp):
     rels = typed(relations_for(nlp, "The EU counted on Russia to veto the resolution against Iran."))
     assert find(rels, "Russia", "Iran", "action") is not None
     assert find(rels, "European Union", "Iran") is None and find(rels, "the EU", "Iran") is None
+
+
+# An argument of a verb belongs to another only through a preposition of membership: text,
+# extra entities, source, target, the kind it must not have, the kind it may have (or None)
+NOT_MEMBERSHIP = [
+    # motion: where an actor goes or comes from is not what it belongs to
+    ("Navalny was airlifted from Omsk to Berlin.", {"Navalny": "PERSON", "Omsk": "GPE",
+     "Berlin": "GPE"}, "Navalny", "Berlin", "affiliation", "related"),
+    # two co-arguments of "meet with"
+    ("Mitsotakis met with the IMF, then with President Trump.", {"Mitsotakis": "PERSON",
+     "IMF": "ORG", "Trump": "PERSON"}, "Trump", "IMF", "affiliation", None),
+    # a committee's topic
+    ("He was a member of the House Select Committee on Benghazi.",
+     {"the House Select Committee": "ORG", "Benghazi": "GPE"}, "the House Select Committee",
+     "Benghazi", "affiliation", None),
+    # a part "of" a whole is the source, whatever the entity types
+    ("Trump spoke on the South Lawn of the White House.", {"the South Lawn": "FAC",
+     "the White House": "ORG"}, "the White House", "the South Lawn", "affiliation", None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text,extra,source,target,not_kind,kind", NOT_MEMBERSHIP,
+                         ids=[p[0] for p in NOT_MEMBERSHIP])  # fmt: skip
+def test_relations_prepositions_that_say_nothing_of_membership(nlp, text, extra, source, target,
+                                                               not_kind, kind):  # fmt: skip
+    doc = nlp(text)
+    mentions = mentions_for(doc, extra)
+    assert {source, target} <= {m.actor_id for m in mentions}
+    rels = typed(extract_relations(doc, mentions, doc_id="d1"))
+    shown = [(x.source_id, x.target_id, x.kind, x.predicate) for x in rels]
+    assert find(rels, source, target, not_kind) is None, shown
+    if kind is not None:
+        assert find(rels, source, target, kind) is not None, shown
+
+
+@pytest.mark.parametrize("text,extra,source,target", [
+    ("Cummings, first elected to Congress in 1996, was born in Baltimore.",
+     {"Cummings": "PERSON", "Congress": "ORG"}, "Cummings", "Congress"),
+    ("The Popular Mobilization Forces associated with Iran made threats.",
+     {"The Popular Mobilization Forces": "ORG", "Iran": "GPE"}, "The Popular Mobilization Forces",
+     "Iran"),
+    ("Jim Nicholson of the UUP won the seat.", {"UUP": "ORG"}, "Jim Nicholson", "UUP"),
+])  # fmt: skip
+def test_relations_prepositions_of_membership_still_give_an_affiliation(nlp, text, extra, source,
+                                                                        target):  # fmt: skip
+    doc = nlp(text)
+    mentions = mentions_for(doc, extra)
+    rels = typed(extract_relations(doc, mentions, doc_id="d1"))
+    r = find(rels, source, target)
+    assert r is not None and r.kind in ("affiliation", "role"), [
+        (x.source_id, x.target_id, x.kind, x.predicate) for x in rels]

@@ -58,6 +58,28 @@ PHRASE_DEPS = frozenset({"prep", "pobj", "pcomp", "compound", "poss", "nmod", "a
                          "acl", "npadvmod", "attr"})  # fmt: skip
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "within", "outside", "around", "across",
                             "throughout"})  # fmt: skip
+# Prepositions through which one actor can belong to another ("Walker of the UUP", "a
+# professor at Y", "Barton in the Faculty of Arts", "a senator from Ohio"); others ("met with",
+# "a committee on Benghazi", "replaced by", "ran as") say nothing of membership.
+MEMBERSHIP_PREPS = frozenset({"of", "at", "in", "within", "from"})
+# Prepositions of a path or destination: "to", "from", "into" a place is a movement.
+DIRECTION_PREPS = frozenset({"to", "from", "into", "toward", "towards", "across", "through", "via"})
+OPPOSING_PREPS = frozenset({"against", "versus", "vs", "vs."})
+# Verbs whose "to" phrase admits the actor to a body: "elected to Congress", "signed to AEW".
+ADMISSION_VERBS = frozenset({"elect", "appoint", "name", "nominate", "confirm", "sign", "admit",
+                             "reelect", "re-elect", "promote", "assign", "accredit", "induct",
+                             "recruit", "draft", "return"})  # fmt: skip
+# Participles of association: "militias associated with Iran", "a group linked to Y".
+ASSOCIATION_VERBS = frozenset({"associate", "affiliate", "ally", "align", "link", "tie",
+                               "connect", "attach", "loyal"})  # fmt: skip
+# Verbs of motion: their "from" phrase is where the actor came from, not what it belongs to
+# ("airlifted from Omsk", "marched from Hyde Park Corner").
+MOTION_VERBS = frozenset({"travel", "march", "fly", "airlift", "evacuate", "move", "come", "go",
+                          "flee", "escape", "remove", "withdraw", "pull", "deport", "expel",
+                          "transfer", "operate", "drive", "sail", "walk", "arrive", "depart",
+                          "leave", "bring", "take", "carry", "ship", "export", "import", "emigrate",
+                          "migrate", "relocate", "discharge", "release", "rescue", "extradite",
+                          "broadcast", "report", "write", "speak", "call", "tweet"})  # fmt: skip
 # Settlements and divisions: "the X city of Y" puts Y in X.
 PLACE_NOUNS = frozenset({"city", "town", "village", "capital", "port", "province", "region",
                          "district", "state", "county", "island", "enclave", "territory",
@@ -360,7 +382,7 @@ class PathRule:
     def _attribute(
         self, src: Arg, tgt: Arg, tside: list[Token], verb: Token | None, conf: float,
         predicate: str | None = None, title: Token | None = None,
-    ) -> PathCandidate:  # fmt: skip
+    ) -> PathCandidate | None:  # fmt: skip
         prep = _prep_into(tside)
         kind = _kind_for(src.mention, tgt.mention, prep)
         if (prep == "as" and verb is not None and verb.lemma_.lower() in NAMING_VERBS
@@ -371,7 +393,36 @@ class PathRule:
         if title is not None and src.mention.label in ("PERSON", "PER"):
             # a title noun says which: "leader" -> leadership, "member" -> role
             kind = _title_kind(title) or kind
+        if kind == "affiliation" and predicate is None and not self._membership(
+                prep, verb or _side_verb(tside), src):  # fmt: skip
+            if prep in OPPOSING_PREPS:
+                kind = "related"  # "England's qualifier against Moldova": opponents
+            elif (prep not in DIRECTION_PREPS or tgt.mention.label not in PLACE_LABELS
+                    or src.mention.label not in ("PERSON", "PER", "ORG")):  # fmt: skip
+                return None
+            else:
+                # "Arafat's flight to the West Bank", "airlifted to Berlin": a movement
+                kind = "related"
         return PathCandidate(src, tgt, kind, predicate or prep, None, None, conf, verb)
+
+    def _membership(self, prep: str | None, verb: Token | None, src: Arg) -> bool:
+        """Whether the preposition into the target can make the source a member of it."""
+        if prep is None or (prep in MEMBERSHIP_PREPS and prep != "from"):
+            return True
+        lemma = verb.lemma_.lower() if verb is not None else None
+        if prep == "from":
+            return lemma not in MOTION_VERBS
+        if prep in ("to", "as"):  # "elected to Congress", "elected as a Republican"; not
+            return lemma in ADMISSION_VERBS  # "taken to the hospital", "ran as a candidate"
+        if prep in ("with", "to") and lemma in ASSOCIATION_VERBS:
+            return True  # "militias associated with Iran", "groups linked to al-Qaeda"
+        if prep == "on":  # "served on the boards of A and B"; not "the committee on Benghazi"
+            return lemma in ("serve", "sit")
+        if prep == "by":  # "the Khmer Rouge, who were led by Pol Pot"
+            return verb is not None and bool(self._flags(verb) & {"leadership", "role"})
+        if prep == "for":  # "William Craig for the UUP"; not "a rally planned for Ohio"
+            return verb is None and src.mention.label in ("PERSON", "PER")
+        return False
 
     def _by_type(
         self, a1: Arg, a2: Arg, side1: list[Token], side2: list[Token], verb: Token | None,
@@ -406,6 +457,12 @@ class PathRule:
         if contained is not None:
             # "the West Bank town of Ramallah", "the Syrian city of Aleppo"
             return PathCandidate(*contained, "located_in", None, None, None, conf, None)
+        whole = _whole_of(a1, side1, a2, side2)
+        if whole is not None:
+            # "the South Lawn of the White House", "the congress of the party": the head is
+            # part of the "of" phrase, whatever their types
+            part, whole_arg, wside = whole
+            return self._attribute(part, whole_arg, wside, None, conf)
         by_type = self._by_type(a1, a2, side1, side2, None, conf)
         if by_type is not None:
             return by_type
@@ -441,6 +498,22 @@ def _parties_of_grouping(head: Arg, side: list[Token]) -> bool:
     if [t.dep_ for t in side] != ["pobj", "prep"] or side[1].lower_ not in ("of", "between"):
         return False
     return any(c.dep_ == "conj" for c in side[0].children)
+
+
+def _whole_of(a1: Arg, side1: list[Token], a2: Arg, side2: list[Token]
+              ) -> tuple[Arg, Arg, list[Token]] | None:  # fmt: skip
+    """(part, whole, whole's side) for "P of W" where the type ranks would run the other
+    way (a facility, event or work of an organisation; not a person: "the party of Kim")."""
+    for part, pside, whole, wside in ((a1, side1, a2, side2), (a2, side2, a1, side1)):
+        if pside or [t.dep_ for t in wside] != ["pobj", "prep"] or wside[1].lower_ != "of":
+            continue
+        rp, rw = _rank(part.mention), _rank(whole.mention)
+        if rp is None or rw is None or rp <= rw or rw == 0:
+            return None
+        if whole.mention.label == "NORP" or part.mention.label == "NORP":
+            return None
+        return part, whole, wside
+    return None
 
 
 def _possessor_elsewhere(side: list[Token]) -> bool:
