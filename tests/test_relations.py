@@ -1014,6 +1014,15 @@ NOT_MEMBERSHIP = [
     ("He was a member of the House Select Committee on Benghazi.",
      {"the House Select Committee": "ORG", "Benghazi": "GPE"}, "the House Select Committee",
      "Benghazi", "affiliation", None),
+    # a group noun heading the phrase names people who sit in the body, not the reverse
+    ("Democrats in Congress vowed to investigate.", {"Democrats": "NORP", "Congress": "ORG"},
+     "Congress", "Democrats", "affiliation", None),
+    # a group adjective of a title describes its holder, not the body in its "of" phrase
+    ("Adam Schiff, the Democratic chairman of the House Intelligence Committee, presided.",
+     {"Adam Schiff": "PERSON", "the House Intelligence Committee": "ORG", "Democratic": "NORP"},
+     "the House Intelligence Committee", "Democratic", "affiliation", None),
+    ("Tesco's Polish operation is too big to sell.", {"Tesco": "ORG", "Polish": "NORP"}, "Tesco",
+     "Polish", "affiliation", None),
     # a part "of" a whole is the source, whatever the entity types
     ("Trump spoke on the South Lawn of the White House.", {"the South Lawn": "FAC",
      "the White House": "ORG"}, "the White House", "the South Lawn", "affiliation", None),
@@ -1041,6 +1050,9 @@ def test_relations_prepositions_that_say_nothing_of_membership(nlp, text, extra,
      {"The Popular Mobilization Forces": "ORG", "Iran": "GPE"}, "The Popular Mobilization Forces",
      "Iran"),
     ("Jim Nicholson of the UUP won the seat.", {"UUP": "ORG"}, "Jim Nicholson", "UUP"),
+    ("A Republican, Mark Amodei, voiced support.", {"Mark Amodei": "PERSON"}, "Mark Amodei",
+     "Republican"),
+    ("European parties such as the Green Party grew.", {}, "the Green Party", "European"),
 ])  # fmt: skip
 def test_relations_prepositions_of_membership_still_give_an_affiliation(nlp, text, extra, source,
                                                                         target):  # fmt: skip

@@ -434,9 +434,30 @@ class PathRule:
         src, tgt, tside = (a1, a2, side2) if r1 < r2 else (a2, a1, side1)
         if src.mention.label == "NORP":
             return None
+        sside = side1 if src is a1 else side2
+        if tgt.mention.label == "NORP" and not tside and any(
+                t.dep_ == "prep" and t.lower_ not in ("as", "like", "including") for t in sside):
+            # a group noun heading the phrase names people: in "Democrats in Congress", "the
+            # senior Democrat on the committee" the Democrats sit in Congress, not the reverse
+            # ("an Australian, Brenton Tarrant", "Democrats such as Buttigieg" are kept)
+            return None
+        if tgt.mention.label == "NORP" and self._norp_of_another(sside, src):
+            return None
         if _possessor_elsewhere(side1 if src is a1 else side2):
             return None
         return self._attribute(src, tgt, tside, verb, conf)
+
+    def _norp_of_another(self, sside: list[Token], src: Arg) -> bool:
+        """Whether a group adjective or noun describes another noun than the actor: in
+        "Kurdish Members of Parliament", "the Democratic chairman of the House committee",
+        "Tesco's Polish operation" the Kurds, Democrats and Poles are not the organisation's;
+        in "Democrat Chuck Schumer, the Senate minority leader" Democrat is Schumer's."""
+        lca = sside[-1].head if sside else src.token
+        if (lca.pos_ == "NOUN" and self.index.at(lca) is None
+                and lca.lemma_.lower() not in PLACE_NOUNS  # "the Spanish island of Majorca"
+                and not _instance_of(sside)):  # "a Jamaican-born father, Harris"
+            return True  # both describe a common noun: the title or thing they share
+        return any(t.pos_ == "NOUN" and self.index.at(t) is None for t in sside[1:])
 
     def _in_phrase(
         self, lca: Token, a1: Arg, side1: list[Token], a2: Arg, side2: list[Token], conf: float
@@ -514,6 +535,15 @@ def _whole_of(a1: Arg, side1: list[Token], a2: Arg, side2: list[Token]
             return None
         return part, whole, wside
     return None
+
+
+def _instance_of(side: list[Token]) -> bool:
+    """The actor is what the noun above it names: its apposition ("a Jamaican-born father,
+    Donald Harris") or an example of it ("European parties such as Ecolo")."""
+    deps = [t.dep_ for t in side]
+    return deps == ["appos"] or (
+        deps == ["pobj", "prep"] and side[1].lower_ in ("as", "like", "including")
+    )
 
 
 def _possessor_elsewhere(side: list[Token]) -> bool:
