@@ -1062,3 +1062,17 @@ def test_relations_prepositions_of_membership_still_give_an_affiliation(nlp, tex
     r = find(rels, source, target)
     assert r is not None and r.kind in ("affiliation", "role"), [
         (x.source_id, x.target_id, x.kind, x.predicate) for x in rels]
+
+
+def test_relations_record_the_rule_that_found_them(nlp):
+    from actorgraph.relations import RULES
+
+    rels = relations_for(nlp, "Russian President Vladimir Putin met Xi Jinping in Moscow. "
+                         "Jim Nicholson of the UUP won the seat.", {"Xi Jinping": "PERSON"})
+    assert rels and all(r.rule in RULES for r in rels), [r.rule for r in rels]
+    assert find(rels, "Vladimir Putin", "Russia", "leadership").rule == "title"
+    assert find(rels, "Vladimir Putin", "Xi Jinping", "action").rule == "verb"
+    assert find(rels, "Jim Nicholson", "UUP", "affiliation").rule == "prep_phrase"
+    assert {r.rule for r in rels if r.kind == "cooccurrence"} == {"cooccurrence"}
+    where = find(rels, "Vladimir Putin", "Moscow", "located_in")
+    assert where is not None and where.rule == "path"

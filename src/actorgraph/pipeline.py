@@ -435,6 +435,7 @@ def _relation_row(rel: Relation, *, text: str, offset: int, sent_offset: int, id
         "target_mention_id": id_map.get(rel.target_mention_id or "", rel.target_mention_id),
         "source_text": rel.source_text,
         "target_text": rel.target_text,
+        "rule": rel.rule,
     }
     row["relation_id"] = relation_id(row)
     return row

@@ -114,3 +114,4 @@ class Relation:
     target_mention_id: str | None = None
     source_text: str | None = None  # the mentions as written ("NHC", "Putin")
     target_text: str | None = None
+    rule: str | None = None  # the rule that found it (relations.RULES)

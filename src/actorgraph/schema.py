@@ -93,6 +93,7 @@ TABLES: dict[str, dict[str, str]] = {
         "target_mention_id": "string",
         "source_text": "string",
         "target_text": "string",
+        "rule": "string",
     },
     "edges": {
         "source_id": "string",

@@ -17,7 +17,34 @@ from __future__ import annotations
 from .extract import extract_relations
 from .lexicon import LexEntry, Lexicon, LexiconError, cameo_to_plover, load_lexicon
 
+# The ``rule`` column of the relations table: which rule found a relation. Filter on it (or on
+# ``confidence``) to trade recall for precision; docs/precision.md has each rule's precision.
+RULES: dict[str, str] = {
+    "verb": "a verb and its arguments: subject, object, passive agent, prepositional object; "
+    "speech verbs give statements",
+    "event_noun": "an event noun and its arguments ('talks between X and Y', 'X's visit to Y')",
+    "title": "a title noun ('Russian President Putin', 'CEO of Apple', 'Huawei chairman Guo')",
+    "modifier": "a country or group name modifying an actor ('Russian operator MTS')",
+    "possessive": "a possessive ('Japan's Toyota', 'Kim's party')",
+    "apposition": "an apposition ('Guo Ping, one of Huawei's chairmen', 'Todd Martin (U.S.)')",
+    "copula": "a copula or naming verb ('X is a member of Y', 'X was named CEO of Y', 'as ...')",
+    "prep_phrase": "a person's 'of'/'from' phrase ('Walker of the UUP'), an organisation's "
+    "'in'/'at' place",
+    "based_in": "'based in', 'headquartered in', 'Nairobi-based'",
+    "path": "a short dependency path between two actors no rule above linked",
+    "surface": "word order where the parse breaks ('A ( U.S. ) beat B ( Italy ) 6-3')",
+    "merger": "the parts of a merger or grouping and the whole",
+    "accusation": "saying that someone attacked, committed a crime or threatened",
+    "own_country": "an actor whose country the sentence names",
+    "named_place": "an organisation named after a place the sentence names",
+    "setting": "the place a sentence's event happens in ('In Paris, X met Y')",
+    "defined_name": "an abbreviation or alias defined in the text ('the National Hurricane "
+    "Center (NHC)')",
+    "cooccurrence": "two actors in one sentence",
+}
+
 __all__ = [
+    "RULES",
     "LexEntry",
     "Lexicon",
     "LexiconError",

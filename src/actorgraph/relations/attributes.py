@@ -60,6 +60,7 @@ class AttributeCandidate:
     kind: str  # affiliation | role | leadership | located_in
     predicate: str | None
     confidence: float
+    rule: str = "title"  # title | modifier | possessive | apposition | copula | prep_phrase | based_in
 
 
 @functools.lru_cache(maxsize=1)
@@ -147,7 +148,8 @@ def attribute_relations(sent: Span, index: MentionIndex) -> list[AttributeCandid
     doc = sent.doc
 
     def emit(src: MentionRef, title: Token | None, tgt: MentionRef, tgt_tok: Token,
-             conf: float, quantified: bool = False, kind: str | None = None) -> None:  # fmt: skip
+             conf: float, rule: str, quantified: bool = False,
+             kind: str | None = None) -> None:  # fmt: skip
         if tgt.actor_id == src.actor_id or src.label == "NORP":
             return
         if tgt.label not in GROUP_LABELS | PLACE_LABELS:
@@ -162,7 +164,8 @@ def attribute_relations(sent: Span, index: MentionIndex) -> list[AttributeCandid
             # "the United Front, a coalition of the SLFP and the LSSP": the parties belong
             src, tgt, tgt_tok, k = tgt, src, doc[src.start : src.end].root, "affiliation"
         head = doc[src.start : src.end].root
-        out.append(AttributeCandidate(Arg(src, 1.0, head), Arg(tgt, 1.0, tgt_tok), k, phrase, conf))
+        out.append(AttributeCandidate(Arg(src, 1.0, head), Arg(tgt, 1.0, tgt_tok), k, phrase, conf,
+                                      rule))  # fmt: skip
 
     for m in index.in_span(sent):
         if m.label == "NORP":
@@ -177,40 +180,40 @@ def attribute_relations(sent: Span, index: MentionIndex) -> list[AttributeCandid
                 if (cm := index.at(c)) is not None:
                     if c.dep_ == "poss" and cm.label in PERSON_LABELS and m.label == "ORG":
                         # "Kim's National Congress": the person belongs to the organisation
-                        emit(cm, None, m, head, 0.6)
+                        emit(cm, None, m, head, 0.6, "possessive")
                     elif c.dep_ == "poss" or (
                         cm.label in ("GPE", "NORP") and m.label not in PLACE_LABELS
                     ):
                         # "Japan's Toyota", "Japanese firm Toyota"; two names side by side
                         # ("Lotte 6 Hyundai 2", "CHICAGO AT TORONTO") are not an attribute
-                        emit(m, None, cm, c, 0.75)
+                        emit(m, None, cm, c, 0.75, "possessive" if c.dep_ == "poss" else "modifier")
                 elif c.pos_ in ("NOUN", "PROPN"):
                     for tm, ttok in _title_targets(c, index):
-                        emit(m, c, tm, ttok, 0.85)
+                        emit(m, c, tm, ttok, 0.85, "title")
         # 2. apposition, either way round ("Jane Roe, one of Acme's directors";
         #    "the Kenyan leader William Ruto")
-        titles: list[tuple[Token, float]] = []
+        titles: list[tuple[Token, float, str]] = []
         for c in head.children:
             if c.dep_ == "appos":
                 if (cm := index.at(c)) is not None:
                     if any(g.dep_ == "conj" for g in c.children):
                         continue  # a list ("the US, Russia and China"), not an apposition
                     if m.label in PLACE_LABELS and cm.label in PLACE_LABELS:
-                        emit(m, None, cm, c, 0.7, kind="located_in")  # "Leeds, England"
+                        emit(m, None, cm, c, 0.7, "apposition", kind="located_in")  # "Leeds, England"
                     elif m.label in PERSON_LABELS or (
                         m.label == "ORG" and cm.label in PLACE_LABELS | {"NORP"}
                     ):
                         # "Todd Martin (U.S.)", "Hisense (China)"; ORG (ORG) is an alias
-                        emit(m, None, cm, c, 0.65)
+                        emit(m, None, cm, c, 0.65, "apposition")
                     continue
-                titles.append((c, 0.8))
+                titles.append((c, 0.8, "apposition"))
         if head.dep_ == "appos" and index.at(head.head) is None and head.head.pos_ == "NOUN":
-            titles.append((head.head, 0.8))
+            titles.append((head.head, 0.8, "apposition"))
         elif (head.dep_ == "appos" and m.label in PERSON_LABELS and head.head.dep_ == "pobj"
               and head.head.head.lower_ == "of" and head.head.head.head.pos_ == "NOUN"
               and head.head.head.head.lemma_.lower() in title_kinds()):  # fmt: skip
             # "the mayor of New Orleans, LaToya Cantrell": parsed as an apposition of the place
-            titles.append((head.head.head.head, 0.75))
+            titles.append((head.head.head.head, 0.75, "apposition"))
         # 3. copula and naming verbs ("X is the president of Y", "X was named CEO of Y") and
         #    "as" phrases of the subject's verb ("As a DUP candidate, Seawright finished")
         subj_verbs = [head.head] if head.dep_ in ("nsubj", "nsubjpass") else []
@@ -229,20 +232,20 @@ def attribute_relations(sent: Span, index: MentionIndex) -> list[AttributeCandid
                     and c.dep_ in ("attr", "oprd", "acomp", "xcomp")
                     and index.at(c) is None
                 ):
-                    titles.append((c, 0.75))
+                    titles.append((c, 0.75, "copula"))
                 elif c.dep_ == "prep" and c.lower_ == "as":
-                    titles.extend((p, 0.7) for p in pobjs(c) if index.at(p) is None)
+                    titles.extend((p, 0.7, "copula") for p in pobjs(c) if index.at(p) is None)
         # "Walker of the UUP", "a senator from Ohio"
         if m.label in PERSON_LABELS:
             for c in head.children:
                 if c.dep_ == "prep" and c.lower_ in ("of", "from"):
                     for p in pobjs(c):
                         if (pm := index.at(p)) is not None:
-                            emit(m, None, pm, p, 0.65)
-        for title, conf in titles:
+                            emit(m, None, pm, p, 0.65, "prep_phrase")
+        for title, conf, rule in titles:
             noun, quantified = _unquantify(title)
             for tm, ttok in _title_targets(noun, index):
-                emit(m, noun, tm, ttok, conf, quantified)
+                emit(m, noun, tm, ttok, conf, rule, quantified)
         # 4. location stated by the parse: "Safaricom, based in Nairobi", "Nairobi-based Safaricom"
         for c in head.children:
             if c.dep_ in ("acl", "amod") and c.lemma_.lower() in LOCATED_VERBS:
@@ -250,13 +253,13 @@ def attribute_relations(sent: Span, index: MentionIndex) -> list[AttributeCandid
                     if sub.dep_ == "prep" and sub.lower_ in ("in", "at"):
                         for p in pobjs(sub):
                             if (pm := index.at(p)) is not None and pm.label in PLACE_LABELS:
-                                emit(m, None, pm, p, 0.8, kind="located_in")
+                                emit(m, None, pm, p, 0.8, "based_in", kind="located_in")
                     elif (pm := index.at(sub)) is not None and pm.label in PLACE_LABELS:
-                        emit(m, None, pm, sub, 0.8, kind="located_in")
+                        emit(m, None, pm, sub, 0.8, "based_in", kind="located_in")
             elif (
                 c.dep_ == "prep" and c.lower_ in ("in", "at") and m.label in PLACE_LABELS | {"ORG"}
             ):
                 for p in pobjs(c):
                     if (pm := index.at(p)) is not None and pm.label in PLACE_LABELS:
-                        emit(m, None, pm, p, 0.6, kind="located_in")
+                        emit(m, None, pm, p, 0.6, "prep_phrase", kind="located_in")
     return out

@@ -123,6 +123,7 @@ class _Candidate:
     modality: str
     confidence: float
     clause: Token | None  # the predicate, whose subtree is passed to date_for
+    rule: str = "verb"  # which rule found it: the ``rule`` column (see RULES)
 
 
 class _Rules:
@@ -133,6 +134,7 @@ class _Rules:
         self.index = index
         self.lex = lexicon
         self.out: list[_Candidate] = []
+        self.rule = "verb"  # the rule stage running, recorded on each candidate
         self.nouns_done: set[int] = set()
         # actor pairs a "respectively" keeps apart: no later rule may link them
         self.unpaired: set[frozenset[str]] = set()
@@ -640,14 +642,14 @@ class _Rules:
     # --- assembly ----------------------------------------------------------------------------
     def _add(self, s: Arg, t: Arg, kind: str, predicate: str | None, event_type: str | None,
              quad: str | None, directed: bool, neg: bool, mod: str, base: float,
-             clause: Token | None) -> None:  # fmt: skip
+             clause: Token | None, rule: str | None = None) -> None:  # fmt: skip
         if s.mention.actor_id == t.mention.actor_id:
             return
         if not directed and (t.mention.actor_id or "") < (s.mention.actor_id or ""):
             s, t = t, s
         conf = round(base * min(s.confidence, t.confidence), 3)
         self.out.append(_Candidate(s, t, kind, predicate, event_type, quad, directed, neg, mod,
-                                   conf, clause))  # fmt: skip
+                                   conf, clause, rule or self.rule))  # fmt: skip
 
     def linked(self) -> set[frozenset[str]]:
         """The actor pairs (either way round) that a rule has linked so far."""
@@ -657,10 +659,12 @@ class _Rules:
 
     def run(self) -> list[_Candidate]:
         # verbs first: they claim the event nouns they take as objects
+        self.rule = "verb"
         for token in self.sent:
             if token.pos_ == "VERB":
                 self.backing(token)
                 self.verb(token)
+        self.rule = "event_noun"
         for token in self.sent:
             if token.pos_ in ("NOUN", "PROPN"):
                 entry = self.event_noun(token)
@@ -668,14 +672,16 @@ class _Rules:
                     self.noun(token, entry)
         for a in attribute_relations(self.sent, self.index):
             self._add(a.source, a.target, a.kind, a.predicate, None, None, True, False,
-                      "asserted", a.confidence, None)  # fmt: skip
+                      "asserted", a.confidence, None, a.rule)  # fmt: skip
         # pairs no rule above has linked: a direction from the short path between them
         linked = self.linked()
+        self.rule = "path"
         for p in PathRule(self.sent, self.index, self.lex).run(linked):
             neg = negated(p.verb, self.lex) if p.verb is not None else False
             mod = modality(p.verb, self.lex) if p.verb is not None else "asserted"
             self._add(p.source, p.target, p.kind, p.predicate, p.event_type, p.quad_class, True,
                       neg, mod, p.confidence, p.verb)  # fmt: skip
+        self.rule = "surface"
         for sc in surface_relations(self.sent, self.index, self.lex, self.linked()):
             entry = self.lex.lookup(sc.predicate, "VERB")
             event_type = entry.event_type if entry is not None else None
@@ -684,13 +690,18 @@ class _Rules:
             self._add(sc.source, sc.target, "action", sc.predicate, event_type, quad,
                       not symmetric, negated(sc.verb, self.lex), modality(sc.verb, self.lex),
                       SURFACE_CONFIDENCE, sc.verb)  # fmt: skip
+        self.rule = "merger"
         for mc in merger_relations(self.sent, self.index, lambda v: self.subjects(v, False)):
             self._add(mc.part, mc.whole, "affiliation", mc.predicate, None, None, True,
                       negated(mc.verb, self.lex), modality(mc.verb, self.lex), MERGER_CONFIDENCE,
                       mc.verb)  # fmt: skip
+        self.rule = "accusation"
         self.accusations()
+        self.rule = "own_country"
         self.own_country()
+        self.rule = "setting"
         self.setting()
+        self.rule = "defined_name"
         self.defined_names()
         return self.out
 
@@ -831,6 +842,7 @@ class _Rules:
             tgt = Arg(place, 1.0, doc[place.start : place.end].root)
             self._add(src, tgt, "affiliation", None, None, None, True, False, "asserted",
                       OWN_COUNTRY_CONFIDENCE, None)  # fmt: skip
+        self.rule = "named_place"
         self.named_place(mentions, linked)
 
     def named_place(self, mentions: list[MentionRef], linked: set[frozenset[str]]) -> None:
@@ -975,6 +987,7 @@ def extract_relations(
                     modality=cand.modality,
                     confidence=cand.confidence,
                     directed=cand.directed,
+                    rule=cand.rule,
                 )
             )
         # co-occurrence: one per pair of distinct actors, first mentions, NORP excluded
@@ -994,6 +1007,7 @@ def extract_relations(
                         predicate=None,
                         confidence=COOCCURRENCE_CONFIDENCE,
                         directed=False,
+                        rule="cooccurrence",
                     )
                 )
     return relations
