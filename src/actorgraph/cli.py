@@ -111,6 +111,8 @@ def run(
     csv_safe: Annotated[bool, typer.Option("--csv-safe/--no-csv-safe",
                                            help="Neutralise spreadsheet formulas in CSV cells.")] = True,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
+    any_language: Annotated[bool, typer.Option("--any-language", help="Analyse articles in other "
+                                               "languages than the model's too (skipped by default).")] = False,
 ) -> None:
     """Extract actors, mentions, dates and relations from articles into --out.
 
@@ -163,7 +165,7 @@ def run(
             result = actorgraph.extract(
                 paths, out=out, model=model, jobs=jobs, force=force, reference_date=ref,
                 actors_file=actors, follow_links=follow_links, engine=engine, scheduler=scheduler,
-                progress=on_progress, csv_safe=csv_safe,
+                progress=on_progress, csv_safe=csv_safe, any_language=any_language,
             )
     except _known_errors() as e:
         raise _fail(str(e)) from None

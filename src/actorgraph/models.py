@@ -74,4 +74,5 @@ def model_meta(model: str | None = None) -> dict[str, Any]:
         "version": meta.get("version"),
         "spacy_version": meta.get("spacy_version"),
         "requested": name,
+        "lang": meta.get("lang"),
     }

@@ -341,4 +341,5 @@ def model_info(nlp: Language) -> dict[str, Any]:
         "version": meta.get("version"),
         "spacy_version": meta.get("spacy_version"),
         "components": list(nlp.pipe_names),
+        "lang": meta.get("lang") or nlp.lang,
     }

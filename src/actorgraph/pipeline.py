@@ -55,6 +55,7 @@ class Options:
     reference_date: date | None = None
     actors_file: tuple[str, ...] = ()  # user dictionaries, in order
     batch_size: int = 64
+    language: str | None = None  # the model's language: other articles are skipped; None reads all
 
     def fingerprint(self, model_id: str) -> str:
         dict_sig = ""
@@ -66,7 +67,8 @@ class Options:
                 dict_sig = digest.hexdigest()
             except OSError:
                 dict_sig = "unreadable"
-        parts = [__version__, code_signature(), model_id, str(self.reference_date), dict_sig]
+        parts = [__version__, code_signature(), model_id, str(self.reference_date), dict_sig,
+                 str(self.language)]
         return hashlib.sha1("|".join(parts).encode()).hexdigest()[:16]
 
 
@@ -153,6 +155,7 @@ def _chunks(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, str]]:
 def process_batch(articles: Sequence[Article], *, model: str | None = None, nlp: Any = None,
                   options: Options | None = None, fingerprint: str = "") -> dict[str, pd.DataFrame]:
     """Run the NLP stages over one batch of articles; returns the part tables."""
+    from actorgraph import language
     from actorgraph.clean import clean
     from actorgraph.nlp import cached_nlp
 
@@ -168,12 +171,18 @@ def process_batch(articles: Sequence[Article], *, model: str | None = None, nlp:
     work: list[tuple[int, int, str]] = []  # (article index, offset, masked text)
     cleaned_list = []
     n_chunks: dict[int, int] = {}
+    skipped: dict[int, str] = {}  # article index -> why it was not analysed
+    languages: dict[int, str | None] = {}
     for i, article in enumerate(articles):
         if article.status != "ok":
             cleaned_list.append(None)
             continue
         cleaned = clean(article)
         cleaned_list.append(cleaned)
+        languages[i], reason = language.identify(cleaned.masked, options.language)
+        if reason is not None:
+            skipped[i] = reason
+            continue
         pieces = _chunks(cleaned.masked)
         n_chunks[i] = len(pieces)
         work.extend((i, offset, piece) for offset, piece in pieces)
@@ -199,12 +208,18 @@ def process_batch(articles: Sequence[Article], *, model: str | None = None, nlp:
         if cleaned is None:
             doc_rows.append(_document_row(article, h, status=article.status, error=article.error))
             continue
+        lang = languages.get(i)
+        if i in skipped:
+            doc_rows.append(_document_row(cleaned.article, h, status="skipped", error=skipped[i],
+                                          language=lang))
+            continue
         rows = analysed[i]
         if isinstance(rows, Exception):
-            doc_rows.append(_document_row(cleaned.article, h, status="error",
+            doc_rows.append(_document_row(cleaned.article, h, status="error", language=lang,
                                           error=f"internal error while analysing: {type(rows).__name__}: {rows}"))
             continue
-        doc_rows.append(_document_row(cleaned.article, h, status="ok", error=None, **rows["doc"]))
+        doc_rows.append(_document_row(cleaned.article, h, status="ok", error=None, language=lang,
+                                      **rows["doc"]))
         mention_rows.extend(rows["mentions"])
         relation_rows.extend(rows["relations"])
         actor_rows.extend(rows["actors"])
@@ -246,6 +261,7 @@ def _document_row(article: Article, h: str, *, status: str, error: str | None, *
         "duplicate_of": None,
         "body_start": extra.get("body_start"),
         "body_end": extra.get("body_end"),
+        "language": extra.get("language"),
     }
 
 
@@ -508,6 +524,7 @@ def extract(
     scheduler: str | None = None,
     progress: ProgressFn | None = None,
     total: int | None = None,
+    any_language: bool = False,
 ) -> Result:
     """Extract actors, mentions and relations from files and folders of articles.
 
@@ -529,6 +546,8 @@ def extract(
         scheduler: a Dask scheduler address (engine "dask"; default a LocalCluster).
         progress: called with (articles done, errors) as the run advances.
         total: the expected number of articles, recorded for progress display.
+        any_language: analyse every article; by default one confidently detected in another
+            language than the model's is skipped, with the reason in ``documents.error``.
 
     Returns:
         The :class:`Result`; also written to ``out`` when given.
@@ -546,12 +565,13 @@ def extract(
         "paths": [str(p) for p in paths], "jobs": jobs, "force": force, "engine": engine,
         "reference_date": reference_date.isoformat() if reference_date else None,
         "actors_file": list(dictionary_paths(actors_file)) or None, "follow_links": follow_links,
-        "batch_size": batch_size,
+        "batch_size": batch_size, "any_language": any_language,
     }
     return extract_articles(
         articles, out=out, model=model, jobs=jobs, force=force, reference_date=reference_date,
         actors_file=actors_file, batch_size=batch_size, csv_safe=csv_safe, engine=engine,
         scheduler=scheduler, progress=progress, run_options=options_dict,
+        any_language=any_language,
     )
 
 
@@ -571,6 +591,7 @@ def extract_articles(
     scheduler: str | None = None,
     progress: ProgressFn | bool | None = None,
     run_options: dict[str, Any] | None = None,
+    any_language: bool = False,
 ) -> Result:
     """Run the pipeline over :class:`Article` records (see :func:`extract` for the options).
 
@@ -581,13 +602,14 @@ def extract_articles(
 
     if engine not in ("local", "dask"):
         raise PipelineError(f"Unknown engine {engine!r}: choose 'local' or 'dask'.")
-    options = Options(model=model, reference_date=reference_date,
-                      actors_file=dictionary_paths(actors_file), batch_size=batch_size)
-    if options.actors_file:
-        _dictionary(options.actors_file)  # validate early: a bad dictionary is a user mistake
     # The model is identified from its meta.json and loaded only when an article needs it,
     # so an unchanged re-run never pays for loading it.
     info = _loaded_model_info(nlp) if nlp is not None else model_meta(model)
+    options = Options(model=model, reference_date=reference_date,
+                      actors_file=dictionary_paths(actors_file), batch_size=batch_size,
+                      language=None if any_language else info.get("lang") or None)
+    if options.actors_file:
+        _dictionary(options.actors_file)  # validate early: a bad dictionary is a user mistake
     model_id = f"{info.get('name')}@{info.get('version')}"
     loaded: list[Any] = [nlp]
 

@@ -33,6 +33,7 @@ TABLES: dict[str, dict[str, str]] = {
         "duplicate_of": "string",
         "body_start": "Int64",
         "body_end": "Int64",
+        "language": "string",  # ISO 639-1, detected from the body (py3langid)
     },
     "mentions": {
         "doc_id": "string",
