@@ -1076,3 +1076,15 @@ def test_relations_record_the_rule_that_found_them(nlp):
     assert {r.rule for r in rels if r.kind == "cooccurrence"} == {"cooccurrence"}
     where = find(rels, "Vladimir Putin", "Moscow", "located_in")
     assert where is not None and where.rule == "path"
+
+
+def test_relations_a_list_parsed_as_one_sentence_gets_no_weak_links(nlp):
+    text = ("June 9 -- Coral Sky Amphitheatre, West Palm Beach, FL June 10 -- "
+            "Ameris Bank Amphitheatre, Alpharetta, GA June 14 -- Budweiser Stage, Toronto, ON "
+            "June 16 -- Jiffy Lube Live, Bristow, VA")
+    rels = typed(relations_for(nlp, text))
+    assert not [r for r in rels if r.rule in ("path", "own_country", "surface", "setting")], [
+        (r.source_id, r.kind, r.target_id, r.rule) for r in rels]
+    # one verb makes it a clause again: "X beat Y" is read
+    rels = typed(relations_for(nlp, "Germany beat France, Spain, Italy, Poland and Greece."))
+    assert find(rels, "Germany", "France", "action") is not None

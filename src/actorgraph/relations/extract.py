@@ -110,6 +110,20 @@ NOUN_TARGET_PREPS = frozenset({"with", "against", "on", "to", "of", "into", "tow
                                "over", "for", "upon"})  # fmt: skip
 
 
+# A "sentence" with this many actors and no finite verb is a list or a table.
+LIST_MIN_ACTORS = 5
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _is_list(sent: Span, index: MentionIndex) -> bool:
+    """Whether a sentence is a list or table rather than a clause: several actors and no
+    finite verb (tour dates, group tables, staff credits)."""
+    if any(t.tag_ in FINITE_TAGS for t in sent):
+        return False
+    actors = {m.actor_id for m in index.in_span(sent) if m.label != "NORP"}
+    return len(actors) >= LIST_MIN_ACTORS
+
+
 @dataclass(frozen=True)
 class _Candidate:
     source: Arg
@@ -673,6 +687,12 @@ class _Rules:
         for a in attribute_relations(self.sent, self.index):
             self._add(a.source, a.target, a.kind, a.predicate, None, None, True, False,
                       "asserted", a.confidence, None, a.rule)  # fmt: skip
+        if _is_list(self.sent, self.index):
+            # a table or list parsed as one sentence ("June 9 -- Coral Sky Amphitheatre, West
+            # Palm Beach, FL June 10 -- ..."): the weak rules below would link its neighbours
+            self.rule = "defined_name"
+            self.defined_names()
+            return self.out
         # pairs no rule above has linked: a direction from the short path between them
         linked = self.linked()
         self.rule = "path"
