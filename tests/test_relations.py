@@ -1023,6 +1023,12 @@ NOT_MEMBERSHIP = [
      "the House Intelligence Committee", "Democratic", "affiliation", None),
     ("Tesco's Polish operation is too big to sell.", {"Tesco": "ORG", "Polish": "NORP"}, "Tesco",
      "Polish", "affiliation", None),
+    # two places compared or travelled between: neither lies in the other
+    ("Melbourne like Sydney is a business and cultural centre.", {}, "Melbourne", "Sydney",
+     "located_in", None),
+    # a distance: "ten kilometres from Barcelona" is near it, not from it
+    ("Badalona is a Catalonian city around ten kilometres from Barcelona.",
+     {"Badalona": "ORG", "Barcelona": "GPE"}, "Badalona", "Barcelona", "affiliation", None),
     # a part "of" a whole is the source, whatever the entity types
     ("Trump spoke on the South Lawn of the White House.", {"the South Lawn": "FAC",
      "the White House": "ORG"}, "the White House", "the South Lawn", "affiliation", None),

@@ -69,6 +69,9 @@ OPPOSING_PREPS = frozenset({"against", "versus", "vs", "vs."})
 ADMISSION_VERBS = frozenset({"elect", "appoint", "name", "nominate", "confirm", "sign", "admit",
                              "reelect", "re-elect", "promote", "assign", "accredit", "induct",
                              "recruit", "draft", "return"})  # fmt: skip
+# Units of distance and travel time: "ten kilometres from Barcelona" is no membership.
+DISTANCE_NOUNS = frozenset({"kilometre", "kilometer", "km", "mile", "metre", "meter", "yard",
+                            "foot", "feet", "hour", "minute", "drive", "walk", "way"})  # fmt: skip
 # Participles of association: "militias associated with Iran", "a group linked to Y".
 ASSOCIATION_VERBS = frozenset({"associate", "affiliate", "ally", "align", "link", "tie",
                                "connect", "attach", "loyal"})  # fmt: skip
@@ -385,6 +388,12 @@ class PathRule:
         predicate: str | None = None, title: Token | None = None,
     ) -> PathCandidate | None:  # fmt: skip
         prep = _prep_into(tside)
+        if (prep is not None and prep not in LOCATIVE_PREPS | {"of"}
+                and src.mention.label in PLACE_LABELS and tgt.mention.label in PLACE_LABELS
+                and not (prep == "between" and src.mention.label == "FAC")):  # fmt: skip
+            # "Melbourne, like Sydney", "from Omsk to Berlin": neither holds the other (but
+            # "the Allenby Bridge crossing between Jordan and the West Bank" is at both)
+            return None
         kind = _kind_for(src.mention, tgt.mention, prep)
         if (prep == "as" and verb is not None and verb.lemma_.lower() in NAMING_VERBS
                 and src.mention.label == tgt.mention.label and src.mention.label in ("ORG", "PERSON")):
@@ -395,7 +404,7 @@ class PathRule:
             # a title noun says which: "leader" -> leadership, "member" -> role
             kind = _title_kind(title) or kind
         if kind == "affiliation" and predicate is None and not self._membership(
-                prep, verb or _side_verb(tside), src):  # fmt: skip
+                prep, verb or _side_verb(tside), src, tside):  # fmt: skip
             if prep in OPPOSING_PREPS:
                 kind = "related"  # "England's qualifier against Moldova": opponents
             elif (prep not in DIRECTION_PREPS or tgt.mention.label not in PLACE_LABELS
@@ -406,12 +415,17 @@ class PathRule:
                 kind = "related"
         return PathCandidate(src, tgt, kind, predicate or prep, None, None, conf, verb)
 
-    def _membership(self, prep: str | None, verb: Token | None, src: Arg) -> bool:
+    def _membership(self, prep: str | None, verb: Token | None, src: Arg,
+                    tside: list[Token]) -> bool:
         """Whether the preposition into the target can make the source a member of it."""
         if prep is None or (prep in MEMBERSHIP_PREPS and prep != "from"):
             return True
         lemma = verb.lemma_.lower() if verb is not None else None
-        if prep == "from":
+        if prep == "from":  # "a senator from Ohio"; not "airlifted from", "ten km from"
+            if len(tside) >= 2 and tside[1].i > 0:
+                before = tside[1].doc[tside[1].i - 1]
+                if before.lemma_.lower() in DISTANCE_NOUNS or before.ent_type_ == "QUANTITY":
+                    return False
             return lemma not in MOTION_VERBS
         if prep in ("to", "as"):  # "elected to Congress", "elected as a Republican"; not
             return lemma in ADMISSION_VERBS  # "taken to the hospital", "ran as a candidate"
