@@ -225,6 +225,14 @@ ATTRIBUTES = [
      "leadership", "dean"),
     ("Julie Payette, the Governor General of Canada, dissolved the Parliament.", {},
      "Julie Payette", "Canada", "leadership", "governor general"),
+    # a possessive and a title: the title says which ("Russia's Prime Minister X")
+    ("Russia's Prime Minister Mikhail Mishustin spoke.", {"Mikhail Mishustin": "PERSON"},
+     "Mikhail Mishustin", "Russia", "leadership", "prime minister"),
+    ("In May, NASA's Administrator Jim Bridenstine said the moon mattered.", {},
+     "Jim Bridenstine", "NASA", "leadership", "administrator"),
+    # a deputy holds a role, not the leadership
+    ("Politico quoted Tim Manning, formerly a deputy administrator at FEMA, as saying so.", {},
+     "Tim Manning", "FEMA", "role", "administrator"),
 ]  # fmt: skip
 
 

@@ -29,6 +29,9 @@ LOCATED_VERBS = frozenset({"base", "headquarter", "locate", "register", "incorpo
 # Quantified titles ("one of Acme's directors") hold a role, never the leadership.
 QUANTIFIERS = frozenset({"one", "two", "three", "some", "several", "many", "each", "member"})
 TITLE_PREPS = frozenset({"of", "at", "for", "in"})
+# Words before a title that make its holder a subordinate, not the leader.
+SUBORDINATE_WORDS = frozenset({"deputy", "vice", "assistant", "associate", "under", "sub",
+                               "junior", "second", "first-deputy"})  # fmt: skip
 # Nouns of a whole made of parties: in "X, a coalition of A and B" A and B belong to X.
 GROUPING_NOUNS = frozenset({"coalition", "alliance", "list", "bloc", "union", "federation",
                             "confederation", "league", "front", "grouping", "consortium",
@@ -92,11 +95,12 @@ def _title_phrase(title: Token, index: MentionIndex) -> tuple[str, str | None]:
     kinds = title_kinds()
     for k in range(len(words)):
         phrase = " ".join(words[k:])
-        if phrase in kinds:
-            return phrase, kinds[phrase]
-        hyphen = phrase.replace(" - ", "-")
-        if hyphen in kinds:
-            return hyphen, kinds[hyphen]
+        for p in (phrase, phrase.replace(" - ", "-")):
+            if p in kinds:
+                kind = kinds[p]
+                if kind == "leadership" and SUBORDINATE_WORDS & set(words[:k]):
+                    kind = "role"  # "a deputy administrator", "assistant director-general"
+                return p, kind
     return title.lemma_.lower(), None
 
 
@@ -114,6 +118,18 @@ def _title_targets(title: Token, index: MentionIndex) -> Iterator[tuple[MentionR
                 for sub in conjuncts(p):
                     if (m := index.at(sub)) is not None:
                         yield m, sub
+
+
+def _own_title_noun(head: Token, index: MentionIndex) -> Token | None:
+    """The title noun compounded with a person's name ("President" in "Russia's President
+    Medvedev"), when the roles table knows it."""
+    kinds = title_kinds()
+    for c in sorted(head.children, key=lambda t: -t.i):  # the noun nearest the name
+        if (c.dep_ == "compound" and c.i < head.i and c.pos_ in ("NOUN", "PROPN")
+                and index.at(c) is None
+                and (c.lemma_.lower() in kinds or c.lower_ in kinds)):  # fmt: skip
+            return c
+    return None
 
 
 def _unquantify(noun: Token) -> tuple[Token, bool]:
@@ -185,8 +201,11 @@ def attribute_relations(sent: Span, index: MentionIndex) -> list[AttributeCandid
                         cm.label in ("GPE", "NORP") and m.label not in PLACE_LABELS
                     ):
                         # "Japan's Toyota", "Japanese firm Toyota"; two names side by side
-                        # ("Lotte 6 Hyundai 2", "CHICAGO AT TORONTO") are not an attribute
-                        emit(m, None, cm, c, 0.75, "possessive" if c.dep_ == "poss" else "modifier")
+                        # ("Lotte 6 Hyundai 2", "CHICAGO AT TORONTO") are not an attribute.
+                        # A title beside the name says which: "Russia's President Medvedev"
+                        # leads Russia, "NASA's Administrator Bridenstine" leads NASA
+                        title = _own_title_noun(head, index) if m.label in PERSON_LABELS else None
+                        emit(m, title, cm, c, 0.75, "possessive" if c.dep_ == "poss" else "modifier")
                 elif c.pos_ in ("NOUN", "PROPN"):
                     for tm, ttok in _title_targets(c, index):
                         emit(m, c, tm, ttok, 0.85, "title")
@@ -207,7 +226,11 @@ def attribute_relations(sent: Span, index: MentionIndex) -> list[AttributeCandid
                         emit(m, None, cm, c, 0.65, "apposition")
                     continue
                 titles.append((c, 0.8, "apposition"))
-        if head.dep_ == "appos" and index.at(head.head) is None and head.head.pos_ == "NOUN":
+        if head.dep_ == "appos" and index.at(head.head) is None and (
+            head.head.pos_ == "NOUN"
+            or (head.head.pos_ == "PROPN" and head.head.lemma_.lower() in title_kinds()
+                and any(c.dep_ == "poss" for c in head.head.children))
+        ):  # "the Kenyan leader, William Ruto"; "Russia's Prime Minister Mishustin" (PROPN)
             titles.append((head.head, 0.8, "apposition"))
         elif (head.dep_ == "appos" and m.label in PERSON_LABELS and head.head.dep_ == "pobj"
               and head.head.head.lower_ == "of" and head.head.head.head.pos_ == "NOUN"
