@@ -99,6 +99,11 @@ def test_actors_capital_resolves_to_country():
     ("The Chinese leader Xi Jinping arrived.", "Xi Jinping", "CHN", "GOV"),
     ("It signed with Russian partner MTS yesterday.", "MTS", "RUS", None),
     ("Vladimir Putin, the Russian president, spoke.", "Vladimir Putin", "RUS", "GOV"),
+    # the country a title is posted to is not the holder's
+    ("US Ambassador to Germany Amy Gutmann said so.", "Amy Gutmann", "USA", "GOV"),
+    ("China's ambassador to Britain Liu Xiaoming said so.", "Liu Xiaoming", "CHN", "GOV"),
+    ("Kurt Volker, the US special envoy for Ukraine negotiations, resigned.", "Kurt Volker",
+     "USA", "GOV"),
 ])
 def test_actors_attributes_from_context(nlp, text, name, country, sector):
     doc = nlp(text)

@@ -241,6 +241,22 @@ def _inside_title(ent: Span) -> bool:
     return bool(gazetteer.role_sector(phrase)) and gazetteer.role_sector(tail, exact=True) is not None
 
 
+# Prepositions through which a title names a country that is not its holder's.
+POSTING_PREPS = frozenset({"to", "for", "on", "in", "at", "toward", "towards", "against", "with",
+                           "over"})  # fmt: skip
+
+
+def _posted_to(ent: Span) -> bool:
+    """Whether a country in a title's phrase is where or what the holder is posted to, not
+    the holder's own: "ambassador to Germany", "special envoy for Ukraine", "the US envoy in
+    Brussels" (its "of"/"from" phrase is: "the President of France")."""
+    root = ent.root
+    head = root.head
+    if root.dep_ == "compound" and head.dep_ == "pobj":  # "for [Ukraine] negotiations"
+        root, head = head, head.head
+    return root.dep_ == "pobj" and head.lower_ in POSTING_PREPS
+
+
 def _name_country(span: Span) -> str | None:
     """The country named inside a name: "US State Department" -> USA, "Russian Railways" -> RUS."""
     tokens = [t.text for t in span]
@@ -283,6 +299,10 @@ def _context(span: Span, ents_by_token: dict[int, Span]) -> tuple[list[str], lis
             continue
         if ent is not None:
             break
+        if (token.lower_ in POSTING_PREPS and tokens and tokens[-1].i == i + 1
+                and (nxt := ents_by_token.get(i + 1)) is not None and _posted_to(nxt)):  # fmt: skip
+            i -= 1  # "US Ambassador [to Germany] Amy Gutmann": go on to "US Ambassador"
+            continue
         if token.pos_ in ("ADJ", "NOUN", "PROPN", "DET") or token.tag_ == "HYPH" or token.lower_ in ("'s", "’s"):
             tokens.append(token)
             i -= 1
@@ -302,6 +322,8 @@ def _context(span: Span, ents_by_token: dict[int, Span]) -> tuple[list[str], lis
             if ent.start in seen_ents:
                 continue
             seen_ents.add(ent.start)
+            if _posted_to(ent):
+                continue  # "the US ambassador to Germany", "envoy for Ukraine": not theirs
             iso3 = gazetteer.demonym_iso3(ent.text) or gazetteer.country_iso3(ent.text)
             if iso3:
                 countries.append(iso3)
