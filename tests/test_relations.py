@@ -1099,6 +1099,29 @@ def test_relations_a_list_parsed_as_one_sentence_gets_no_weak_links(nlp):
     rels = typed(relations_for(nlp, text))
     assert not [r for r in rels if r.rule in ("path", "own_country", "surface", "setting")], [
         (r.source_id, r.kind, r.target_id, r.rule) for r in rels]
+    # but a team's players in brackets belong to it (a results table)
+    text = ("Chesterfield : Worcestershire 238 and 133-5 , Derbyshire 471 ( J. Adams 123 , "
+            "K. Barnett 87 ; T. Moody 6-82 )")
+    rels = typed(relations_for(nlp, text, {"Derbyshire": "ORG", "K. Barnett": "PERSON",
+                                           "T. Moody": "PERSON"}))  # fmt: skip
+    assert find(rels, "K. Barnett", "Derbyshire", "affiliation") is not None
+    assert find(rels, "T. Moody", "Derbyshire", "affiliation") is not None
+    assert not [r for r in rels if r.rule == "path" and r.target_id != "Derbyshire"]
     # one verb makes it a clause again: "X beat Y" is read
     rels = typed(relations_for(nlp, "Germany beat France, Spain, Italy, Poland and Greece."))
     assert find(rels, "Germany", "France", "action") is not None
+
+
+@pytest.mark.parametrize("text,extra,outsider,target", [
+    ("Apple resellers are accepting orders for the new laptop from Dell.",
+     {"Apple": "ORG", "Dell": "ORG"}, "Apple", "Dell"),
+    ("Chelsea fans attacked Arsenal.", {"Chelsea": "ORG", "Arsenal": "ORG"}, "Chelsea", "Arsenal"),
+])  # fmt: skip
+def test_relations_customers_fans_and_rivals_do_not_act_for_the_actor_they_are_named_after(
+        nlp, text, extra, outsider, target):  # fmt: skip
+    rels = typed(relations_for(nlp, text, extra))
+    assert find(rels, outsider, target, "action") is None, [
+        (x.source_id, x.kind, x.target_id) for x in rels]
+    # members do: "Russian troops attacked Ukraine" is Russia's act
+    rels = typed(relations_for(nlp, "Chelsea players attacked Arsenal.", extra))
+    assert find(rels, "Chelsea", "Arsenal", "action") is not None

@@ -126,6 +126,14 @@ def _is_list(sent: Span, index: MentionIndex) -> bool:
     return len(actors) >= LIST_MIN_ACTORS
 
 
+def _bracketed_member(source: MentionRef, target: MentionRef, doc: Doc) -> bool:
+    """A person listed in brackets after an organisation: "Derbyshire 471 ( J. Adams 123 )"."""
+    if source.label not in ("PERSON", "PER") or target.label != "ORG" or target.end > source.start:
+        return False
+    between = [t.text for t in doc[target.end : source.start]]
+    return "(" in between and ")" not in between[between.index("(") :]
+
+
 @dataclass(frozen=True)
 class _Candidate:
     source: Arg
@@ -691,7 +699,13 @@ class _Rules:
                       "asserted", a.confidence, None, a.rule)  # fmt: skip
         if _is_list(self.sent, self.index):
             # a table or list parsed as one sentence ("June 9 -- Coral Sky Amphitheatre, West
-            # Palm Beach, FL June 10 -- ..."): the weak rules below would link its neighbours
+            # Palm Beach, FL June 10 -- ..."): the weak rules below would link its neighbours,
+            # except a team's players in brackets ("Derbyshire 471 ( J. Adams 123 , ... )")
+            self.rule = "path"
+            for p in PathRule(self.sent, self.index, self.lex).run(self.linked()):
+                if _bracketed_member(p.source.mention, p.target.mention, self.sent.doc):
+                    self._add(p.source, p.target, p.kind, p.predicate, None, None, True, False,
+                              "asserted", p.confidence, p.verb)  # fmt: skip
             self.rule = "defined_name"
             self.defined_names()
             return self.out

@@ -96,6 +96,16 @@ def conjuncts(token: Token) -> list[Token]:
     return out
 
 
+# People and firms named after an actor they do not belong to or act for: "Apple resellers",
+# "Chelsea fans", "Tesla's rivals", "Google's critics".
+OUTSIDER_NOUNS = frozenset({"customer", "client", "user", "fan", "supporter", "critic", "rival",
+                            "competitor", "reseller", "retailer", "dealer", "supplier",
+                            "investor", "shareholder", "bondholder", "creditor", "viewer",
+                            "reader", "listener", "subscriber", "buyer", "consumer", "passenger",
+                            "visitor", "tourist", "opponent", "detractor", "victim", "foe",
+                            "enemy", "customers", "fans", "users"})  # fmt: skip
+
+
 def actors_of(
     token: Token, index: MentionIndex, *, modifiers: bool = True, of_phrase: bool = True,
     places: bool = False, resolve: bool = True,
@@ -144,6 +154,8 @@ def actors_of(
             found = True
         if found or not modifiers or head.pos_ == "PRON":
             continue
+        if head.lemma_.lower() in OUTSIDER_NOUNS:
+            continue  # "Apple resellers accept orders", "Chelsea fans protested": not Apple's act
         named = len(out)
         for child in head.children:
             if child.dep_ in MODIFIER_DEPS and (mm := index.at(child)) is not None:
