@@ -101,6 +101,23 @@ def test_network_filters(tiny):
     assert {d["kinds"] for _, _, d in only_agree.edges(data=True)} == {"cooccurrence"}
 
 
+def test_network_min_confidence_leaves_out_weak_links():
+    relations = schema.frame("relations", [
+        {**rel("r1", "d1", PUTIN, CHINA, predicate="meet"), "confidence": 0.85},
+        {**rel("r2", "d1", GAZPROM, CHINA, kind="affiliation"), "confidence": 0.36},
+        {**rel("r3", "d2", GAZPROM, CHINA, kind="affiliation"), "confidence": 0.6},
+        {**rel("r4", "d2", PUTIN, GAZPROM, kind="related"), "confidence": 0.32},
+    ])
+    documents = schema.frame("documents", [{"doc_id": "d1", "status": "ok"},
+                                           {"doc_id": "d2", "status": "ok"}])
+    edges = build_edges(relations, documents)
+    by_pair = {(r.source_id, r.target_id): r.max_confidence for r in edges.itertuples()}
+    assert by_pair[(GAZPROM, CHINA)] == 0.6  # the best of its relations
+    result = Result(documents, schema.empty("mentions"), schema.empty("actors"), relations, edges)
+    assert set(result.network().edges) == {(PUTIN, CHINA), (GAZPROM, CHINA), (PUTIN, GAZPROM)}
+    assert set(result.network(min_confidence=0.41).edges) == {(PUTIN, CHINA), (GAZPROM, CHINA)}
+
+
 def test_network_of_an_empty_result():
     empty = Result(schema.empty("documents"), schema.empty("mentions"), schema.empty("actors"),
                    schema.empty("relations"))

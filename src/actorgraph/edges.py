@@ -21,8 +21,11 @@ def build_edges(relations: pd.DataFrame, documents: pd.DataFrame | None = None) 
     relations = relations[relations["source_id"] != relations["target_id"]]
     if relations.empty:
         return schema.empty("edges")
-    rels = relations[["doc_id", "source_id", "target_id", "kind", "event_type", "date",
-                      "source_name", "target_name"]]
+    cols = ["doc_id", "source_id", "target_id", "kind", "event_type", "date", "source_name",
+            "target_name"]
+    rels = relations[cols + (["confidence"] if "confidence" in relations else [])]
+    if "confidence" not in rels:
+        rels = rels.assign(confidence=float("nan"))
     dup_docs: set[str] = set()
     if documents is not None and "duplicate_of" in documents and len(documents):
         dup_docs = set(documents.loc[documents["duplicate_of"].notna(), "doc_id"])
@@ -45,6 +48,7 @@ def build_edges(relations: pd.DataFrame, documents: pd.DataFrame | None = None) 
         source_name=("source_name", "first"),
         target_name=("target_name", "first"),
         n_relations=("doc_id", "size"),
+        max_confidence=("confidence", "max"),
     ).reset_index()
     agg["event_type"] = agg["event_type"].replace("\x00", None)
     df = schema.conform(agg, "edges")
@@ -66,6 +70,7 @@ def combine_edges(parts: list[pd.DataFrame]) -> pd.DataFrame:
         weight=("weight", "sum"), n_docs=("n_docs", "sum"), first_date=("first_date", "min"),
         last_date=("last_date", "max"), source_name=("source_name", "first"),
         target_name=("target_name", "first"), n_relations=("n_relations", "sum"),
+        max_confidence=("max_confidence", "max"),
     ).reset_index()
     agg["event_type"] = agg["event_type"].replace("\x00", None)
     out = schema.conform(agg, "edges")

@@ -42,13 +42,15 @@ def attr_value(value: Any, kind: type) -> Any:
 
 
 def to_networkx(result: Result, *, min_weight: int = 1, kinds: list[str] | None = None,
-                include_cooccurrence: bool = True) -> Any:
+                include_cooccurrence: bool = True, min_confidence: float | None = None) -> Any:
     """The actor network: nodes are actors, one edge per actor pair and direction.
 
     Args:
         min_weight: leave out edges whose summed weight (stories) is below this.
         kinds: keep only these relation kinds (``None``: all).
         include_cooccurrence: keep same-sentence co-occurrence links.
+        min_confidence: keep only edges with a relation at least this confident (0.41 leaves
+            out the short-path rule, the least precise: see docs/precision.md).
 
     Node attributes: :data:`NODE_ATTRS` (the ``actors`` columns plus ``label``) and
     ``degree`` (int, after filtering). Edge attributes: :data:`EDGE_ATTRS` — ``weight``
@@ -66,6 +68,8 @@ def to_networkx(result: Result, *, min_weight: int = 1, kinds: list[str] | None 
         edges = edges[edges["kind"].isin(kinds)]
     if not include_cooccurrence:
         edges = edges[edges["kind"] != "cooccurrence"]
+    if min_confidence is not None and "max_confidence" in edges:
+        edges = edges[edges["max_confidence"].fillna(0) >= min_confidence]
     agg: dict[tuple[str, str], dict[str, Any]] = {}
     for row in edges.itertuples(index=False):
         src, dst = str(row.source_id), str(row.target_id)

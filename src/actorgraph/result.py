@@ -197,7 +197,7 @@ class Result:
         return ActorView(row, mentions.reset_index(drop=True), rels.reset_index(drop=True), neighbours)
 
     def network(self, min_weight: int = 1, *, kinds: list[str] | None = None,
-                include_cooccurrence: bool = True) -> Any:
+                include_cooccurrence: bool = True, min_confidence: float | None = None) -> Any:
         """The actor network as a networkx ``DiGraph`` with node and edge attributes.
 
         Nodes carry the ``actors`` columns (plus ``label`` and ``degree``); edges sum the
@@ -207,7 +207,7 @@ class Result:
         from actorgraph.graph import to_networkx
 
         return to_networkx(self, min_weight=min_weight, kinds=kinds,
-                           include_cooccurrence=include_cooccurrence)
+                           include_cooccurrence=include_cooccurrence, min_confidence=min_confidence)
 
     def timeline(self, freq: str = "M", *, by: str = "event_type",
                  include_cooccurrence: bool | None = None) -> pd.DataFrame:

@@ -108,6 +108,7 @@ TABLES: dict[str, dict[str, str]] = {
         "source_name": "string",
         "target_name": "string",
         "n_relations": "Int64",
+        "max_confidence": "float64",  # of its relations: filter weak links (docs/precision.md)
     },
     "texts": {
         "doc_id": "string",
