@@ -23,10 +23,10 @@ RULES: dict[str, str] = {
     "verb": "a verb and its arguments: subject, object, passive agent, prepositional object; "
     "speech verbs give statements",
     "event_noun": "an event noun and its arguments ('talks between X and Y', 'X's visit to Y')",
-    "title": "a title noun ('Russian President Putin', 'CEO of Apple', 'Huawei chairman Guo')",
-    "modifier": "a country or group name modifying an actor ('Russian operator MTS')",
+    "title": "a title noun ('Kenyan President Ruto', 'CEO of Apple', 'Acme chairman Jane Roe')",
+    "modifier": "a country or group name modifying an actor ('Kenyan operator Safaricom')",
     "possessive": "a possessive ('Japan's Toyota', 'Kim's party')",
-    "apposition": "an apposition ('Guo Ping, one of Huawei's chairmen', 'Todd Martin (U.S.)')",
+    "apposition": "an apposition ('Jane Roe, one of Acme's directors', 'Todd Martin (U.S.)')",
     "copula": "a copula or naming verb ('X is a member of Y', 'X was named CEO of Y', 'as ...')",
     "prep_phrase": "a person's 'of'/'from' phrase ('Walker of the UUP'), an organisation's "
     "'in'/'at' place",

@@ -75,8 +75,9 @@ DISTANCE_NOUNS = frozenset({"kilometre", "kilometer", "km", "mile", "metre", "me
 # Participles of association: "militias associated with Iran", "a group linked to Y".
 ASSOCIATION_VERBS = frozenset({"associate", "affiliate", "ally", "align", "link", "tie",
                                "connect", "attach", "loyal"})  # fmt: skip
-# Verbs of motion: their "from" phrase is where the actor came from, not what it belongs to
-# ("airlifted from Omsk", "marched from Hyde Park Corner").
+# Verbs of motion and of reporting: their "from" phrase is where the actor came or spoke from,
+# not what it belongs to ("airlifted from Omsk", "marched from Hyde Park Corner", "reported
+# from Kyiv").
 MOTION_VERBS = frozenset({"travel", "march", "fly", "airlift", "evacuate", "move", "come", "go",
                           "flee", "escape", "remove", "withdraw", "pull", "deport", "expel",
                           "transfer", "operate", "drive", "sail", "walk", "arrive", "depart",

@@ -103,7 +103,7 @@ OUTSIDER_NOUNS = frozenset({"customer", "client", "user", "fan", "supporter", "c
                             "investor", "shareholder", "bondholder", "creditor", "viewer",
                             "reader", "listener", "subscriber", "buyer", "consumer", "passenger",
                             "visitor", "tourist", "opponent", "detractor", "victim", "foe",
-                            "enemy", "customers", "fans", "users"})  # fmt: skip
+                            "enemy"})  # fmt: skip
 
 
 def actors_of(
