@@ -1125,3 +1125,60 @@ def test_relations_customers_fans_and_rivals_do_not_act_for_the_actor_they_are_n
     # members do: "Russian troops attacked Ukraine" is Russia's act
     rels = typed(relations_for(nlp, "Chelsea players attacked Arsenal.", extra))
     assert find(rels, "Chelsea", "Arsenal", "action") is not None
+
+
+def test_relations_every_member_of_a_listed_run_of_names_shares_its_relation(nlp):
+    # the small parser reads a long list as a chain of appositions
+    # (it makes the Red Cross and the rest subjects of "worked for Oxfam")
+    text = ("Jane Roe has worked for Oxfam, the Red Cross, Amnesty International, Human Rights "
+            "Watch, the Ford Foundation and Save the Children.")
+    extra = {"Jane Roe": "PERSON", "Red Cross": "ORG", "Oxfam": "ORG",
+             "Amnesty International": "ORG", "Ford Foundation": "ORG", "Save the Children": "ORG"}
+    rels = typed(relations_for(nlp, text, extra))
+    # Human Rights Watch, which the tagger misses, does not break the list
+    orgs = ["the Red Cross", "Oxfam", "Amnesty International", "the Ford Foundation",
+            "Save the Children"]
+    linked = {r.target_id for r in rels if r.source_id == "Jane Roe" and r.directed}
+    assert linked >= set(orgs), [(r.source_id, r.kind, r.target_id, r.rule) for r in rels]
+    # nothing but commas stands between two members: neither belongs to the other
+    assert not [r for r in rels if r.directed and {r.source_id, r.target_id} <= set(orgs)]
+
+
+def test_relations_a_members_own_place_is_not_handed_to_the_others(nlp):
+    text = ("The bill was backed by Senators John Smith of Ohio, Mary Jones of Texas and "
+            "Paul Brown of Utah, all Democrats.")
+    extra = {"John Smith": "PERSON", "Mary Jones": "PERSON", "Paul Brown": "PERSON",
+             "Democrats": "NORP"}
+    rels = typed(relations_for(nlp, text, extra))
+    shown = [(r.source_id, r.kind, r.target_id, r.rule) for r in rels]
+    for person, state in (("John Smith", "Ohio"), ("Mary Jones", "Texas"), ("Paul Brown", "Utah")):
+        others = {"Ohio", "Texas", "Utah"} - {state}
+        assert not [r for r in rels if r.source_id == person and r.target_id in others], shown
+
+
+def test_relations_places_within_places_are_not_a_list(nlp):
+    from actorgraph.relations.enumerations import enumerations
+    from actorgraph.relations.syntax import MentionIndex
+
+    rels = typed(relations_for(nlp, "The firm has offices in Paris, France, and Berlin, Germany."))
+    assert find(rels, "Berlin", "Germany", "located_in") is not None
+    # and two names with nothing between them, or a list without "and" of places, are no list
+    doc = nlp("Hove, Sussex, England, Britain is by the sea.")
+    assert enumerations(doc[:], MentionIndex(mentions_for(doc))) == []
+    doc = nlp("Kenya, Uganda and Tanzania signed a customs pact.")
+    (found,) = enumerations(doc[:], MentionIndex(mentions_for(doc)))
+    assert [m.text for m in found.members] == ["Kenya", "Uganda", "Tanzania"]
+    assert found.kind == "place"
+
+
+def test_relations_and_twice_without_a_comma_or_respectively_is_no_shared_list(nlp):
+    from actorgraph.relations.enumerations import enumerations
+    from actorgraph.relations.syntax import MentionIndex
+
+    doc = nlp("In 2008 the MDC won a majority in the House of Assembly and both Mugabe and "
+              "Tsvangirai claimed victory.")
+    assert enumerations(doc[:], MentionIndex(mentions_for(doc))) == []
+    doc = nlp("The ministers of Kenya, Uganda and Tanzania, respectively, met in Arusha.")
+    assert enumerations(doc[:], MentionIndex(mentions_for(doc))) == []
+    doc = nlp("The ministers of Kenya, Uganda and Tanzania met in Arusha.")
+    assert len(enumerations(doc[:], MentionIndex(mentions_for(doc)))) == 1

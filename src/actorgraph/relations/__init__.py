@@ -8,7 +8,8 @@ statements, affiliation/role/leadership/located_in attributes, and co-occurrence
 Modules: ``extract`` (the rules over verbs, event nouns and speech, and their assembly),
 ``attributes`` (titles, appositions, possessives, copulas), ``paths`` (short dependency
 paths for pairs no rule linked), ``mergers`` (parts of a merger or grouping → the whole),
-``surface`` (word order where the parse breaks), ``syntax`` (arguments, coordination,
+``surface`` (word order where the parse breaks), ``enumerations`` (lists of actors that share
+a relation), ``syntax`` (arguments, coordination,
 pronouns, negation and modality), ``lexicon`` (the event lexicon).
 """
 
@@ -40,6 +41,8 @@ RULES: dict[str, str] = {
     "setting": "the place a sentence's event happens in ('In Paris, X met Y')",
     "defined_name": "an abbreviation or alias defined in the text ('the National Hurricane "
     "Center (NHC)')",
+    "enumeration": "a relation found for one member of a list, handed to the others ('served "
+    "on the boards of A, B and C')",
     "cooccurrence": "two actors in one sentence",
 }
 

@@ -21,6 +21,7 @@ For event nouns the predicate is the noun's lemma ("meeting").
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -32,6 +33,7 @@ from actorgraph.records import MentionRef, Relation
 
 from .attributes import COPULAS, attribute_relations
 from .lexicon import QUAD_CLASS, LexEntry, Lexicon, load_lexicon
+from .enumerations import Enumeration, co_members, enumerations, members_of
 from .mergers import MERGER_CONFIDENCE, merger_relations
 from .paths import RECEIVE_VERBS, PathRule
 from .surface import SURFACE_CONFIDENCE, surface_relations
@@ -95,6 +97,10 @@ TELLING_VERBS = frozenset({"tell", "inform", "notify", "assure", "warn", "remind
 # Verbs of saying that pass news on rather than claim it ("state media reported that ...").
 ATTRIBUTION_VERBS = frozenset({"report", "quote", "cite"})
 SETTING_CONFIDENCE = 0.35
+# A relation handed on to the other members of a list is a little less sure than the original.
+ENUMERATION_DISCOUNT = 0.9
+# Rules that read one actor against the sentence, not a member against the list's context.
+LOCAL_RULES = frozenset({"own_country", "named_place", "setting", "defined_name"})
 ALIAS_CONFIDENCE = 0.8
 
 
@@ -739,7 +745,58 @@ class _Rules:
         self.setting()
         self.rule = "defined_name"
         self.defined_names()
+        self.rule = "enumeration"
+        self.enumerations()
         return self.out
+
+    def enumerations(self) -> None:
+        """A list of actors shares what one member is found to do or be ("served on the boards
+        of A, B and C"), and no member belongs to its neighbour in the list. A list of places
+        with a place inside the next ("Paris, France, and Berlin") is not a list."""
+        enums = enumerations(self.sent, self.index)
+        if not enums:
+            return
+        member = members_of(enums)
+
+        def enum_of(arg: Arg) -> Enumeration | None:
+            return member.get(arg.mention.mention_id)
+
+        def inside(c: _Candidate) -> Enumeration | None:
+            """The list both ends of ``c`` are in, when they are in different members."""
+            for e in enums:
+                s, t = (e.span_of(c.source.mention.start), e.span_of(c.target.mention.start))
+                if s is not None and t is not None and s != t:
+                    return e
+            return None
+
+        for c in self.out:
+            e = inside(c)
+            if e is not None and e.kind == "place" and c.kind == "located_in" and e in enums:
+                enums.remove(e)  # "Paris, France, and Berlin": places within places
+        self.out = [c for c in self.out if not (c.directed and inside(c) is not None)]
+        linked = self.linked()
+        for c in sorted(self.out, key=lambda c: -c.confidence):
+            if c.kind in ("alias", "cooccurrence"):
+                continue
+            for side in ("source", "target"):
+                arg: Arg = getattr(c, side)
+                other: Arg = c.target if side == "source" else c.source
+                e = enum_of(arg)
+                if (e is None or e not in enums or c.rule in LOCAL_RULES
+                        or e.start <= other.mention.start < e.end):  # fmt: skip
+                    continue  # "A of X, B of Y and C of Z": X is A's alone
+                for m in co_members(e, arg.mention):
+                    pair = frozenset((m.actor_id or "", other.mention.actor_id or ""))
+                    if pair in linked:
+                        continue
+                    linked.add(pair)
+                    new = Arg(m, arg.confidence, self.sent.doc[m.end - 1])
+                    s, t = (new, other) if side == "source" else (other, new)
+                    if not c.directed and (t.mention.actor_id or "") < (s.mention.actor_id or ""):
+                        s, t = t, s
+                    self.out.append(dataclasses.replace(
+                        c, source=s, target=t, rule=self.rule,
+                        confidence=round(c.confidence * ENUMERATION_DISCOUNT, 3)))  # fmt: skip
 
     def accusations(self) -> None:
         """Saying that someone did something hostile accuses them: "the US claimed that ISIL
