@@ -1182,3 +1182,37 @@ def test_relations_and_twice_without_a_comma_or_respectively_is_no_shared_list(n
     assert enumerations(doc[:], MentionIndex(mentions_for(doc))) == []
     doc = nlp("The ministers of Kenya, Uganda and Tanzania met in Arusha.")
     assert len(enumerations(doc[:], MentionIndex(mentions_for(doc)))) == 1
+
+
+@pytest.mark.parametrize("text,source,target,kind,event_type", [
+    ("Russia halted aid to Ukraine.", "Russia", "Ukraine", "action", "SANCTION"),
+    ("Iran suspended talks with the EU.", "Iran", "EU", "action", "SANCTION"),
+    ("The US withdrew its support for the Kurds.", "United States", "Kurds", "action",
+     "SANCTION"),
+    ("Israel halted attacks on Gaza.", "Israel", "Gaza", "action", "CONCEDE"),
+    ("The US ended its sanctions on Cuba.", "United States", "Cuba", "action", "CONCEDE"),
+])  # fmt: skip
+def test_relations_stopping_cooperation_is_a_sanction_and_stopping_conflict_a_concession(
+        nlp, text, source, target, kind, event_type):  # fmt: skip
+    rels = typed(relations_for(nlp, text, {"Kurds": "NORP"}))
+    r = find(rels, source, target, kind)
+    assert r is not None and r.event_type == event_type, [
+        (x.source_id, x.kind, x.predicate, x.event_type, x.target_id) for x in rels]
+    assert r.directed
+
+
+def test_relations_a_hyphenated_leader_or_backer_of_an_actor(nlp):
+    rels = typed(relations_for(nlp, "Iran-backed Houthi rebels attacked Saudi Arabia.",
+                               {"Houthi": "ORG"}))
+    backing = find(rels, "Iran", "Houthi", "action")
+    assert backing is not None and backing.event_type == "SUPPORT" and backing.directed
+    # the backer does not do what the backed do
+    assert find(rels, "Iran", "Saudi Arabia", "action") is None
+    # a leader does: "the Russia-led alliance attacked" is Russia's act
+    rels = typed(relations_for(nlp, "The Russia-led alliance attacked Kazakhstan."))
+    attack = find(rels, "Russia", "Kazakhstan", "action")
+    assert attack is not None and attack.event_type == "ASSAULT"
+    rels = typed(relations_for(nlp, "The Reform Party, a Jane Roe-led party, won two seats.",
+                               {"Jane Roe": "PERSON", "The Reform Party": "ORG"}))
+    assert find(rels, "Jane Roe", "The Reform Party", "leadership") is not None, [
+        (x.source_id, x.kind, x.target_id) for x in rels]

@@ -51,6 +51,8 @@ from .syntax import (
     conjoined_preps,
     conjuncts,
     controllers,
+    hyphen_participle,
+    HYPHEN_PARTICIPLES,
     is_passive,
     modality,
     negated,
@@ -362,6 +364,7 @@ class _Rules:
         symmetric = bool(entry and "symmetric" in entry.flags)
         speech = bool(entry and "speech" in entry.flags)
         light = bool(entry and "light" in entry.flags)
+        stop = bool(entry and "stop" in entry.flags)
         # an event noun object decides for support verbs and verbs outside the lexicon
         passive = is_passive(verb)
         for c in verb.children:
@@ -369,7 +372,15 @@ class _Rules:
                 continue
             noun = self.event_noun(c) if c.pos_ == "NOUN" else None
             pattern = self.lex.pattern(lemma, c.lemma_)
-            if pattern is not None and pattern.event_type:
+            if stop and noun is not None and noun.event_type:
+                # "cut aid to Kyiv" reduces relations; "halted attacks on Kyiv" yields
+                cooperative = QUAD_CLASS[noun.event_type].endswith("cooperation")
+                event_type = "SANCTION" if cooperative else "CONCEDE"
+                quad = QUAD_CLASS[event_type]
+                predicate = f"{lemma} {c.lemma_.lower()}"
+                symmetric = False
+                self.nouns_done.add(c.i)
+            elif pattern is not None and pattern.event_type:
                 event_type, quad = pattern.event_type, pattern.quad_class
             elif noun is not None and noun.event_type and (event_type is None or light):
                 event_type, quad = noun.event_type, noun.quad_class
@@ -700,6 +711,8 @@ class _Rules:
                 entry = self.event_noun(token)
                 if entry is not None and entry.event_type:
                     self.noun(token, entry)
+        self.rule = "modifier"
+        self.hyphen_participles()
         for a in attribute_relations(self.sent, self.index):
             self._add(a.source, a.target, a.kind, a.predicate, None, None, True, False,
                       "asserted", a.confidence, None, a.rule)  # fmt: skip
@@ -910,6 +923,25 @@ class _Rules:
                 linked.add(key)
                 self._add(Arg(m, 1.0, head), place, "located_in", "in", None, None, True, False,
                           "asserted", SETTING_CONFIDENCE, None)  # fmt: skip
+
+    def hyphen_participles(self) -> None:
+        """ "Iran-backed rebels" -> Iran -SUPPORT-> the rebels; "the Russia-led alliance" ->
+        Russia leads it; "Chinese-owned firms" belong to China."""
+        for token in self.sent:
+            hp = hyphen_participle(token, self.index)
+            if hp is None:
+                continue
+            mention, lemma = hp
+            kind, event_type = HYPHEN_PARTICIPLES[lemma]
+            x = Arg(mention, 1.0, token.nbor(-1).nbor(-1))
+            for y in actors_of(token.head, self.index):
+                if y.mention.mention_id == mention.mention_id or y.mention.label == "NORP":
+                    continue
+                if kind == "affiliation":
+                    self._add(y, x, kind, lemma, None, None, True, False, "asserted", 0.7, token)
+                else:
+                    self._add(x, y, kind, lemma, event_type, QUAD_CLASS.get(event_type or ""),
+                              True, False, "asserted", 0.7, token)  # fmt: skip
 
     def own_country(self) -> None:
         """An actor whose country is known, in a sentence that names that country, belongs to

@@ -58,6 +58,7 @@ FLAGS = frozenset(
         "contains",
         "part",
         "undergo",
+        "stop",
     }
 )
 

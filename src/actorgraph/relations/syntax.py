@@ -106,6 +106,35 @@ OUTSIDER_NOUNS = frozenset({"customer", "client", "user", "fan", "supporter", "c
                             "enemy"})  # fmt: skip
 
 
+# "X-led", "X-backed", "X-owned" before a noun ("the Saudi-led coalition", "Iran-backed
+# rebels"): what X is to the noun's actor. A leader stands for what it leads; a backer does not.
+HYPHEN_PARTICIPLES: dict[str, tuple[str, str | None]] = {
+    "lead": ("leadership", None), "run": ("leadership", None), "head": ("leadership", None),
+    "command": ("leadership", None), "control": ("leadership", None),
+    "dominate": ("leadership", None),
+    "back": ("action", "SUPPORT"), "support": ("action", "SUPPORT"),
+    "sponsor": ("action", "SUPPORT"), "endorse": ("action", "SUPPORT"),
+    "fund": ("action", "AID"), "finance": ("action", "AID"), "arm": ("action", "AID"),
+    "train": ("action", "AID"), "equip": ("action", "AID"),
+    "own": ("affiliation", None), "ally": ("affiliation", None), "affiliate": ("affiliation", None),
+    "align": ("affiliation", None), "link": ("affiliation", None),
+}  # fmt: skip
+LEADER_PARTICIPLES = frozenset(k for k, (kind, _) in HYPHEN_PARTICIPLES.items()
+                               if kind == "leadership")  # fmt: skip
+
+
+def hyphen_participle(token: Token, index: MentionIndex) -> tuple[MentionRef, str] | None:
+    """The actor and participle lemma of "X-led" when ``token`` is its participle, an
+    adjective of a noun, joined to X by a hyphen."""
+    if token.dep_ != "amod" or token.i == 0 or token.nbor(-1).text not in ("-", "–"):
+        return None
+    lemma = token.lemma_.lower()
+    if lemma not in HYPHEN_PARTICIPLES or token.tag_ not in ("VBN", "VBD", "JJ"):
+        return None
+    m = index.at(token.nbor(-1).nbor(-1)) if token.i >= 2 else None
+    return (m, lemma) if m is not None else None
+
+
 def actors_of(
     token: Token, index: MentionIndex, *, modifiers: bool = True, of_phrase: bool = True,
     places: bool = False, resolve: bool = True,
@@ -160,6 +189,8 @@ def actors_of(
         for child in head.children:
             if child.dep_ in MODIFIER_DEPS and (mm := index.at(child)) is not None:
                 add(mm, 0.7, child)
+            elif (hp := hyphen_participle(child, index)) is not None and hp[1] in LEADER_PARTICIPLES:
+                add(hp[0], 0.6, child)  # "the Saudi-led coalition bombed": Saudi Arabia's act
             elif child.dep_ == "poss" and child.tag_ == "PRP$" and resolve:
                 # "his administration", "its army": the owner the pronoun stands for
                 for ante in possessor(child, index, own_clause=False):
