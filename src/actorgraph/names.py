@@ -21,6 +21,7 @@ entity wins whenever it is longer or crosses the name's edge.
 
 from __future__ import annotations
 
+from actorgraph.scores import score_at
 from spacy.tokens import Doc, Span, Token
 
 #: Head nouns of organisation names (general designators, singular).
@@ -195,6 +196,58 @@ def participant_spans(doc: Doc) -> list[tuple[int, int, str]]:
     return out
 
 
+# Tokens that may start a results line's team name: the line's start or a separator.
+RESULT_SEPARATORS = frozenset({":", ",", ";", ")", "\n"})
+MAX_TEAM_WORDS = 4
+FUNCTION_POS = frozenset({"DET", "ADP", "PRON", "CCONJ", "SCONJ", "AUX", "PART", "ADV", "INTJ"})
+
+
+def _team_word(t: Token) -> bool:
+    """A word of a team's name: a capitalised word ("Kansas", "DETROIT", "St."), whatever the
+    tagger calls it ("Leeds" VBZ), unless a function word ("In 1990 Germany 1 ...")."""
+    return (t.text[:1].isupper() and t.text.rstrip(".").isalpha()
+            and t.pos_ not in FUNCTION_POS)  # fmt: skip
+
+
+def _team_start(doc: Doc, end: int, floor: int) -> int | None:
+    """The start of the capitalised name ending before ``end`` ("Kansas City" in "Kansas City
+    1"), when it starts a line or follows a separator or a score."""
+    start = end
+    while start > floor and end - start < MAX_TEAM_WORDS and _team_word(doc[start - 1]):
+        start -= 1
+    if start == end:
+        return None
+    before = doc[start - 1] if start > floor else None
+    if before is None or before.text in RESULT_SEPARATORS or before.is_space or before.like_num:
+        return start
+    return None
+
+
+def result_spans(doc: Doc) -> list[tuple[int, int]]:
+    """(start, end) of the teams of results lines ("Pohang 3 Ulsan 2", "DETROIT 4 Kansas City
+    1"), which the model runs into their scores ("Lotte 5") or misses ("LG 2 OB 0")."""
+    out: list[tuple[int, int]] = []
+    for sent in doc.sents:
+        i = sent.start
+        while i < sent.end:
+            first = score_at(doc, i, sent.end) if i > sent.start else None
+            a = _team_start(doc, i, sent.start) if first is not None else None
+            if first is None or a is None:
+                i += 1
+                continue
+            j = first.end + (first.end < sent.end and doc[first.end].text in (",", ";"))
+            k = j
+            while k < sent.end and k - j < MAX_TEAM_WORDS and _team_word(doc[k]):
+                k += 1
+            second = score_at(doc, k, sent.end) if k > j else None
+            if second is None:
+                i += 1
+                continue
+            out += [(a, i), (j, k)]
+            i = second.end
+    return out
+
+
 def org_name_spans(doc: Doc) -> list[Span]:
     """The document's entities with the organisation names and abbreviations added.
 
@@ -233,6 +286,15 @@ def org_name_spans(doc: Doc) -> list[Span]:
             continue
         ents = [e for e in ents if e not in overlapping]
         ents.append(Span(doc, start, end, label=label))
+        changed = True
+    for start, end in result_spans(doc):
+        overlapping = [e for e in ents if e.start < end and start < e.end]
+        if len(overlapping) == 1 and (overlapping[0].start, overlapping[0].end) == (start, end):
+            continue  # the model found it already
+        if any(e.start < start - 3 or e.end > end + 3 for e in overlapping):
+            continue  # a longer entity of the model's: not a results line's team
+        ents = [e for e in ents if e not in overlapping]
+        ents.append(Span(doc, start, end, label="ORG"))
         changed = True
     for start, end in long_form_spans(doc, ents):
         if not any(e.start < end and start < e.end for e in ents):

@@ -9,7 +9,7 @@ Modules: ``extract`` (the rules over verbs, event nouns and speech, and their as
 ``attributes`` (titles, appositions, possessives, copulas), ``paths`` (short dependency
 paths for pairs no rule linked), ``mergers`` (parts of a merger or grouping → the whole),
 ``surface`` (word order where the parse breaks), ``enumerations`` (lists of actors that share
-a relation), ``syntax`` (arguments, coordination,
+a relation), ``results`` (match results lines), ``syntax`` (arguments, coordination,
 pronouns, negation and modality), ``lexicon`` (the event lexicon).
 """
 
@@ -43,6 +43,7 @@ RULES: dict[str, str] = {
     "Center (NHC)')",
     "enumeration": "a relation found for one member of a list, handed to the others ('served "
     "on the boards of A, B and C')",
+    "result": "a results line: two teams and their scores ('Leeds 3 Hull 1' -> Leeds beat Hull)",
     "cooccurrence": "two actors in one sentence",
 }
 

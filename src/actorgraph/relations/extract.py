@@ -36,6 +36,7 @@ from .lexicon import QUAD_CLASS, LexEntry, Lexicon, load_lexicon
 from .enumerations import Enumeration, co_members, enumerations, members_of
 from .mergers import MERGER_CONFIDENCE, merger_relations
 from .paths import RECEIVE_VERBS, PathRule
+from .results import RESULT_CONFIDENCE, result_relations
 from .surface import SURFACE_CONFIDENCE, surface_relations
 from .syntax import (
     JOINT_PREPS,
@@ -711,6 +712,10 @@ class _Rules:
                 entry = self.event_noun(token)
                 if entry is not None and entry.event_type:
                     self.noun(token, entry)
+        self.rule = "result"
+        for rc in result_relations(self.sent, self.index):
+            self._add(rc.source, rc.target, "action", rc.predicate, None, None, rc.directed,
+                      False, "asserted", RESULT_CONFIDENCE, None)  # fmt: skip
         self.rule = "modifier"
         self.hyphen_participles()
         for a in attribute_relations(self.sent, self.index):

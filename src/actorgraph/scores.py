@@ -1,0 +1,50 @@
+"""Scores in results lines ("Pohang 3 Ulsan 2", "Glamorgan 259 and 207 ( ... ) , Durham 114"),
+read by the entity stage (to split a team from its score) and the relation stage (who beat
+whom)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+SCORE = re.compile(r"^\d{1,4}(?:-\d{1,3})?$")
+MAX_BRACKET = 40  # tokens of a bracket after a score: the scorers, the half-time score
+
+
+@dataclass(frozen=True)
+class Score:
+    end: int  # the token after the score and its brackets
+    value: int | None  # the score when it is one plain number, else None
+
+
+def _bracket_end(doc: Doc, i: int, stop: int) -> int:
+    if i < stop and doc[i].text == "(":
+        for j in range(i + 1, min(stop, i + MAX_BRACKET)):
+            if doc[j].text == ")":
+                return j + 1
+            if doc[j].text == "(":
+                break
+    return i
+
+
+def score_at(doc: Doc, i: int, stop: int) -> Score | None:
+    """The score starting at ``i``: "3", "259 and 207", "114 ( ... ) and 81-3"."""
+    if i >= stop or not SCORE.match(doc[i].text):
+        return None
+    j = _wickets(doc, i, stop)
+    value = int(doc[i].text) if j == i + 1 and doc[i].text.isdigit() else None
+    j = _bracket_end(doc, j, stop)
+    while j + 1 < stop and doc[j].lower_ == "and" and SCORE.match(doc[j + 1].text):
+        value = None  # two innings
+        j = _bracket_end(doc, _wickets(doc, j + 1, stop), stop)
+    return Score(j, value)
+
+
+def _wickets(doc: Doc, i: int, stop: int) -> int:
+    """The token after the number at ``i`` and its wickets, however tokenized ("429-7",
+    "429 - 7", "198/5")."""
+    if i + 2 < stop and doc[i + 1].text in ("-", "/") and doc[i + 2].text.isdigit():
+        return i + 3
+    return i + 1
