@@ -422,9 +422,9 @@ def test_relations_custom_lexicon_changes_event_type(nlp, tmp_path):
 
 # text, extra entities, source, target, kind
 PATHS = [
-    # copula with a predicate noun: "X is a member of Y"
+    # copula with a predicate noun: "X is a member of Y" (a person's membership is a role)
     ("Ayaan Hirsi Ali is a member of the Council on Foreign Relations.", {}, "Ayaan Hirsi Ali",
-     "the Council on Foreign Relations", "affiliation"),
+     "the Council on Foreign Relations", "role"),
     # passive verb with a prepositional argument: the passive subject -> the group
     ("Juma was elected to the Royal Society.", {}, "Juma", "the Royal Society", "affiliation"),
     # "X at Y" inside a noun phrase, same type: the head -> its modifier
@@ -1238,3 +1238,30 @@ def test_relations_a_results_line_says_who_played_and_who_won(nlp, text, winner,
     assert r.rule == "result"
     # the players in brackets play for a team, not against each other
     assert not [x for x in rels if x.predicate in ("beat", "play") and "Smith" in x.source_id]
+
+
+@pytest.mark.parametrize("text,extra,person,group", [
+    # the small parser hangs "as" on "elected", an adjective of "was"
+    ("Jane Roe was re-elected in 1945 as a member of the Labour Party.", {"Jane Roe": "PERSON"},
+     "Jane Roe", "the Labour Party"),
+    # a participle clause says it of the main clause's subject
+    ("Jane Roe won the seat in 1962, becoming a Labour Member of Parliament.",
+     {"Jane Roe": "PERSON", "Labour": "ORG"}, "Jane Roe", "Labour"),
+    # "part of" the group of an organisation
+    ("Jane Roe is part of the delegation of the Green Party.", {"Jane Roe": "PERSON"},
+     "Jane Roe", "the Green Party"),
+])  # fmt: skip
+def test_relations_membership_said_through_as_participles_and_part_of(nlp, text, extra, person,
+                                                                        group):  # fmt: skip
+    rels = typed(relations_for(nlp, text, extra))
+    r = find(rels, person, group, "role")
+    assert r is not None and r.directed, [(x.source_id, x.kind, x.target_id) for x in rels]
+
+
+def test_relations_no_membership_when_denied_pretended_or_abstract(nlp):
+    for text in ("Brazil is not a member of the G7.",
+                 "Jacques Chirac is part of the history of France.",
+                 "The agents left Iran disguised as a Canadian film crew."):  # fmt: skip
+        rels = typed(relations_for(nlp, text))
+        assert not [r for r in rels if r.rule == "copula"], [
+            (x.source_id, x.kind, x.target_id, x.rule) for x in rels]

@@ -27,7 +27,19 @@ GROUP_LABELS = frozenset({"GPE", "NORP", "ORG", "LOC"})
 COPULAS = frozenset({"be", "become", "remain", "serve", "name", "appoint", "elect"})
 LOCATED_VERBS = frozenset({"base", "headquarter", "locate", "register", "incorporate"})
 # Quantified titles ("one of Acme's directors") hold a role, never the leadership.
-QUANTIFIERS = frozenset({"one", "two", "three", "some", "several", "many", "each", "member"})
+QUANTIFIERS = frozenset({"one", "two", "three", "some", "several", "many", "each", "member",
+                         "part"})  # fmt: skip
+MEMBERSHIP_NOUNS = frozenset({"member", "part"})  # "a member of Parliament": a role there
+# "part of" a common noun is membership only of a body of people ("part of the delegation of
+# X", not "part of the history of France").
+BODY_NOUNS = frozenset({"delegation", "team", "group", "staff", "board", "committee", "caucus",
+                        "wing", "faction", "cabinet", "government", "coalition", "alliance",
+                        "crew", "squad", "panel", "council", "leadership", "administration",
+                        "contingent", "mission", "force", "forces", "unit", "bloc", "list",
+                        "ticket", "slate", "family", "network", "consortium", "side"})  # fmt: skip
+# Verbs whose "as" phrase is a pretence, not what the subject is.
+PRETENCE_VERBS = frozenset({"disguise", "pose", "masquerade", "pretend", "dress", "impersonate",
+                            "mistake", "portray", "play", "cast"})  # fmt: skip
 TITLE_PREPS = frozenset({"of", "at", "for", "in"})
 # Words before a title that make its holder a subordinate, not the leader.
 SUBORDINATE_WORDS = frozenset({"deputy", "vice", "assistant", "associate", "under", "sub",
@@ -132,12 +144,17 @@ def _own_title_noun(head: Token, index: MentionIndex) -> Token | None:
     return None
 
 
-def _unquantify(noun: Token) -> tuple[Token, bool]:
-    """ "one of Acme's directors" -> (directors, True); other nouns -> (noun, False)."""
+def _unquantify(noun: Token, index: MentionIndex) -> tuple[Token, bool]:
+    """ "one of Acme's directors" -> (directors, True); "a member of Parliament" and other
+    quantifiers of a name -> (member, True); other nouns -> (noun, False)."""
     if noun.lower_ in QUANTIFIERS or noun.lemma_.lower() in QUANTIFIERS:
         for c in noun.children:
             if c.dep_ == "prep" and c.lower_ == "of":
                 for p in pobjs(c):
+                    if index.at(p) is not None:
+                        return noun, True
+                    if noun.lemma_.lower() == "part" and p.lemma_.lower() not in BODY_NOUNS:
+                        return noun, False  # "part of the history of France"
                     return p, True
     return noun, False
 
@@ -171,8 +188,8 @@ def attribute_relations(sent: Span, index: MentionIndex) -> list[AttributeCandid
         if tgt.label not in GROUP_LABELS | PLACE_LABELS:
             return
         phrase, title_kind = _title_phrase(title, index) if title is not None else (None, None)
-        if title is not None and title.lemma_.lower() in QUANTIFIERS:
-            return
+        if title is not None and title.lemma_.lower() in QUANTIFIERS - MEMBERSHIP_NOUNS:
+            return  # "one", "some": a count, not a title
         if title is not None and title.tag_ in ("NNS", "NNPS"):
             quantified = True  # "one of its chairmen", "Acme executives"
         k = kind or _kind(src, tgt, title_kind, quantified)
@@ -248,7 +265,20 @@ def attribute_relations(sent: Span, index: MentionIndex) -> list[AttributeCandid
                 for g in c.children
             )
         ]  # fmt: skip
+        # and a participle said of the same subject: "X was re-elected as a member of Y" (the
+        # small parser hangs "as" on "elected", an adjective of "was"), "X won, becoming an NDP
+        # Member of Parliament"
+        subj_verbs += [
+            c for v in list(subj_verbs) for c in v.children
+            if c.dep_ in ("acomp", "xcomp") or (
+                c.dep_ == "advcl" and c.tag_ in ("VBG", "VBN")
+                and not any(g.dep_ in ("nsubj", "nsubjpass", "mark") for g in c.children))
+        ]  # fmt: skip
         for subj_verb in subj_verbs:
+            if any(c.dep_ == "neg" for c in subj_verb.children):
+                continue  # "Brazil is not a member of the G7"
+            if subj_verb.lemma_.lower() in PRETENCE_VERBS:
+                continue  # "disguised as a Canadian film crew"
             for c in subj_verb.children:
                 if (
                     subj_verb.lemma_ in COPULAS
@@ -266,7 +296,7 @@ def attribute_relations(sent: Span, index: MentionIndex) -> list[AttributeCandid
                         if (pm := index.at(p)) is not None:
                             emit(m, None, pm, p, 0.65, "prep_phrase")
         for title, conf, rule in titles:
-            noun, quantified = _unquantify(title)
+            noun, quantified = _unquantify(title, index)
             for tm, ttok in _title_targets(noun, index):
                 emit(m, noun, tm, ttok, conf, rule, quantified)
         # 4. location stated by the parse: "Safaricom, based in Nairobi", "Nairobi-based Safaricom"
