@@ -406,3 +406,9 @@ def test_gazetteer_context_is_a_prior_not_an_override() -> None:
     # may flip, but it is marked low-confidence rather than certain.
     place = lookup_place("Portsmouth", context_countries=["USA", "RUS"])
     assert place is not None and place.confidence < 0.7
+
+
+def test_gazetteer_a_translated_building_name_is_no_city():
+    # geonames lists "White House" among Casablanca's names (Dar el Beida)
+    assert gazetteer.lookup_place("the White House") is None
+    assert gazetteer.lookup_place("Peking").name == "Beijing"  # exonyms still resolve

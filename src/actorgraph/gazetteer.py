@@ -351,6 +351,13 @@ def _cities() -> _Cities:
     return _Cities(frozen, seconds)
 
 
+# Words of a building's or a garden's name: an exonym with one is a translation of the city's
+# name that English uses for a building ("White House" is Casablanca's, "Garden City" Singapore's).
+BUILDING_WORDS = frozenset({"house", "garden", "gardens", "palace", "square", "street", "castle",
+                            "tower", "hall", "court", "building", "church", "temple", "bridge",
+                            "park", "gate", "mosque", "cathedral", "fort", "territory"})  # fmt: skip
+
+
 def _add_cities(
     index: dict[str, list[_Cand]], alpha2_to_3: dict[str, str], words: dict[str, str]
 ) -> None:
@@ -379,6 +386,7 @@ def _add_cities(
                 if len(alt) >= 4 and alt[0].isupper() and not alt.isupper()
                 and all(ord(ch) < 0x250 for ch in alt)  # Latin script
                 and not any(ch.isdigit() for ch in alt)
+                and not BUILDING_WORDS & set(alt.lower().split())
             ]
         for alias in aliases:
             reason = words.get(alias)
