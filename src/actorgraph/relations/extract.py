@@ -714,7 +714,7 @@ class _Rules:
                     self.noun(token, entry)
         self.rule = "result"
         for rc in result_relations(self.sent, self.index):
-            self._add(rc.source, rc.target, "action", rc.predicate, None, None, rc.directed,
+            self._add(rc.source, rc.target, rc.kind, rc.predicate, None, None, rc.directed,
                       False, "asserted", RESULT_CONFIDENCE, None)  # fmt: skip
         self.rule = "modifier"
         self.hyphen_participles()

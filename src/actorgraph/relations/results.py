@@ -4,7 +4,9 @@ News wires print match results as names and scores with no verb, which no depend
 reads. Two actors each followed by a score, with nothing between but the first one's bracket
 and a comma, played each other. When each score is one number the higher one won: the winner
 "beat" the loser (directed), and equal scores are a "draw". Innings and wickets ("259 and 207",
-"429-7") do not say who won: the two "played" (both undirected).
+"429-7") do not say who won: the two "played" (both undirected). A place heading the line
+("Chester-le-Street : ...") is where both played; a fixture line ("CHICAGO AT TORONTO",
+"Leeds v Hull") says who play each other.
 """
 
 from __future__ import annotations
@@ -21,14 +23,16 @@ from .syntax import Arg, MentionIndex
 RESULT_CONFIDENCE = 0.6
 # Teams; players' scores ("J. Adams 123 , K. Barnett 87") are no match between them.
 TEAM_LABELS = frozenset({"ORG", "GPE", "LOC"})
+VENUE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
 @dataclass(frozen=True)
 class ResultCandidate:
     source: Arg
     target: Arg
-    predicate: str  # beat | draw | play
+    predicate: str  # beat | draw | play | at
     directed: bool
+    kind: str = "action"  # or located_in: a team at the venue that heads the line
 
 
 def result_relations(sent: Span, index: MentionIndex) -> list[ResultCandidate]:
@@ -53,7 +57,43 @@ def result_relations(sent: Span, index: MentionIndex) -> list[ResultCandidate]:
             continue
         out.append(_result(first, second, s1, s2, doc))
         i += 2
+    mentions = index.in_span(sent)
+    if out and mentions and mentions[0].label.upper() in VENUE_LABELS:
+        # "Chester-le-Street : Glamorgan 259 ..., Durham 114": the match's ground
+        venue = mentions[0]
+        after = _skip_bracket(doc, venue.end, sent.end)
+        if after < sent.end and doc[after].text == ":":
+            at = Arg(venue, 1.0, doc[venue.end - 1])
+            for c in list(out):
+                for team in (c.source, c.target):
+                    out.append(ResultCandidate(team, at, "at", True, "located_in"))
+    if not out:
+        out += _fixture(sent, teams)
     return out
+
+
+def _skip_bracket(doc: Doc, i: int, stop: int) -> int:
+    if i < stop and doc[i].text == "(":
+        for j in range(i + 1, min(stop, i + 8)):
+            if doc[j].text == ")":
+                return j + 1
+    return i
+
+
+def _fixture(sent: Span, teams: list[MentionRef]) -> list[ResultCandidate]:
+    """A fixture line, the whole sentence "CHICAGO AT TORONTO" or "Leeds v Hull": they play."""
+    if len(teams) != 2:
+        return []
+    doc = sent.doc
+    first, second = teams
+    words = [t for t in sent if not t.is_punct and not t.is_space]
+    if not words or words[0].i != first.start or words[-1].i != second.end - 1:
+        return []
+    between = [t.lower_ for t in doc[first.end : second.start] if not t.is_punct]
+    if between not in (["at"], ["vs"], ["vs."], ["v"], ["v."], ["versus"]):
+        return []
+    return [ResultCandidate(Arg(first, 1.0, doc[first.end - 1]),
+                            Arg(second, 1.0, doc[second.end - 1]), "play", False)]  # fmt: skip
 
 
 def _bracketed(doc: Doc, start: int, m: MentionRef) -> bool:
