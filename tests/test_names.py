@@ -132,7 +132,13 @@ def test_names_the_teams_of_a_results_line_are_split_from_their_scores():
     # a cricket scoreboard: innings, wickets and the bowlers in brackets
     doc = nlp("Bristol : Kent 259 and 207 ( A. Smith 69 ; B. Jones 4-43 ) , Essex 114 and 81-3 .")
     assert names(doc, result_spans(doc)) == ["Kent", "Essex"]
+    # a results line the sentence splitter ran into the line before it
+    doc = nlp("The team won again.\nWild 4, Sabres 1: Parise scored twice.")
+    assert names(doc, result_spans(doc)) == ["Wild", "Sabres"]
     # prose with numbers is no results line
     for text in ("Apple shares rose 3 percent while Google gained 2 percent.",
-                 "In 1990 the team won 3 of 4 games."):  # fmt: skip
+                 "In 1990 the team won 3 of 4 games.",
+                 # titles and sequels inside a sentence, years
+                 "They include: Attack on Titan: Final Battle 2, Destiny 2: The Collection.",
+                 "Football Manager 2020, Grid 2019"):  # fmt: skip
         assert result_spans(nlp(text)) == []

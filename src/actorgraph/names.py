@@ -21,7 +21,7 @@ entity wins whenever it is longer or crosses the name's edge.
 
 from __future__ import annotations
 
-from actorgraph.scores import score_at
+from actorgraph.scores import first_word, heading_end, score_at, starts_line
 from spacy.tokens import Doc, Span, Token
 
 #: Head nouns of organisation names (general designators, singular).
@@ -228,11 +228,13 @@ def result_spans(doc: Doc) -> list[tuple[int, int]]:
     1"), which the model runs into their scores ("Lotte 5") or misses ("LG 2 OB 0")."""
     out: list[tuple[int, int]] = []
     for sent in doc.sents:
+        # a results line starts the sentence, a heading's colon or the result before it
+        line_start = first_word(doc, heading_end(sent), sent.end)
         i = sent.start
         while i < sent.end:
             first = score_at(doc, i, sent.end) if i > sent.start else None
             a = _team_start(doc, i, sent.start) if first is not None else None
-            if first is None or a is None:
+            if first is None or a is None or not starts_line(doc, a, line_start):
                 i += 1
                 continue
             j = first.end + (first.end < sent.end and doc[first.end].text in (",", ";"))
@@ -245,6 +247,7 @@ def result_spans(doc: Doc) -> list[tuple[int, int]]:
                 continue
             out += [(a, i), (j, k)]
             i = second.end
+            line_start = first_word(doc, i, sent.end)
     return out
 
 

@@ -7,9 +7,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
-SCORE = re.compile(r"^\d{1,4}(?:-\d{1,3})?$")
+# Up to three digits: a four-digit number is a year ("Football Manager 2020, Grid 2019").
+SCORE = re.compile(r"^\d{1,3}(?:-\d{1,3})?$")
+MAX_HEADING = 8  # tokens of a heading before its colon ("Chester-le-Street :", "Third round :")
 MAX_BRACKET = 40  # tokens of a bracket after a score: the scorers, the half-time score
 
 
@@ -48,3 +50,34 @@ def _wickets(doc: Doc, i: int, stop: int) -> int:
     if i + 2 < stop and doc[i + 1].text in ("-", "/") and doc[i + 2].text.isdigit():
         return i + 3
     return i + 1
+
+
+def heading_end(sent: Span) -> int:
+    """The token after a short heading's colon ("Bristol :", "Third round :"), else the
+    sentence start."""
+    for t in sent[:MAX_HEADING]:
+        if t.text == ":":
+            return t.i + 1
+        if t.pos_ in ("VERB", "AUX"):
+            break
+    return sent.start
+
+
+def first_word(doc: Doc, i: int, stop: int) -> int:
+    """The first token from ``i`` that is no punctuation or space."""
+    while i < stop and (doc[i].is_punct or doc[i].is_space):
+        i += 1
+    return i
+
+
+def starts_line(doc: Doc, i: int, line_start: int) -> bool:
+    """Whether token ``i`` begins a line: it is ``line_start`` or a line break comes before it
+    (a results line the sentence splitter ran into the text before it)."""
+    if i == line_start:
+        return True
+    j = i - 1
+    while j >= 0 and (doc[j].is_space or doc[j].is_punct and doc[j].text in "*•-–"):
+        if "\n" in doc[j].text:
+            return True
+        j -= 1
+    return j >= 0 and "\n" in doc[j].whitespace_

@@ -789,7 +789,7 @@ class _Rules:
 
         for c in self.out:
             e = inside(c)
-            if e is not None and e.kind == "place" and c.kind == "located_in" and e in enums:
+            if e is not None and c.kind == "located_in" and e in enums:
                 enums.remove(e)  # "Paris, France, and Berlin": places within places
         self.out = [c for c in self.out if not (c.directed and inside(c) is not None)]
         linked = self.linked()

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from actorgraph.records import MentionRef
-from actorgraph.scores import Score, score_at
+from actorgraph.scores import Score, first_word, heading_end, score_at, starts_line
 
 from .syntax import Arg, MentionIndex
 
@@ -41,11 +41,17 @@ def result_relations(sent: Span, index: MentionIndex) -> list[ResultCandidate]:
     teams = [m for m in index.in_span(sent)
              if m.label.upper() in TEAM_LABELS and not _bracketed(doc, sent.start, m)]
     out: list[ResultCandidate] = []
+    mentions = index.in_span(sent)
+    venue = _venue(sent, mentions)
+    # a results line starts the sentence, its ground's "X :" or the result before it; a name
+    # and a number inside a sentence are a title or a sequel ("Attack on Titan: Final Battle 2,
+    # Destiny 2: The Collection")
+    line_start = first_word(doc, venue[1] if venue else heading_end(sent), sent.end)
     i = 0
     while i + 1 < len(teams):
         first, second = teams[i], teams[i + 1]
         s1 = score_at(doc, first.end, sent.end)
-        if s1 is None or first.actor_id == second.actor_id:
+        if s1 is None or first.actor_id == second.actor_id or not starts_line(doc, first.start, line_start):
             i += 1
             continue
         j = s1.end
@@ -57,19 +63,30 @@ def result_relations(sent: Span, index: MentionIndex) -> list[ResultCandidate]:
             continue
         out.append(_result(first, second, s1, s2, doc))
         i += 2
-    mentions = index.in_span(sent)
-    if out and mentions and mentions[0].label.upper() in VENUE_LABELS:
+        s2_end = score_at(doc, second.end, sent.end)
+        line_start = first_word(doc, s2_end.end if s2_end else second.end, sent.end)
+    if out and venue is not None:
         # "Chester-le-Street : Glamorgan 259 ..., Durham 114": the match's ground
-        venue = mentions[0]
-        after = _skip_bracket(doc, venue.end, sent.end)
-        if after < sent.end and doc[after].text == ":":
-            at = Arg(venue, 1.0, doc[venue.end - 1])
-            for c in list(out):
-                for team in (c.source, c.target):
-                    out.append(ResultCandidate(team, at, "at", True, "located_in"))
+        at = Arg(venue[0], 1.0, doc[venue[0].end - 1])
+        for c in list(out):
+            for team in (c.source, c.target):
+                out.append(ResultCandidate(team, at, "at", True, "located_in"))
     if not out:
         out += _fixture(sent, teams)
     return out
+
+
+def _venue(sent: Span, mentions: list[MentionRef]) -> tuple[MentionRef, int] | None:
+    """The place heading a line ("London ( The Oval ) :") and the index after its colon."""
+    doc = sent.doc
+    if not mentions or mentions[0].label.upper() not in VENUE_LABELS:
+        return None
+    if mentions[0].start != first_word(doc, sent.start, sent.end):
+        return None
+    after = _skip_bracket(doc, mentions[0].end, sent.end)
+    if after < sent.end and doc[after].text == ":":
+        return mentions[0], after + 1
+    return None
 
 
 def _skip_bracket(doc: Doc, i: int, stop: int) -> int:
