@@ -1282,3 +1282,10 @@ def test_relations_a_results_lines_ground_and_a_fixture_line():
     # prose with "at" between two names is no fixture
     rels = typed(relations_for(full, "Chicago officials met at Toronto on Monday."))
     assert not [x for x in rels if x.rule == "result"]
+
+
+def test_relations_a_go_between_is_no_target(nlp):
+    rels = typed(relations_for(nlp, "Israel sent Syria a message, via Washington, on Monday.",
+                               {"Washington": "GPE"}))
+    assert find(rels, "Israel", "Syria", "action") is not None
+    assert find(rels, "Israel", "Washington") is None, [(x.source_id, x.kind, x.target_id) for x in rels]

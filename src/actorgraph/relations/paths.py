@@ -65,6 +65,8 @@ MEMBERSHIP_PREPS = frozenset({"of", "at", "in", "within", "from"})
 # Prepositions of a path or destination: "to", "from", "into" a place is a movement.
 DIRECTION_PREPS = frozenset({"to", "from", "into", "toward", "towards", "across", "through", "via"})
 OPPOSING_PREPS = frozenset({"against", "versus", "vs", "vs."})
+# Prepositions of a go-between or a transit: "via Washington", "through Turkey".
+INTERMEDIARY_PREPS = frozenset({"via", "through"})
 # Verbs whose "to" phrase admits the actor to a body: "elected to Congress", "signed to AEW".
 ADMISSION_VERBS = frozenset({"elect", "appoint", "name", "nominate", "confirm", "sign", "admit",
                              "reelect", "re-elect", "promote", "assign", "accredit", "induct",
@@ -366,6 +368,8 @@ class PathRule:
         if ("speech" in flags and entry is not None and entry.event_type is None
                 and _prep_into(tside) not in ("to", "with", "of", "about")):  # fmt: skip
             return None  # "said on Twitter", "said in Istanbul"; but "said of Chirac"
+        if _prep_into(tside) in INTERMEDIARY_PREPS:
+            return None  # "sent Syria a message via Washington": a go-between, no target
         if "contains" in flags:
             # "the coalition consists of X": X belongs to the coalition
             return PathCandidate(tgt, src, "affiliation", phrasal_lemma(target_verb), None,
