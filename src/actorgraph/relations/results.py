@@ -24,6 +24,7 @@ RESULT_CONFIDENCE = 0.6
 # Teams; players' scores ("J. Adams 123 , K. Barnett 87") are no match between them.
 TEAM_LABELS = frozenset({"ORG", "GPE", "LOC"})
 VENUE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+FIXTURE_WORDS = (["vs"], ["vs."], ["v"], ["v."], ["versus"])
 
 
 @dataclass(frozen=True)
@@ -106,8 +107,9 @@ def _fixture(sent: Span, teams: list[MentionRef]) -> list[ResultCandidate]:
     words = [t for t in sent if not t.is_punct and not t.is_space]
     if not words or words[0].i != first.start or words[-1].i != second.end - 1:
         return []
-    between = [t.lower_ for t in doc[first.end : second.start] if not t.is_punct]
-    if between not in (["at"], ["vs"], ["vs."], ["v"], ["v."], ["versus"]):
+    between = [t.text for t in doc[first.end : second.start] if not t.is_punct]
+    # "AT" in capitals, as schedules print it: "the University of Texas at Tyler" is a name
+    if not (between == ["AT"] or [w.lower() for w in between] in FIXTURE_WORDS):
         return []
     return [ResultCandidate(Arg(first, 1.0, doc[first.end - 1]),
                             Arg(second, 1.0, doc[second.end - 1]), "play", False)]  # fmt: skip
