@@ -28,7 +28,8 @@ CLASS_OF_LABEL = {
     "GPE": "place", "LOC": "place",
 }  # fmt: skip
 # Words that may stand between two members besides commas.
-LINK_WORDS = frozenset({"and", "or", "the", "a", "an", "as", "well", "also", "both"})
+# Not "a"/"an": "Chapter & Verse, a Spokane and Seattle agency" describes, it does not list.
+LINK_WORDS = frozenset({"and", "or", "the", "as", "well", "also", "both"})
 COORDINATORS = frozenset({"and", "or"})
 # Prepositions of a place that belongs to the member before it ("the Girl Scouts of the USA").
 TAIL_PREPS = frozenset({"of", "in", "from"})
