@@ -1182,6 +1182,9 @@ def test_relations_and_twice_without_a_comma_or_respectively_is_no_shared_list(n
     assert enumerations(doc[:], MentionIndex(mentions_for(doc))) == []
     doc = nlp("The ministers of Kenya, Uganda and Tanzania met in Arusha.")
     assert len(enumerations(doc[:], MentionIndex(mentions_for(doc)))) == 1
+    # a description after "a" is no list item: "Acme, a Nairobi and Kampala agency"
+    doc = nlp("Jane Roe heads Acme Corp, a Nairobi and Kampala advertising agency.")
+    assert enumerations(doc[:], MentionIndex(mentions_for(doc, {"Acme Corp": "ORG"}))) == []
 
 
 @pytest.mark.parametrize("text,source,target,kind,event_type", [
