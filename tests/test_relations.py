@@ -1293,3 +1293,19 @@ def test_relations_a_go_between_is_no_target(nlp):
                                {"Washington": "GPE"}))
     assert find(rels, "Israel", "Syria", "action") is not None
     assert find(rels, "Israel", "Washington") is None, [(x.source_id, x.kind, x.target_id) for x in rels]
+
+
+@pytest.mark.parametrize("text,extra,whole,parts", [
+    ("They formed a coalition with the Green Party, the Labour Party and the Pirate Party, "
+     "called the Reform List.", {"Reform List": "ORG"}, "the Reform List",
+     ["the Green Party", "the Labour Party", "the Pirate Party"]),
+    ("The party joined the coalition Harmony, comprising the Unity Party, the Progress Party "
+     "and the Renewal Party.", {"Harmony": "ORG"}, "Harmony",
+     ["the Unity Party", "the Progress Party", "the Renewal Party"]),
+])  # fmt: skip
+def test_relations_the_parties_of_a_named_grouping_belong_to_it(nlp, text, extra, whole, parts):
+    rels = typed(relations_for(nlp, text, extra))
+    shown = [(x.source_id, x.kind, x.target_id, x.rule) for x in rels]
+    for part in parts:
+        r = find(rels, part, whole, "affiliation")
+        assert r is not None and r.directed, shown

@@ -34,7 +34,7 @@ from actorgraph.records import MentionRef, Relation
 from .attributes import COPULAS, attribute_relations
 from .lexicon import QUAD_CLASS, LexEntry, Lexicon, load_lexicon
 from .enumerations import Enumeration, co_members, enumerations, members_of
-from .mergers import MERGER_CONFIDENCE, merger_relations
+from .mergers import MERGER_CONFIDENCE, grouping_relations, merger_relations
 from .paths import RECEIVE_VERBS, PathRule
 from .results import RESULT_CONFIDENCE, result_relations
 from .surface import SURFACE_CONFIDENCE, surface_relations
@@ -755,6 +755,10 @@ class _Rules:
             self._add(mc.part, mc.whole, "affiliation", mc.predicate, None, None, True,
                       negated(mc.verb, self.lex), modality(mc.verb, self.lex), MERGER_CONFIDENCE,
                       mc.verb)  # fmt: skip
+        for mc in grouping_relations(self.sent, self.index, lambda v: self.subjects(v, False),
+                                     self.linked()):  # fmt: skip
+            self._add(mc.part, mc.whole, "affiliation", mc.predicate, None, None, True,
+                      False, "asserted", MERGER_CONFIDENCE, mc.verb)  # fmt: skip
         self.rule = "accusation"
         self.accusations()
         self.rule = "own_country"

@@ -151,3 +151,92 @@ def _wholes_of_noun(noun: Token, index: MentionIndex) -> Iterator[tuple[Arg, str
     elif noun.dep_ in ("nsubj",) and head.lemma_.lower() in FORM_VERBS:
         for a in _form_objects(head, index):  # "the merger of A and B created C"
             yield a, "form"
+
+
+# Nouns of a whole made of parties (as in attributes.GROUPING_NOUNS).
+GROUPING_NOUNS = frozenset({"coalition", "alliance", "list", "bloc", "union", "federation",
+                            "confederation", "league", "front", "grouping", "consortium",
+                            "partnership", "cartel", "axis", "entente", "pact", "ticket",
+                            "slate", "umbrella", "association", "group"})  # fmt: skip
+# Participles that name a grouping ("an alliance called One Israel") or list its parts ("the
+# coalition Auzolan, comprising A, B and C").
+NAMING_VERBS = frozenset({"call", "name", "know", "dub", "style", "title"})
+MEMBER_VERBS = frozenset({"comprise", "include", "consist", "compose", "embrace", "gather",
+                          "unite", "group", "encompass", "bring"})  # fmt: skip
+
+
+def grouping_relations(sent: Span, index: MentionIndex, subjects: Subjects,
+                       linked: set[frozenset[str]]) -> list[MergerCandidate]:  # fmt: skip
+    """Parties -> the named grouping they make up, for pairs no rule linked: "formed an
+    alliance with A and B called C" (A, B and the subject in C), "the coalition C, comprising
+    A and B", "the C coalition ( A , B and D )"."""
+    out: list[MergerCandidate] = []
+    for noun in sent:
+        if noun.pos_ not in ("NOUN", "PROPN") or noun.lemma_.lower() not in GROUPING_NOUNS:
+            continue
+        wholes = _named_wholes(noun, index)
+        if not wholes:
+            continue
+        parts = _grouping_parts(noun, [w.token for w in wholes], index, subjects)
+        for whole in wholes:
+            for p in parts:
+                pair = frozenset((p.mention.actor_id or "", whole.mention.actor_id or ""))
+                if p.mention.actor_id != whole.mention.actor_id and pair not in linked:
+                    out.append(MergerCandidate(p, whole, noun.lemma_.lower(), noun))
+    return out
+
+
+def _named_wholes(noun: Token, index: MentionIndex) -> list[Arg]:
+    """The actor a grouping noun names: "the coalition Auzolan", "the United Front coalition",
+    "an alliance ... called One Israel"."""
+    if index.at(noun) is not None:
+        return []  # the noun is part of a name ("Grand Democratic Alliance"): see below
+    out: list[Arg] = []
+    if noun.dep_ == "compound" and (m := index.at(noun.head)) is not None:
+        out.append(Arg(m, 1.0, noun.head))  # "the coalition Auzolan"
+    for c in noun.children:
+        if (m := index.at(c)) is None:
+            continue
+        if (c.dep_ in ("compound", "nmod") and c.i < noun.i) or (
+            c.dep_ == "appos" and c.i == noun.i + 1
+        ):
+            out.append(Arg(m, 1.0, c))  # "the United Front coalition", "the coalition Harmony"
+    namers = [c for c in noun.children if c.dep_ == "acl" and c.lemma_.lower() in NAMING_VERBS]
+    namers += [c for c in noun.head.children
+               if noun.dep_ in ("dobj", "obj") and c.dep_ == "advcl"
+               and c.lemma_.lower() in NAMING_VERBS]  # fmt: skip
+    for v in namers:  # "an alliance with A called C"
+        for c in v.children:
+            if c.dep_ in ("oprd", "dobj", "attr", "xcomp") and (m := index.at(c)) is not None:
+                out.append(Arg(m, 1.0, c))
+    return out
+
+
+def _grouping_parts(noun: Token, wholes: list[Token], index: MentionIndex,
+                    subjects: Subjects) -> list[Arg]:  # fmt: skip
+    parts: list[Arg] = []
+    heads = [noun, *wholes]
+    for h in heads:
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ in ("with", "of", "between", "among"):
+                for p in pobjs(c):
+                    parts += actors_of(p, index, modifiers=False)
+            elif c.dep_ == "appos" and c.i > h.i and any(t.text == "(" for t in c.doc[h.i : c.i]):
+                parts += actors_of(c, index, modifiers=False)  # "the C coalition ( A , B )"
+    # "comprising A, B and C": a participle of the noun, of the name, or of their clause
+    verbs = [c for h in heads for c in h.children if c.dep_ in ("acl", "relcl")]
+    verbs += [c for h in heads for c in h.head.children
+              if c.dep_ == "advcl" and h.dep_ in ("dobj", "obj", "pobj")]  # fmt: skip
+    for v in verbs:
+        if v.lemma_.lower() not in MEMBER_VERBS:
+            continue
+        for c in v.children:
+            if c.dep_ in ("dobj", "obj"):
+                parts += actors_of(c, index, modifiers=False)
+            elif c.dep_ == "prep" and c.lower_ == "of":
+                for p in pobjs(c):
+                    parts += actors_of(p, index, modifiers=False)
+    # "X formed a coalition with A called C": the founder is a party too
+    if noun.dep_ in ("dobj", "obj") and noun.head.lemma_.lower() in FORM_VERBS:
+        parts += subjects(noun.head)
+    return parts
