@@ -142,3 +142,20 @@ def test_names_the_teams_of_a_results_line_are_split_from_their_scores():
                  "They include: Attack on Titan: Final Battle 2, Destiny 2: The Collection.",
                  "Football Manager 2020, Grid 2019"):  # fmt: skip
         assert result_spans(nlp(text)) == []
+
+
+def test_names_an_untagged_name_in_a_list_of_tagged_ones_is_tagged_like_them(tagger):
+    from actorgraph.names import list_item_spans
+
+    doc = tagger("The summit brought together France, Germany, Italy, Poland and Spain.")
+    ents = [e for e in doc.ents if e.text != "Italy"]  # as if the model had missed it
+    assert {e.label_ for e in ents} == {"GPE"}
+    assert [(doc[a:b].text, lab) for a, b, lab in list_item_spans(doc, ents)] == [("Italy", "GPE")]
+    # the tagged items disagree on the kind: no guess
+    mixed = [e if e.text != "Poland" else e.__class__(doc, e.start, e.end, label="ORG")
+             for e in ents]
+    assert list_item_spans(doc, mixed) == []
+    # a name with "and" in it is not two items
+    doc = tagger("Nominees of the Green Party, the Bread and Roses Party, and the Unity Party.")
+    assert not [doc[a:b].text for a, b, _ in list_item_spans(doc, list(doc.ents))
+                if doc[a:b].text in ("Bread", "Roses Party")]

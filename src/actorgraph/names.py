@@ -21,8 +21,11 @@ entity wins whenever it is longer or crosses the name's edge.
 
 from __future__ import annotations
 
-from actorgraph.scores import first_word, heading_end, score_at, starts_line
+from collections.abc import Sequence
+
 from spacy.tokens import Doc, Span, Token
+
+from actorgraph.scores import first_word, heading_end, score_at, starts_line
 
 #: Head nouns of organisation names (general designators, singular).
 ORG_HEADS = frozenset({
@@ -251,6 +254,79 @@ def result_spans(doc: Doc) -> list[tuple[int, int]]:
     return out
 
 
+LIST_LABELS = frozenset({"ORG", "PERSON", "GPE"})
+MAX_ITEM_WORDS = 6
+MIN_LIST_ITEMS = 3
+
+
+def _item_words(tokens: Sequence[Token]) -> tuple[int, int] | None:
+    """(start, end) of a list item that is a name and nothing else ("the Centre Party",
+    "Meretz"): capitalised words after an optional "the"."""
+    words = [t for t in tokens if not t.is_space]
+    while words and words[-1].is_punct:
+        words = words[:-1]
+    while words and words[0].lower_ == "the":
+        words = words[1:]
+    if not words or len(words) > MAX_ITEM_WORDS:
+        return None
+    if not (words[0].text[:1].isupper() and words[-1].text[:1].isupper()):
+        return None
+    if not all((t.text[:1].isupper() or t.lower_ in CONNECTORS or t.text in ("-", "'s", "'"))
+               and (t.is_alpha or t.text in ("-", "'s", "'", ".", "&")) for t in words):  # fmt: skip
+        return None
+    return words[0].i, words[-1].i + 1
+
+
+def _tail_item(tokens: Sequence[Token]) -> tuple[int, int] | None:
+    """The name ending a stretch that opens a list ("a coalition with Shas")."""
+    for k in range(max(0, len(tokens) - MAX_ITEM_WORDS), len(tokens)):
+        if k > 0 and not tokens[k - 1].text[:1].isupper() and tokens[k].text[:1].isupper():
+            return _item_words(tokens[k:])
+    return None
+
+
+def list_item_spans(doc: Doc, ents: Sequence[Span]) -> list[tuple[int, int, str]]:
+    """(start, end, label) of the names in a list the model tagged most of ("a coalition with
+    Shas, Meretz, Yisrael BaAliyah and the Centre Party"): an item between commas that is
+    only a name gets the label most of the tagged items have."""
+    label_at = {i: e.label_ for e in ents for i in range(e.start, e.end)}
+    out: list[tuple[int, int, str]] = []
+    for sent in doc.sents:
+        run: list[tuple[int, int]] = []
+        start = sent.start
+        for t in [*sent, None]:
+            if not (t is None or t.text == "," or t.lower_ in ("and", "or")):
+                continue
+            end = t.i if t is not None else sent.end
+            stretch = list(doc[start:end])
+            start = end + 1
+            if not stretch:
+                continue  # ", and" (the serial comma)
+            item = _item_words(stretch)
+            if item is None:
+                if len(run) >= MIN_LIST_ITEMS:
+                    out += _untagged_items(run, label_at)
+                tail = _tail_item(stretch)
+                run = [tail] if tail is not None else []
+            else:
+                run.append(item)
+        if len(run) >= MIN_LIST_ITEMS:
+            out += _untagged_items(run, label_at)
+    return out
+
+
+def _untagged_items(run: list[tuple[int, int]], label_at: dict[int, str]) -> list[tuple[int, int, str]]:
+    tagged = [label_at.get(a) for a, b in run if all(label_at.get(i) == label_at.get(a)
+                                                       for i in range(a, b))]  # fmt: skip
+    labels = [lab for lab in tagged if lab in LIST_LABELS]
+    if len(labels) < 2 or len(labels) * 2 < len(run) or len(set(labels)) > 1:
+        return []  # most items must be names the model knows, all of one kind
+    untagged = [k for k, (a, b) in enumerate(run) if not any(i in label_at for i in range(a, b))]
+    # two untagged neighbours are more likely one name with "and" in it ("the Bread and Roses
+    # Party") than two
+    return [(*run[k], labels[0]) for k in untagged if k - 1 not in untagged and k + 1 not in untagged]
+
+
 def org_name_spans(doc: Doc) -> list[Span]:
     """The document's entities with the organisation names and abbreviations added.
 
@@ -298,6 +374,9 @@ def org_name_spans(doc: Doc) -> list[Span]:
             continue  # a longer entity of the model's: not a results line's team
         ents = [e for e in ents if e not in overlapping]
         ents.append(Span(doc, start, end, label="ORG"))
+        changed = True
+    for start, end, label in list_item_spans(doc, ents):
+        ents.append(Span(doc, start, end, label=label))
         changed = True
     for start, end in long_form_spans(doc, ents):
         if not any(e.start < end and start < e.end for e in ents):
