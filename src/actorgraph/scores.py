@@ -21,12 +21,15 @@ class Score:
     value: int | None  # the score when it is one plain number, else None
 
 
-def _bracket_end(doc: Doc, i: int, stop: int) -> int:
+def bracket_end(doc: Doc, i: int, stop: int, *, limit: int = MAX_BRACKET,
+                breaks: str = "(") -> int:  # fmt: skip
+    """The index after the bracket opening at ``i`` ("( halftime 1-0 )"), or ``i`` when none
+    opens there or it does not close within ``limit`` tokens before one of ``breaks``."""
     if i < stop and doc[i].text == "(":
-        for j in range(i + 1, min(stop, i + MAX_BRACKET)):
+        for j in range(i + 1, min(stop, i + limit)):
             if doc[j].text == ")":
                 return j + 1
-            if doc[j].text == "(":
+            if doc[j].text in breaks:
                 break
     return i
 
@@ -37,10 +40,10 @@ def score_at(doc: Doc, i: int, stop: int) -> Score | None:
         return None
     j = _wickets(doc, i, stop)
     value = int(doc[i].text) if j == i + 1 and doc[i].text.isdigit() else None
-    j = _bracket_end(doc, j, stop)
+    j = bracket_end(doc, j, stop)
     while j + 1 < stop and doc[j].lower_ == "and" and SCORE.match(doc[j + 1].text):
         value = None  # two innings
-        j = _bracket_end(doc, _wickets(doc, j + 1, stop), stop)
+        j = bracket_end(doc, _wickets(doc, j + 1, stop), stop)
     return Score(j, value)
 
 

@@ -48,7 +48,8 @@ SUBORDINATE_WORDS = frozenset({"deputy", "vice", "assistant", "associate", "unde
 GROUPING_NOUNS = frozenset({"coalition", "alliance", "list", "bloc", "union", "federation",
                             "confederation", "league", "front", "grouping", "consortium",
                             "partnership", "merger", "combination", "group", "cartel",
-                            "axis", "entente", "pact", "ticket", "slate", "umbrella"})  # fmt: skip
+                            "axis", "entente", "pact", "ticket", "slate", "umbrella",
+                            "association"})  # fmt: skip
 
 
 def _member_of_phrase(title: Token, tok: Token) -> bool:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from actorgraph.records import MentionRef
+from actorgraph.scores import bracket_end
 
 from .syntax import MentionIndex
 
@@ -62,19 +63,11 @@ class Enumeration:
                 return k
         return None
 
-    def __contains__(self, mention: MentionRef) -> bool:
-        return any(m.mention_id == mention.mention_id for m in self.members)
 
 
-def _skip_bracket(doc: Doc, i: int) -> int:
-    """The index after a short bracket starting at ``i`` (or ``i`` when there is none)."""
-    if i < len(doc) and doc[i].text == "(":
-        for j in range(i + 1, min(len(doc), i + MAX_BRACKET + 2)):
-            if doc[j].text == ")":
-                return j + 1
-            if doc[j].text in ",(;":
-                break
-    return i
+def _bracket(doc: Doc, i: int) -> int:
+    """The index after a member's short bracket ("( CPN )", "( U.S. )"), or ``i``."""
+    return bracket_end(doc, i, len(doc), limit=MAX_BRACKET + 2, breaks=",(;")
 
 
 def _gap_ok(tokens: Sequence[Token]) -> bool:
@@ -122,7 +115,7 @@ def _ends(mentions: Sequence[MentionRef], doc: Doc) -> tuple[list[MentionRef], l
         if members and m.end <= ends[-1]:
             continue  # the place of the member before
         members.append(m)
-        ends.append(_skip_bracket(doc, _tail_end(doc, _skip_bracket(doc, m.end))))
+        ends.append(_bracket(doc, _tail_end(doc, _bracket(doc, m.end))))
     return members, ends
 
 

@@ -32,13 +32,14 @@ from actorgraph.gazetteer import role_sector
 from actorgraph.records import MentionRef, Relation
 
 from .attributes import COPULAS, attribute_relations
-from .lexicon import QUAD_CLASS, LexEntry, Lexicon, load_lexicon
 from .enumerations import Enumeration, co_members, enumerations, members_of
+from .lexicon import QUAD_CLASS, LexEntry, Lexicon, load_lexicon
 from .mergers import MERGER_CONFIDENCE, grouping_relations, merger_relations
 from .paths import RECEIVE_VERBS, PathRule
 from .results import RESULT_CONFIDENCE, result_relations
 from .surface import SURFACE_CONFIDENCE, surface_relations
 from .syntax import (
+    HYPHEN_PARTICIPLES,
     JOINT_PREPS,
     OBJ_DEPS,
     PASSIVE_SUBJ_DEPS,
@@ -53,7 +54,6 @@ from .syntax import (
     conjuncts,
     controllers,
     hyphen_participle,
-    HYPHEN_PARTICIPLES,
     is_passive,
     modality,
     negated,
@@ -791,11 +791,12 @@ class _Rules:
                     return e
             return None
 
-        for c in self.out:
-            e = inside(c)
+        inner = [(c, inside(c)) for c in self.out]
+        for c, e in inner:
             if e is not None and c.kind == "located_in" and e in enums:
                 enums.remove(e)  # "Paris, France, and Berlin": places within places
-        self.out = [c for c in self.out if not (c.directed and inside(c) is not None)]
+        # nothing but commas stands between two members: neither belongs to the other
+        self.out = [c for c, e in inner if not (c.directed and e is not None and e in enums)]
         linked = self.linked()
         for c in sorted(self.out, key=lambda c: -c.confidence):
             if c.kind in ("alias", "cooccurrence"):

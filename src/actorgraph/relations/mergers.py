@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from .attributes import GROUPING_NOUNS
 from .syntax import Arg, MentionIndex, actors_of, pobjs
 
 # Verbs and nouns of coming together.
@@ -153,11 +154,6 @@ def _wholes_of_noun(noun: Token, index: MentionIndex) -> Iterator[tuple[Arg, str
             yield a, "form"
 
 
-# Nouns of a whole made of parties (as in attributes.GROUPING_NOUNS).
-GROUPING_NOUNS = frozenset({"coalition", "alliance", "list", "bloc", "union", "federation",
-                            "confederation", "league", "front", "grouping", "consortium",
-                            "partnership", "cartel", "axis", "entente", "pact", "ticket",
-                            "slate", "umbrella", "association", "group"})  # fmt: skip
 # Participles that name a grouping ("an alliance called One Israel") or list its parts ("the
 # coalition Auzolan, comprising A, B and C").
 NAMING_VERBS = frozenset({"call", "name", "know", "dub", "style", "title"})

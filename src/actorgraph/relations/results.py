@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span
 
 from actorgraph.records import MentionRef
-from actorgraph.scores import Score, first_word, heading_end, score_at, starts_line
+from actorgraph.scores import Score, bracket_end, first_word, heading_end, score_at, starts_line
 
 from .syntax import Arg, MentionIndex
 
@@ -24,6 +24,7 @@ RESULT_CONFIDENCE = 0.6
 # Teams; players' scores ("J. Adams 123 , K. Barnett 87") are no match between them.
 TEAM_LABELS = frozenset({"ORG", "GPE", "LOC"})
 VENUE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+MAX_VENUE_BRACKET = 8  # "London ( The Oval ) :"
 FIXTURE_WORDS = (["vs"], ["vs."], ["v"], ["v."], ["versus"])
 
 
@@ -39,10 +40,10 @@ class ResultCandidate:
 def result_relations(sent: Span, index: MentionIndex) -> list[ResultCandidate]:
     """The pairs of a results line, read left to right: each team is paired once."""
     doc = sent.doc
-    teams = [m for m in index.in_span(sent)
+    mentions = index.in_span(sent)
+    teams = [m for m in mentions
              if m.label.upper() in TEAM_LABELS and not _bracketed(doc, sent.start, m)]
     out: list[ResultCandidate] = []
-    mentions = index.in_span(sent)
     venue = _venue(sent, mentions)
     # a results line starts the sentence, its ground's "X :" or the result before it; a name
     # and a number inside a sentence are a title or a sequel ("Attack on Titan: Final Battle 2,
@@ -64,8 +65,7 @@ def result_relations(sent: Span, index: MentionIndex) -> list[ResultCandidate]:
             continue
         out.append(_result(first, second, s1, s2, doc))
         i += 2
-        s2_end = score_at(doc, second.end, sent.end)
-        line_start = first_word(doc, s2_end.end if s2_end else second.end, sent.end)
+        line_start = first_word(doc, s2.end, sent.end)  # the next result may follow
     if out and venue is not None:
         # "Chester-le-Street : Glamorgan 259 ..., Durham 114": the match's ground
         at = Arg(venue[0], 1.0, doc[venue[0].end - 1])
@@ -84,18 +84,10 @@ def _venue(sent: Span, mentions: list[MentionRef]) -> tuple[MentionRef, int] | N
         return None
     if mentions[0].start != first_word(doc, sent.start, sent.end):
         return None
-    after = _skip_bracket(doc, mentions[0].end, sent.end)
+    after = bracket_end(doc, mentions[0].end, sent.end, limit=MAX_VENUE_BRACKET)
     if after < sent.end and doc[after].text == ":":
         return mentions[0], after + 1
     return None
-
-
-def _skip_bracket(doc: Doc, i: int, stop: int) -> int:
-    if i < stop and doc[i].text == "(":
-        for j in range(i + 1, min(stop, i + 8)):
-            if doc[j].text == ")":
-                return j + 1
-    return i
 
 
 def _fixture(sent: Span, teams: list[MentionRef]) -> list[ResultCandidate]:
