@@ -375,6 +375,18 @@ def test_pipeline_a_double_hyphen_dash_is_no_part_of_a_name():
         assert text[m.start_char:m.end_char] == m.text
 
 
+def test_pipeline_a_hyphen_prefixed_word_is_one_token_with_its_verbs_lemma(nlp):
+    doc = nlp("Smith was re-elected to the Senate and co-founded a non-partisan group with "
+              "the Co-operative Party and anti-Kremlin groups.")
+    words = {t.text: t for t in doc}
+    assert words["re-elected"].lemma_ == "re-elect"
+    assert words["re-elected"].dep_ == "ROOT" and words["Smith"].dep_ == "nsubjpass"
+    assert words["co-founded"].lemma_ == "co-found"
+    assert "non-partisan" in words
+    # a capitalised prefix is left to the tokenizer (names), and so is a capitalised word
+    assert "Co-operative" not in words and "anti-Kremlin" not in words and "Kremlin" in words
+
+
 def test_pipeline_names_in_a_script_the_model_cannot_read_are_no_mentions():
     from actorgraph.pipeline import extract_articles
     from actorgraph.records import Article

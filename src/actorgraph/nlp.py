@@ -27,6 +27,7 @@ names found by all of the above (the evaluation's gold-entity mode, see
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
@@ -93,9 +94,46 @@ def split_double_hyphens(nlp: Language) -> Language:
     return nlp
 
 
+#: English prefixes written with a hyphen before a word, all in lower case ("re-elected",
+#: "co-founded", "non-partisan", "self-described"): the word is one token, as in the Penn
+#: Treebank, not three ("re - elected"), which the small model parses as an adjective "re" and a
+#: stray "-". Capitalised ones are left to the tokenizer: they are names more often than not
+#: ("Co-operative Party"). Not "ex-" and "vice-", whose second word keeps its own meaning
+#: ("ex-president" is a president).
+HYPHEN_PREFIXES = ("re", "co", "non", "self", "pre", "post", "semi", "multi", "mid", "anti",
+                   "pro", "counter", "inter", "sub", "super", "under", "over", "cross")  # fmt: skip
+PREFIXED_WORD = re.compile(rf"^(?:{'|'.join(HYPHEN_PREFIXES)})-[a-z]+$")
+
+
+def prefixed_word(text: str) -> tuple[str, str] | None:
+    """(prefix, word) of a hyphen-prefixed word such as "re-elected", else None."""
+    if not PREFIXED_WORD.match(text):
+        return None
+    prefix, _, word = text.partition("-")
+    return prefix.lower(), word
+
+
+def keep_prefixed_words(nlp: Language) -> Language:
+    """Keep a prefix and its lower-case word as one token (see :data:`HYPHEN_PREFIXES`);
+    idempotent, and a model's own ``token_match`` still applies."""
+    tokenizer = nlp.tokenizer
+    if not hasattr(tokenizer, "token_match"):
+        return nlp  # a custom tokenizer
+    own = tokenizer.token_match
+    if own is None:
+        tokenizer.token_match = PREFIXED_WORD.match
+    elif (pattern := getattr(getattr(own, "__self__", None), "pattern", None)) is not None:
+        if PREFIXED_WORD.pattern not in pattern:
+            tokenizer.token_match = re.compile(f"{PREFIXED_WORD.pattern}|{pattern}").match
+    return nlp
+
+
 def add_components(nlp: Language, *, gazetteer: bool = True) -> Language:
     """Add actorgraph's components to a loaded pipeline (idempotent)."""
     split_double_hyphens(nlp)
+    keep_prefixed_words(nlp)
+    if "lemmatizer" in nlp.pipe_names and "actorgraph_prefixed_lemmas" not in nlp.pipe_names:
+        nlp.add_pipe("actorgraph_prefixed_lemmas", after="lemmatizer")
     if "actorgraph_paragraphs" not in nlp.pipe_names:
         before = "parser" if "parser" in nlp.pipe_names else None
         if before:
@@ -147,6 +185,43 @@ _NEVER_START = frozenset({",", ";", ":", ")", "]", "}", "%", "'s", "’s", "n't"
 _ENDS = frozenset({".", "!", "?", "\"", "”", "’", "'", ")", ":", "…"})
 
 
+
+
+class PrefixedLemmas:
+    """Lemmatise a hyphen-prefixed word by its word: "re-elected" -> "re-elect", where the
+    rule lemmatiser, which has never seen the whole, would give "re-electe"."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.nlp = nlp
+        self.cache: dict[tuple[str, str, str], str] = {}
+
+    def __call__(self, doc: Doc) -> Doc:
+        for token in doc:
+            if "-" not in token.text or (parts := prefixed_word(token.text)) is None:
+                continue
+            prefix, word = parts
+            key = (word.lower(), token.pos_, str(token.morph))
+            lemma = self.cache.get(key)
+            if lemma is None:
+                lemmatizer = self.nlp.get_pipe("lemmatizer")
+                one = Doc(self.nlp.vocab, words=[word.lower()], pos=[token.pos_ or "X"],
+                          morphs=[str(token.morph)])  # fmt: skip
+                try:
+                    lemma = (lemmatizer.rule_lemmatize(one[0]) or [word.lower()])[0]
+                except Exception:  # a lookup-table lemmatiser, or one without rules
+                    lemma = token.lemma_.partition("-")[2] or word.lower()
+                self.cache[key] = lemma
+            token.lemma_ = f"{prefix}-{lemma}"
+        return doc
+
+
+@Language.factory(
+    "actorgraph_prefixed_lemmas",
+    requires=["token.lemma", "token.pos"],
+    assigns=["token.lemma"],
+)
+def make_prefixed_lemmas(nlp: Language, name: str) -> PrefixedLemmas:
+    return PrefixedLemmas(nlp, name)
 
 
 @Language.component(

@@ -89,6 +89,9 @@ def title_kinds() -> dict[str, str]:
             continue
         phrase, kind = (c.strip() for c in line.split("\t")[:2])
         out[phrase.lower()] = kind
+    for phrase, kind in list(out.items()):
+        if " " not in phrase and "-" not in phrase:
+            out.setdefault(f"co-{phrase}", kind)  # a co-chairman, a co-leader: one token
     return out
 
 

@@ -117,6 +117,11 @@ class LexEntry:
     cameo: str | None = None
 
 
+#: Prefixes that keep a verb's event: "re-sign" is signing again, "co-host" hosting together
+#: ("non-", "anti-", "counter-" turn it over, so they are not here).
+AGAIN_PREFIXES = frozenset({"re", "co"})
+
+
 class Lexicon:
     """Verb and noun lemmas -> (PLOVER event type, quad class) plus syntactic flags.
 
@@ -148,6 +153,11 @@ class Lexicon:
         if entry is None and pos == "NOUN" and lemma.endswith("s"):
             # plural event nouns the lemmatiser keeps plural ("talks", "sanctions")
             entry = self._entries.get((lemma[:-1], pos))
+        if entry is None and "-" in lemma:
+            prefix, _, word = lemma.partition("-")
+            if prefix in AGAIN_PREFIXES and word and "-" not in word:
+                # "co-operate" is "cooperate"; "re-signed" and "co-sponsored" are the verb again
+                entry = self.lookup(prefix + word, pos) or self.lookup(word, pos)
         return entry
 
     def pattern(self, lemma: str, word: str) -> LexEntry | None:
