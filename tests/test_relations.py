@@ -223,6 +223,14 @@ ATTRIBUTES = [
     ("Tony Blair joined the Labour Party.", {}, "Tony Blair", "the Labour Party", "role", "join"),
     ("Todd Martin ( U.S. ) beat Andrea Gaudenzi ( Italy ).", {}, "Andrea Gaudenzi", "Italy",
      "affiliation", None),
+    # a candidacy: the office's place, the body, the party and the seat stood for
+    ("Senator John Smith ran for governor of Texas in 2002.", {}, "John Smith", "Texas", "role",
+     "run for governor"),
+    ("Senator Paul Jones ran for the Senate in Ohio.", {}, "Paul Jones", "Senate", "role",
+     "run for"),
+    ("Senator Paul Jones ran for the Senate in Ohio.", {}, "Paul Jones", "Ohio", "role", "run in"),
+    ("Jane Roe stood for Labour in Leeds in 1997.", {"Jane Roe": "PERSON", "Labour": "ORG"},
+     "Jane Roe", "Leeds", "role", "stand in"),
     ("MTS, based in Moscow, hired Huawei.", {"MTS": "ORG"}, "MTS", "Moscow", "located_in", None),
     ("NATO includes Poland.", {}, "Poland", "NATO", "affiliation", "include"),
     # "the mayor of X, Y": parsed as an apposition of the place, still Y's title
@@ -254,6 +262,19 @@ def test_relations_attributes(nlp, text, extra, source, target, kind, predicate)
     assert r.directed and predicate in (ANY, r.predicate)
     assert r.event_type is None
     assert find(rels, target, source) is None  # never both ways round
+
+
+def test_relations_candidacy_is_a_role_with_the_verbs_modality_and_no_bare_action(nlp):
+    rels = typed(relations_for(nlp, "Jane Roe stood for Labour in Leeds in 1997.",
+                               {"Jane Roe": "PERSON", "Labour": "ORG"}))  # fmt: skip
+    assert [(r.kind, r.predicate, r.rule) for r in rels if r.target_id == "Labour"] == [
+        ("role", "stand for", "candidacy")]  # not also "action: stand"
+    r = find(typed(relations_for(nlp, "Senator John Smith will not run for governor of Texas.")),
+             "John Smith", "Texas", "role")  # fmt: skip
+    assert r is not None and r.negated and r.modality == "future"
+    # without a party, body or office sought, a place is no constituency
+    rels = typed(relations_for(nlp, "Senator Paul Jones ran in the Boston Marathon in Paris."))
+    assert not any(r.kind == "role" for r in rels), rels
 
 
 def test_relations_speech_is_kept_apart_from_the_reported_event(nlp):
@@ -1112,9 +1133,18 @@ def test_relations_a_list_parsed_as_one_sentence_gets_no_weak_links(nlp):
             "K. Barnett 87 ; T. Moody 6-82 )")
     rels = typed(relations_for(nlp, text, {"Derbyshire": "ORG", "K. Barnett": "PERSON",
                                            "T. Moody": "PERSON"}))  # fmt: skip
-    assert find(rels, "K. Barnett", "Derbyshire", "affiliation") is not None
-    assert find(rels, "T. Moody", "Derbyshire", "affiliation") is not None
+    assert find(rels, "K. Barnett", "Derbyshire", "role").rule == "result"
+    # the bowler after the semicolon took Derbyshire's wickets: he plays for the other side
+    assert find(rels, "T. Moody", "Worcestershire", "role").predicate == "play for"
+    assert not [r for r in rels if r.source_id == "T. Moody" and r.target_id == "Derbyshire"]
     assert not [r for r in rels if r.rule == "path" and r.target_id != "Derbyshire"]
+    # bowling figures without a semicolon are a bowler's too; soccer scorers are their team's
+    text = "Durham 114 ( S. Watkin 4-28 ) , Glamorgan 259 ( A. Dale 69 ) ."
+    rels = typed(relations_for(nlp, text, {"Durham": "ORG", "Glamorgan": "ORG",
+                                           "S. Watkin": "PERSON", "A. Dale": "PERSON"}))  # fmt: skip
+    assert find(rels, "S. Watkin", "Glamorgan", "role") is not None
+    assert find(rels, "A. Dale", "Glamorgan", "role") is not None
+    assert not [r for r in rels if r.source_id == "S. Watkin" and r.target_id == "Durham"]
     # one verb makes it a clause again: "X beat Y" is read
     rels = typed(relations_for(nlp, "Germany beat France, Spain, Italy, Poland and Greece."))
     assert find(rels, "Germany", "France", "action") is not None

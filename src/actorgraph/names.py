@@ -349,8 +349,11 @@ def org_name_spans(doc: Doc) -> list[Span]:
         if any(e.start < start or e.end > end or e.label_ not in INNER_LABELS
                for e in overlapping):  # fmt: skip
             continue
-        if len(overlapping) == 1 and (overlapping[0].start, overlapping[0].end) == (start, end):
-            continue  # the model found it already
+        if len(overlapping) == 1 and (overlapping[0].start, overlapping[0].end) == (start, end) and (
+            overlapping[0].label_ != "PERSON" or end - start > 1
+        ):
+            continue  # the model found it already; a one-word "person" with a score is a team
+            # ("Hampshire 232"), a full name a player ("Tiger Woods 66")
         ents = [e for e in ents if e not in overlapping]
         ents.append(Span(doc, start, end, label="ORG"))
         changed = True
@@ -368,8 +371,11 @@ def org_name_spans(doc: Doc) -> list[Span]:
         changed = True
     for start, end in result_spans(doc):
         overlapping = [e for e in ents if e.start < end and start < e.end]
-        if len(overlapping) == 1 and (overlapping[0].start, overlapping[0].end) == (start, end):
-            continue  # the model found it already
+        if len(overlapping) == 1 and (overlapping[0].start, overlapping[0].end) == (start, end) and (
+            overlapping[0].label_ != "PERSON" or end - start > 1
+        ):
+            continue  # the model found it already; a one-word "person" with a score is a team
+            # ("Hampshire 232"), a full name a player ("Tiger Woods 66")
         if any(e.start < start - 3 or e.end > end + 3 for e in overlapping):
             continue  # a longer entity of the model's: not a results line's team
         ents = [e for e in ents if e not in overlapping]

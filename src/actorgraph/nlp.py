@@ -181,6 +181,10 @@ def paragraphs(doc: Doc) -> Doc:
     return doc
 
 
+# A player's score in a scorecard: runs, figures ("4-37"), not a decimal ("Magnitude 6.3"),
+# and the list goes on or closes after it ("Voskhod 2 mission" is a name).
+_NUMBER = re.compile(r"^\d+(?:[-/]\d+)?$|^[-/]$")
+_AFTER_SCORE = frozenset({",", ";", ")", "not"})
 _NEVER_START = frozenset({",", ";", ":", ")", "]", "}", "%", "'s", "’s", "n't"})
 _ENDS = frozenset({".", "!", "?", "\"", "”", "’", "'", ")", ":", "…"})
 
@@ -262,7 +266,9 @@ def repeats(doc: Doc) -> Doc:
     assigns=["doc.ents"],
 )
 def name_particles(doc: Doc) -> Doc:
-    """Mend person names the model cut at a particle: [Ursula von der] [Leyen] -> one PERSON."""
+    """Mend person names the model cut at a particle: [Ursula von der] [Leyen] -> one PERSON;
+    and cut the score off a player's name in a scorecard ("( J. Pooley 111 , I. Austin 4-37 )"):
+    a person's name never ends in a number before a comma, semicolon or closing bracket."""
     ents = list(doc.ents)
     changed = False
     out: list[Span] = []
@@ -270,6 +276,15 @@ def name_particles(doc: Doc) -> Doc:
     while i < len(ents):
         ent = ents[i]
         end = ent.end
+        if (ent.label_ == "PERSON" and _NUMBER.match(doc[end - 1].text)
+                and (end == len(doc) or doc[end].text in _AFTER_SCORE)):  # fmt: skip
+            while end > ent.start and _NUMBER.match(doc[end - 1].text):
+                end -= 1
+            changed = True
+            if end > ent.start:
+                out.append(Span(doc, ent.start, end, label="PERSON"))
+            i += 1
+            continue
         if ent.label_ == "PERSON" and doc[end - 1].lower_ in NAME_PARTICLES and end < len(doc):
             nxt = doc[end]
             if nxt.is_title and not nxt.is_sent_start:

@@ -32,6 +32,8 @@ RULES: dict[str, str] = {
     "prep_phrase": "a person's 'of'/'from' phrase ('Walker of the UUP'), an organisation's "
     "'in'/'at' place",
     "based_in": "'based in', 'headquartered in', 'Nairobi-based'",
+    "candidacy": "what a candidate runs for and where ('ran for governor of Texas', 'stood for "
+    "Labour in Coventry')",
     "path": "a short dependency path between two actors no rule above linked",
     "surface": "word order where the parse breaks ('A ( U.S. ) beat B ( Italy ) 6-3')",
     "merger": "the parts of a merger or grouping and the whole",

@@ -41,6 +41,18 @@ BODY_NOUNS = frozenset({"delegation", "team", "group", "staff", "board", "commit
 PRETENCE_VERBS = frozenset({"disguise", "pose", "masquerade", "pretend", "dress", "impersonate",
                             "mistake", "portray", "play", "cast"})  # fmt: skip
 TITLE_PREPS = frozenset({"of", "at", "for", "in"})
+# Verbs of standing for election: their "for" phrase is the party, body or office sought ("ran
+# for the Senate", "stood for Labour", "campaigned for mayor of Toronto"), their "in" phrase the
+# constituency ("stood for Labour in Coventry").
+CANDIDACY_VERBS = frozenset({"run", "stand", "campaign"})
+# Offices and seats sought, besides the titles of the roles table: "ran for a seat in the House".
+OFFICE_NOUNS = frozenset({"seat", "office", "election", "re-election", "reelection", "nomination",
+                          "presidency", "premiership", "mayoralty", "governorship", "leadership",
+                          "chairmanship", "chancellorship", "place", "post", "position"})  # fmt: skip
+# A constituency named through its "of" phrase: "in the riding of Vancouver Quadra".
+CONSTITUENCY_NOUNS = frozenset({"riding", "constituency", "district", "ward", "seat", "division",
+                                "electorate", "county", "borough", "province", "state",
+                                "city", "town"})  # fmt: skip
 # Words before a title that make its holder a subordinate, not the leader.
 SUBORDINATE_WORDS = frozenset({"deputy", "vice", "assistant", "associate", "under", "sub",
                                "junior", "second", "first-deputy"})  # fmt: skip
@@ -76,7 +88,9 @@ class AttributeCandidate:
     kind: str  # affiliation | role | leadership | located_in
     predicate: str | None
     confidence: float
-    rule: str = "title"  # title | modifier | possessive | apposition | copula | prep_phrase | based_in
+    rule: str = "title"  # title | modifier | possessive | apposition | copula | prep_phrase |
+    # based_in | candidacy
+    verb: Token | None = None  # the verb that states it, for its negation and modality
 
 
 @functools.lru_cache(maxsize=1)
@@ -148,6 +162,52 @@ def _own_title_noun(head: Token, index: MentionIndex) -> Token | None:
     return None
 
 
+def _candidacy(verb: Token, index: MentionIndex) -> Iterator[tuple[MentionRef, Token, str]]:
+    """What a candidate stands for and where (see :data:`CANDIDACY_VERBS`): (target mention,
+    its token, predicate) for "ran for the Senate" (the body), "stood for Labour" (the party),
+    "ran for governor of Texas" (the office's place), "stood ... in Coventry" and "ran in the
+    riding of Quadra" (the constituency, when the clause says what was sought or names the
+    constituency as one)."""
+    lemma = verb.lemma_.lower()
+    kinds = title_kinds()
+    sought = False
+    places: list[tuple[MentionRef, Token, str]] = []
+    for c in verb.children:
+        if c.dep_ != "prep":
+            continue
+        for p in (sub for q in pobjs(c) for sub in conjuncts(q)):
+            pm = index.at(p)
+            if c.lower_ == "for":
+                if pm is not None:
+                    sought = True
+                    yield pm, p, f"{lemma} for"
+                    # "stood for Labour in Coventry": the parser hangs the seat on the party
+                    places.extend((qm, q, f"{lemma} in") for g in p.children
+                                  if g.dep_ == "prep" and g.lower_ == "in" for q in pobjs(g)
+                                  if (qm := index.at(q)) is not None and qm.label in PLACE_LABELS)
+                elif p.pos_ in ("NOUN", "PROPN") and (
+                    (noun := p.lemma_.lower()) in kinds or noun in OFFICE_NOUNS
+                ):
+                    sought = True
+                    for tm, ttok in _title_targets(p, index):
+                        yield tm, ttok, f"{lemma} for {noun}"
+            elif c.lower_ == "as" and (pm is not None or p.lemma_.lower() in kinds):
+                sought = True  # "ran as a Democrat", "stood as the Labour candidate"
+                if pm is not None and pm.label in GROUP_LABELS - PLACE_LABELS:
+                    yield pm, p, f"{lemma} as"
+            elif c.lower_ == "in":
+                if pm is not None and pm.label in PLACE_LABELS:
+                    places.append((pm, p, f"{lemma} in"))
+                elif p.lemma_.lower() in CONSTITUENCY_NOUNS and pm is None:
+                    for g in p.children:
+                        if g.dep_ == "prep" and g.lower_ == "of":
+                            for q in pobjs(g):
+                                if (qm := index.at(q)) is not None and qm.label in PLACE_LABELS:
+                                    yield qm, q, f"{lemma} in {p.lemma_.lower()}"
+    if sought:
+        yield from places
+
+
 def _unquantify(noun: Token, index: MentionIndex) -> tuple[Token, bool]:
     """ "one of Acme's directors" -> (directors, True); "a member of Parliament" and other
     quantifiers of a name -> (member, True); other nouns -> (noun, False)."""
@@ -186,12 +246,13 @@ def attribute_relations(sent: Span, index: MentionIndex) -> list[AttributeCandid
 
     def emit(src: MentionRef, title: Token | None, tgt: MentionRef, tgt_tok: Token,
              conf: float, rule: str, quantified: bool = False,
-             kind: str | None = None) -> None:  # fmt: skip
+             kind: str | None = None, predicate: str | None = None,
+             verb: Token | None = None) -> None:  # fmt: skip
         if tgt.actor_id == src.actor_id or src.label == "NORP":
             return
         if tgt.label not in GROUP_LABELS | PLACE_LABELS:
             return
-        phrase, title_kind = _title_phrase(title, index) if title is not None else (None, None)
+        phrase, title_kind = _title_phrase(title, index) if title is not None else (predicate, None)
         if title is not None and title.lemma_.lower() in QUANTIFIERS - MEMBERSHIP_NOUNS:
             return  # "one", "some": a count, not a title
         if title is not None and title.tag_ in ("NNS", "NNPS"):
@@ -202,7 +263,7 @@ def attribute_relations(sent: Span, index: MentionIndex) -> list[AttributeCandid
             src, tgt, tgt_tok, k = tgt, src, doc[src.start : src.end].root, "affiliation"
         head = doc[src.start : src.end].root
         out.append(AttributeCandidate(Arg(src, 1.0, head), Arg(tgt, 1.0, tgt_tok), k, phrase, conf,
-                                      rule))  # fmt: skip
+                                      rule, verb))  # fmt: skip
 
     for m in index.in_span(sent):
         if m.label == "NORP":
@@ -279,6 +340,14 @@ def attribute_relations(sent: Span, index: MentionIndex) -> list[AttributeCandid
                 and not any(g.dep_ in ("nsubj", "nsubjpass", "mark") for g in c.children))
         ]  # fmt: skip
         for subj_verb in subj_verbs:
+            if m.label in PERSON_LABELS and subj_verb.lemma_.lower() in CANDIDACY_VERBS:
+                # an act, negated or not like any: "will not run for governor of Texas"
+                for tgt, tok, predicate in _candidacy(subj_verb, index):
+                    # a party, body or seat stood for is a role; "ran as a Democrat" an
+                    # affiliation with what the adjective names
+                    kind = "affiliation" if tgt.label == "NORP" else "role"
+                    emit(m, None, tgt, tok, 0.7, "candidacy", kind=kind, predicate=predicate,
+                         verb=subj_verb)  # fmt: skip
             if any(c.dep_ == "neg" for c in subj_verb.children):
                 continue  # "Brazil is not a member of the G7"
             if subj_verb.lemma_.lower() in PRETENCE_VERBS:

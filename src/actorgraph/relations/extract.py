@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Span, Token
 from actorgraph.gazetteer import role_sector
 from actorgraph.records import MentionRef, Relation
 
-from .attributes import COPULAS, attribute_relations
+from .attributes import CANDIDACY_VERBS, COPULAS, attribute_relations
 from .enumerations import Enumeration, co_members, enumerations, members_of
 from .lexicon import QUAD_CLASS, LexEntry, Lexicon, load_lexicon
 from .mergers import MERGER_CONFIDENCE, grouping_relations, merger_relations
@@ -714,13 +714,25 @@ class _Rules:
                     self.noun(token, entry)
         self.rule = "result"
         for rc in result_relations(self.sent, self.index):
+            if rc.apart is not None:  # a bowler listed under the side they bowled at
+                self.unpaired.add(frozenset((rc.source.mention.actor_id or "",
+                                             rc.apart.actor_id or "")))  # fmt: skip
             self._add(rc.source, rc.target, rc.kind, rc.predicate, None, None, rc.directed,
                       False, "asserted", RESULT_CONFIDENCE, None)  # fmt: skip
         self.rule = "modifier"
         self.hyphen_participles()
-        for a in attribute_relations(self.sent, self.index):
-            self._add(a.source, a.target, a.kind, a.predicate, None, None, True, False,
-                      "asserted", a.confidence, None, a.rule)  # fmt: skip
+        attributes = attribute_relations(self.sent, self.index)
+        for a in attributes:
+            neg = negated(a.verb, self.lex) if a.verb is not None else False
+            mod = modality(a.verb, self.lex) if a.verb is not None else "asserted"
+            self._add(a.source, a.target, a.kind, a.predicate, None, None, True, neg, mod,
+                      a.confidence, a.verb, a.rule)  # fmt: skip
+        if stood := {(a.source.mention.actor_id, a.target.mention.actor_id)
+                     for a in attributes if a.rule == "candidacy"}:  # fmt: skip
+            # "stood for Labour" is a candidacy, not an untyped act of standing
+            self.out = [c for c in self.out if not (
+                c.kind == "action" and c.event_type is None and c.predicate in CANDIDACY_VERBS
+                and (c.source.mention.actor_id, c.target.mention.actor_id) in stood)]  # fmt: skip
         if _is_list(self.sent, self.index):
             # a table or list parsed as one sentence ("June 9 -- Coral Sky Amphitheatre, West
             # Palm Beach, FL June 10 -- ..."): the weak rules below would link its neighbours,

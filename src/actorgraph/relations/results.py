@@ -11,6 +11,7 @@ and a comma, played each other. When each score is one number the higher one won
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
@@ -24,6 +25,8 @@ RESULT_CONFIDENCE = 0.6
 # Teams; players' scores ("J. Adams 123 , K. Barnett 87") are no match between them.
 TEAM_LABELS = frozenset({"ORG", "GPE", "LOC"})
 VENUE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+PLAYER_LABELS = frozenset({"PERSON", "PER"})
+FIGURES = re.compile(r"^\d{1,2}-\d{1,3}$")
 MAX_VENUE_BRACKET = 8  # "London ( The Oval ) :"
 FIXTURE_WORDS = (["vs"], ["vs."], ["v"], ["v."], ["versus"])
 
@@ -32,9 +35,11 @@ FIXTURE_WORDS = (["vs"], ["vs."], ["v"], ["v."], ["versus"])
 class ResultCandidate:
     source: Arg
     target: Arg
-    predicate: str  # beat | draw | play | at
+    predicate: str  # beat | draw | play | at | play for
     directed: bool
-    kind: str = "action"  # or located_in: a team at the venue that heads the line
+    kind: str = "action"  # or located_in: a team at the venue that heads the line; role: a
+    # player in brackets after the team's score
+    apart: MentionRef | None = None  # the team a bowler is listed under, which is not theirs
 
 
 def result_relations(sent: Span, index: MentionIndex) -> list[ResultCandidate]:
@@ -64,12 +69,14 @@ def result_relations(sent: Span, index: MentionIndex) -> list[ResultCandidate]:
             i += 1
             continue
         out.append(_result(first, second, s1, s2, doc))
+        out += _players(first, s1, second, doc, mentions)
+        out += _players(second, s2, first, doc, mentions)
         i += 2
         line_start = first_word(doc, s2.end, sent.end)  # the next result may follow
     if out and venue is not None:
         # "Chester-le-Street : Glamorgan 259 ..., Durham 114": the match's ground
         at = Arg(venue[0], 1.0, doc[venue[0].end - 1])
-        for c in list(out):
+        for c in [c for c in out if c.kind == "action"]:
             for team in (c.source, c.target):
                 out.append(ResultCandidate(team, at, "at", True, "located_in"))
     if not out:
@@ -105,6 +112,34 @@ def _fixture(sent: Span, teams: list[MentionRef]) -> list[ResultCandidate]:
         return []
     return [ResultCandidate(Arg(first, 1.0, doc[first.end - 1]),
                             Arg(second, 1.0, doc[second.end - 1]), "play", False)]  # fmt: skip
+
+
+def _players(team: MentionRef, score: Score, other: MentionRef, doc: Doc,
+             mentions: list[MentionRef]) -> list[ResultCandidate]:  # fmt: skip
+    """The people in brackets after a team's score play for it ("Sussex 363 ( W. Athey 111 ,
+    V. Drakes 52 ; ...)", "Hyundai 6 ( Kim 23 )"); on a cricket scorecard the bowlers, after the
+    semicolon or with their figures ("; I. Austin 4-37", "( S. Watkin 4-28 )"), took the
+    wickets, so they play for the other side."""
+    out: list[ResultCandidate] = []
+    semicolon = next((t.i for t in doc[team.end : score.end] if t.text == ";"), score.end)
+    for m in mentions:
+        if not (team.end < m.start and m.end < score.end) or m.label.upper() not in PLAYER_LABELS:
+            continue
+        side = team if m.start < semicolon and not _figures(doc, m.end, score.end) else other
+        out.append(ResultCandidate(Arg(m, 1.0, doc[m.end - 1]), Arg(side, 1.0, doc[side.end - 1]),
+                                   "play for", True, "role",
+                                   None if side is team else team))  # fmt: skip
+    return out
+
+
+def _figures(doc: Doc, i: int, stop: int) -> bool:
+    """Whether a bowler's figures, wickets-runs, follow at ``i`` ("4-28", "4 - 28"), not a
+    batsman's runs ("84", "56 not out")."""
+    words = [t.text for t in doc[i : min(stop, i + 3)]]
+    return bool(words) and (
+        bool(FIGURES.match(words[0]))
+        or (len(words) == 3 and words[0].isdigit() and words[1] == "-" and words[2].isdigit())
+    )
 
 
 def _bracketed(doc: Doc, start: int, m: MentionRef) -> bool:
