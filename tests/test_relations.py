@@ -264,6 +264,36 @@ def test_relations_attributes(nlp, text, extra, source, target, kind, predicate)
     assert find(rels, target, source) is None  # never both ways round
 
 
+def test_relations_a_title_belongs_to_the_name_right_after_it(nlp):
+    # the small parser hangs "US President" on Erdogan and "Turkish President" on Trump
+    text = ("On October 6, US President Donald Trump and Turkish President Recep Tayyip "
+            "Erdogan spoke on the phone.")
+    rels = typed(relations_for(nlp, text, {"Recep Tayyip Erdogan": "PERSON"}))
+    assert find(rels, "Donald Trump", "United States", "leadership") is not None
+    assert find(rels, "Recep Tayyip Erdogan", "Turkish", "leadership") is not None  # no alias here
+    assert not [r for r in rels if r.source_id == "Recep Tayyip Erdogan"
+                and r.target_id == "United States"], rels  # fmt: skip
+    # a name inside the title's own phrase does not stand in the way
+    rels = typed(relations_for(nlp, "US Ambassador to Germany Amy Gutmann said it works."))
+    assert find(rels, "Amy Gutmann", "United States", "role") is not None
+
+
+@pytest.mark.parametrize("text,directed", [
+    ("Vladimir Putin and Xi Jinping spoke by phone on Monday.", False),
+    ("Vladimir Putin spoke with Xi Jinping about Ukraine.", False),
+    ("Vladimir Putin spoke on the phone with Xi Jinping.", False),
+])  # fmt: skip
+def test_relations_a_phone_call_and_speaking_with_someone_are_consultations(nlp, text, directed):
+    rels = typed(relations_for(nlp, text, {"Xi Jinping": "PERSON", "Vladimir Putin": "PERSON"}))
+    r = next((r for r in rels if {r.source_id, r.target_id} == {"Vladimir Putin", "Xi Jinping"}),
+             None)  # fmt: skip
+    assert r is not None and r.event_type == "CONSULT" and r.directed is directed, rels
+    # speaking at an event together is no call
+    rels = typed(relations_for(nlp, "Vladimir Putin and Xi Jinping spoke at the summit.",
+                               {"Xi Jinping": "PERSON", "Vladimir Putin": "PERSON"}))  # fmt: skip
+    assert not [r for r in rels if r.event_type == "CONSULT"]
+
+
 def test_relations_candidacy_is_a_role_with_the_verbs_modality_and_no_bare_action(nlp):
     rels = typed(relations_for(nlp, "Jane Roe stood for Labour in Leeds in 1997.",
                                {"Jane Roe": "PERSON", "Labour": "ORG"}))  # fmt: skip

@@ -162,6 +162,26 @@ def _own_title_noun(head: Token, index: MentionIndex) -> Token | None:
     return None
 
 
+def _name_between(start: int, end: int, index: MentionIndex, doc) -> bool:
+    """Whether another person's name stands between the title at ``start`` and the name at
+    ``end``, other than one in the title's own phrase ("US Ambassador to Germany Amy Gutmann")."""
+    title = doc[start]
+    for t in doc[start + 1 : end]:
+        if (found := index.at(t)) is None or found.label not in PERSON_LABELS:
+            continue  # "Maryland's Republican Governor Larry Hogan": a title is a person's
+        up, own = t, False
+        for _ in range(8):
+            if up.dep_ == "pobj" and title in up.ancestors:
+                own = True  # the object of the title's preposition
+                break
+            if up.head.i == up.i:
+                break
+            up = up.head
+        if not own:
+            return True
+    return False
+
+
 def _candidacy(verb: Token, index: MentionIndex) -> Iterator[tuple[MentionRef, Token, str]]:
     """What a candidate stands for and where (see :data:`CANDIDACY_VERBS`): (target mention,
     its token, predicate) for "ran for the Senate" (the body), "stood for Labour" (the party),
@@ -271,10 +291,15 @@ def attribute_relations(sent: Span, index: MentionIndex) -> list[AttributeCandid
         span = doc[m.start : m.end]
         head = span.root
         # 1. modifiers of the mention and the title nouns among them ("Kenyan President Ruto")
+        titled: set[int] = set()
         for tok in span:
             for c in tok.children:
                 if m.start <= c.i < m.end or c.dep_ not in ("amod", "compound", "poss", "nmod"):
                     continue
+                if c.i < m.start and _name_between(c.i, m.start, index, doc):
+                    continue  # "US President Trump and Turkish President Erdogan", parsed with
+                    # "US President" on Erdogan: a title is the nearest name's
+                titled.add(c.i)
                 if (cm := index.at(c)) is not None:
                     if c.dep_ == "poss" and cm.label in PERSON_LABELS and m.label == "ORG":
                         # "Kim's National Congress": the person belongs to the organisation
@@ -291,6 +316,14 @@ def attribute_relations(sent: Span, index: MentionIndex) -> list[AttributeCandid
                 elif c.pos_ in ("NOUN", "PROPN"):
                     for tm, ttok in _title_targets(c, index):
                         emit(m, c, tm, ttok, 0.85, "title")
+        # the title right before a person's name, whatever the parser hung it on ("US
+        # President Trump and Turkish President Erdogan": "Turkish President" parsed as a conjunct)
+        before = doc[m.start - 1] if m.start > sent.start else None
+        if (before is not None and before.i not in titled and m.label in PERSON_LABELS
+                and before.pos_ in ("NOUN", "PROPN") and index.at(before) is None
+                and before.lemma_.lower() in title_kinds()):  # fmt: skip
+            for tm, ttok in _title_targets(before, index):
+                emit(m, before, tm, ttok, 0.85, "title")
         # 2. apposition, either way round ("Jane Roe, one of Acme's directors";
         #    "the Kenyan leader William Ruto")
         titles: list[tuple[Token, float, str]] = []

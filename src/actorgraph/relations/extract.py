@@ -81,6 +81,11 @@ JUDICIAL_NOUNS = frozenset({"judge", "court", "tribunal", "panel", "jury", "just
 BACKING_TYPES = frozenset({"SUPPORT", "AID"})
 # Verbs of wishing that ask their object to act: "X wants Y to leave" is X -DEMAND-> Y.
 APPEAL_VERBS = frozenset({"want", "wish", "need"})
+# Verbs of talking that a telephone makes a consultation: "spoke by phone", "talked over the
+# phone", "spoke on a video call" (CAMEO 041, "discuss by telephone").
+CALL_VERBS = frozenset({"speak", "talk", "chat", "confer", "converse"})
+PHONE_NOUNS = frozenset({"phone", "telephone", "call", "videoconference", "teleconference",
+                         "video", "videolink", "hotline", "line", "link"})  # fmt: skip
 # Verbs whose "against" says nothing hostile: contests, markets, protection, leaning.
 AGAINST_NEUTRAL = frozenset({
     "play", "compete", "race", "win", "lose", "score", "draw", "tie", "bat", "bowl", "field",
@@ -399,10 +404,19 @@ class _Rules:
                 # "fired at Russia": the entry names the preposition that marks the target
                 event_type, quad = with_prep.event_type, with_prep.quad_class
                 predicate = with_prep.lemma
+                symmetric = "symmetric" in with_prep.flags  # "spoke with Xi": each other
                 prep_targets.append(c)
             elif (pattern := self.lex.pattern(lemma, c.lower_)) is not None:
                 if pattern.event_type and event_type is None:
                     event_type, quad = pattern.event_type, pattern.quad_class
+        if event_type is None and lemma in CALL_VERBS and any(
+            c.dep_ in ("prep", "agent") and c.lower_ in ("by", "on", "over")
+            and any(p.lemma_.lower() in PHONE_NOUNS for p in pobjs(c))
+            for c in verb.children
+        ):  # fmt: skip
+            # "Putin and Xi spoke by phone": a call between them, as CAMEO's 041
+            event_type, quad = "CONSULT", QUAD_CLASS["CONSULT"]
+            predicate, symmetric = f"{lemma} by phone", True
         if event_type is None and (entry is None or light):
             # "engaged Filipino peacekeepers in a firefight", "drew Russia into talks": the
             # event noun of an "in"/"into" phrase types a verb outside the lexicon

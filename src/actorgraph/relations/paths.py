@@ -54,6 +54,8 @@ OBJECT_DEPS = frozenset({"dobj", "dative", "obj", "iobj", "attr", "oprd"})
 # Arcs a verb argument may take down to the actor: objects, prepositions, control verbs.
 ARGUMENT_DEPS = OBJECT_DEPS | PASSIVE_SUBJ_DEPS | {"pobj", "prep", "pcomp", "xcomp", "agent"}
 # Arcs inside a noun phrase through which one actor describes another.
+# Arcs of a noun's modifiers: a path made of them alone stays inside one noun phrase.
+MODIFIER_ARCS = frozenset({"compound", "amod", "nmod", "poss"})
 PHRASE_DEPS = frozenset({"prep", "pobj", "pcomp", "compound", "poss", "nmod", "amod", "appos",
                          "acl", "npadvmod", "attr"})  # fmt: skip
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "within", "outside", "around", "across",
@@ -264,6 +266,11 @@ class PathRule:
             return None  # coordinated with each other, or too far apart
         if any(t.dep_ in BOUNDARY_DEPS for t in side1 + side2):
             return None
+        if all(t.dep_ in MODIFIER_ARCS for t in side1 + side2) and self._name_between(
+            m1, m2, {t.i for t in c1} | {t.i for t in c2}
+        ):
+            return None  # a chain of modifiers across another name: "US President Trump and
+            # Turkish President Erdogan", with "US President" hung on Erdogan
         if any(t.dep_ == "xcomp" and controllers(t.head) for t in side1 + side2):
             return None  # object control: in "X urged Y to send Z" ("called on Y to"), Y sends
         if any(t.dep_ == "conj" or (t.dep_ == "appos" and _listy_appos(t))
@@ -279,6 +286,19 @@ class PathRule:
         else:
             cand = self._in_phrase(lca, a1, side1, a2, side2, conf)
         return None if cand is None else (cand, arcs)
+
+    def _name_between(self, m1: MentionRef, m2: MentionRef, on_path: set[int]) -> bool:
+        """Whether another person's name than the two, and than a conjunct the path goes
+        through ("Labour Party leaders John Smith and Jane Roe"), stands between them."""
+        left, right = sorted((m1, m2), key=lambda m: m.start)
+        doc = self.sent.doc
+        for t in doc[left.end : right.start]:
+            m = self.index.at(t)
+            if m is not None and m not in (left, right) and m.label in ("PERSON", "PER") and not any(
+                i in on_path for i in range(m.start, m.end)
+            ):
+                return True
+        return False
 
     def _reduced_passive(
         self, a1: Arg, side1: list[Token], a2: Arg, side2: list[Token], conf: float

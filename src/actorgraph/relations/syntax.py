@@ -454,7 +454,11 @@ def is_passive(verb: Token) -> bool:
     """Whether the verb is in the passive voice."""
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         return True  # "the party led by Blair", "the deal signed by Airbus"
-    return any(c.dep_ in PASSIVE_SUBJ_DEPS or c.dep_ in ("auxpass", "agent") for c in verb.children)
+    if any(c.dep_ in PASSIVE_SUBJ_DEPS or c.dep_ == "auxpass" for c in verb.children):
+        return True
+    # an agent phrase on a participle; a finite verb's "by" is a means ("spoke by phone", which
+    # the parser also calls an agent)
+    return verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children)
 
 
 def governors(verb: Token, max_hops: int = 6) -> Iterator[Token]:
