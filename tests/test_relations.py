@@ -294,6 +294,17 @@ def test_relations_a_phone_call_and_speaking_with_someone_are_consultations(nlp,
     assert not [r for r in rels if r.event_type == "CONSULT"]
 
 
+def test_relations_attacking_what_was_said_or_decided_is_criticism(nlp):
+    text = "Erdogan attacked the proclamation of the Golan Heights as Israeli territory."
+    rels = typed(relations_for(nlp, text, {"Erdogan": "PERSON", "the Golan Heights": "LOC"}))
+    r = find(rels, "Erdogan", "the Golan Heights", "action")
+    assert r is not None and r.event_type == "DISAPPROVE", rels
+    # the "as" phrase says what the object is, not Erdogan's affiliation
+    assert not [r for r in rels if r.source_id == "Erdogan" and r.kind == "affiliation"], rels
+    rels = typed(relations_for(nlp, "Russia attacked the Ukrainian city of Kharkiv."))
+    assert {r.event_type for r in rels if r.source_id == "Russia"} == {"ASSAULT"}, rels
+
+
 def test_relations_candidacy_is_a_role_with_the_verbs_modality_and_no_bare_action(nlp):
     rels = typed(relations_for(nlp, "Jane Roe stood for Labour in Leeds in 1997.",
                                {"Jane Roe": "PERSON", "Labour": "ORG"}))  # fmt: skip

@@ -41,6 +41,16 @@ BODY_NOUNS = frozenset({"delegation", "team", "group", "staff", "board", "commit
 PRETENCE_VERBS = frozenset({"disguise", "pose", "masquerade", "pretend", "dress", "impersonate",
                             "mistake", "portray", "play", "cast"})  # fmt: skip
 TITLE_PREPS = frozenset({"of", "at", "for", "in"})
+# Verbs whose "as" phrase says what the subject is even with an object: "joined Acme as CEO",
+# "left the party as its leader", "won the seat as a Liberal".
+SUBJECT_AS_VERBS = frozenset({"join", "rejoin", "enter", "leave", "quit", "start", "begin",
+                              "serve", "work", "return", "run", "stand", "lead", "head", "take",
+                              "assume", "retain", "hold", "win", "contest", "represent",
+                              "remain", "continue", "finish", "end", "found", "co-found",
+                              "establish", "succeed", "replace", "contest", "attend",
+                              "visit", "cover", "coach", "manage", "captain", "play", "teach",
+                              "study", "train", "practise", "practice", "testify", "perform",
+                              "compete", "write", "sign", "seek", "want"})  # fmt: skip
 # Verbs of standing for election: their "for" phrase is the party, body or office sought ("ran
 # for the Senate", "stood for Labour", "campaigned for mayor of Toronto"), their "in" phrase the
 # constituency ("stood for Labour in Coventry").
@@ -160,6 +170,13 @@ def _own_title_noun(head: Token, index: MentionIndex) -> Token | None:
                 and (c.lemma_.lower() in kinds or c.lower_ in kinds)):  # fmt: skip
             return c
     return None
+
+
+def _of_the_object(verb: Token) -> bool:
+    """Whether the verb's "as" phrase says what its object is, not its subject: "named Harris
+    as his running mate", "attacked the proclamation as illegal"; but "joined Acme as CEO"."""
+    return verb.lemma_.lower() not in SUBJECT_AS_VERBS and any(
+        c.dep_ in ("dobj", "obj") for c in verb.children)
 
 
 def _name_between(start: int, end: int, index: MentionIndex, doc) -> bool:
@@ -392,7 +409,7 @@ def attribute_relations(sent: Span, index: MentionIndex) -> list[AttributeCandid
                     and index.at(c) is None
                 ):
                     titles.append((c, 0.75, "copula"))
-                elif c.dep_ == "prep" and c.lower_ == "as":
+                elif c.dep_ == "prep" and c.lower_ == "as" and not _of_the_object(subj_verb):
                     titles.extend((p, 0.7, "copula") for p in pobjs(c) if index.at(p) is None)
         # "Walker of the UUP", "a senator from Ohio"
         if m.label in PERSON_LABELS:

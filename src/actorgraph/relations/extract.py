@@ -81,6 +81,17 @@ JUDICIAL_NOUNS = frozenset({"judge", "court", "tribunal", "panel", "jury", "just
 BACKING_TYPES = frozenset({"SUPPORT", "AID"})
 # Verbs of wishing that ask their object to act: "X wants Y to leave" is X -DEMAND-> Y.
 APPEAL_VERBS = frozenset({"want", "wish", "need"})
+# Things said, decided or written: attacking one is criticism ("attacked the proclamation").
+SAID_NOUNS = frozenset({
+    "decision", "proclamation", "declaration", "policy", "policies", "plan", "proposal",
+    "remark", "comment", "statement", "speech", "move", "law", "bill", "legislation", "deal",
+    "agreement", "recognition", "announcement", "report", "claim", "idea", "approach", "stance",
+    "position", "handling", "record", "response", "measure", "ruling", "resolution", "strategy",
+    "reform", "budget", "decree", "treaty", "accord", "vote", "rhetoric", "tweet", "post",
+    "article", "editorial", "book", "film", "criticism", "accusation", "allegation", "view",
+    "argument", "theory", "narrative", "account", "leadership", "government's", "agenda",
+    "verdict", "sentence", "plan", "initiative", "programme", "program", "deal", "choice",
+})  # fmt: skip
 # Verbs of talking that a telephone makes a consultation: "spoke by phone", "talked over the
 # phone", "spoke on a video call" (CAMEO 041, "discuss by telephone").
 CALL_VERBS = frozenset({"speak", "talk", "chat", "confer", "converse"})
@@ -433,8 +444,9 @@ class _Rules:
             # "the US presented evidence against Russia", "filed papers against Acme": a
             # case made against someone
             event_type, quad = "DISAPPROVE", QUAD_CLASS["DISAPPROVE"]
-        if event_type == "ASSAULT" and self._for_a_reason(verb):
-            # "Biden attacked Obama for the tweet", "slammed Beijing over its policy": words
+        if event_type == "ASSAULT" and (self._for_a_reason(verb) or self._said_object(verb)):
+            # "Biden attacked Obama for the tweet", "slammed Beijing over its policy",
+            # "attacked the proclamation of the Golan Heights as Israeli": words
             event_type, quad = "DISAPPROVE", QUAD_CLASS["DISAPPROVE"]
         if entry is not None and "undergo" in entry.flags and self.undergo(verb, predicate):
             return
@@ -567,6 +579,12 @@ class _Rules:
                     g.dep_ == "prep" and g.lower_ == "against" for g in c.children):  # fmt: skip
                 return True
         return False
+
+    def _said_object(self, verb: Token) -> bool:
+        """Whether the verb's object is something said or decided, which only words attack
+        ("attacked the decision", "hit the plan"), not a place or a body of people."""
+        return any(c.dep_ in OBJ_DEPS and self.index.at(c) is None
+                   and c.lemma_.lower() in SAID_NOUNS for c in verb.children)  # fmt: skip
 
     def _for_a_reason(self, verb: Token) -> bool:
         """Whether a "for"/"over" phrase gives the reason of the verb ("attacked X for its
