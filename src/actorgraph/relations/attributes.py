@@ -47,7 +47,7 @@ SUBJECT_AS_VERBS = frozenset({"join", "rejoin", "enter", "leave", "quit", "start
                               "serve", "work", "return", "run", "stand", "lead", "head", "take",
                               "assume", "retain", "hold", "win", "contest", "represent",
                               "remain", "continue", "finish", "end", "found", "co-found",
-                              "establish", "succeed", "replace", "contest", "attend",
+                              "establish", "succeed", "replace", "attend",
                               "visit", "cover", "coach", "manage", "captain", "play", "teach",
                               "study", "train", "practise", "practice", "testify", "perform",
                               "compete", "write", "sign", "seek", "want"})  # fmt: skip

@@ -89,8 +89,8 @@ SAID_NOUNS = frozenset({
     "position", "handling", "record", "response", "measure", "ruling", "resolution", "strategy",
     "reform", "budget", "decree", "treaty", "accord", "vote", "rhetoric", "tweet", "post",
     "article", "editorial", "book", "film", "criticism", "accusation", "allegation", "view",
-    "argument", "theory", "narrative", "account", "leadership", "government's", "agenda",
-    "verdict", "sentence", "plan", "initiative", "programme", "program", "deal", "choice",
+    "argument", "theory", "narrative", "account", "agenda", "verdict", "initiative",
+    "programme", "program", "choice",
 })  # fmt: skip
 # Verbs of talking that a telephone makes a consultation: "spoke by phone", "talked over the
 # phone", "spoke on a video call" (CAMEO 041, "discuss by telephone").
