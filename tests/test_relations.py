@@ -223,6 +223,9 @@ ATTRIBUTES = [
     ("Tony Blair joined the Labour Party.", {}, "Tony Blair", "the Labour Party", "role", "join"),
     ("Todd Martin ( U.S. ) beat Andrea Gaudenzi ( Italy ).", {}, "Andrea Gaudenzi", "Italy",
      "affiliation", None),
+    # heads of devolved and state governments
+    ("Scotland First Minister Nicola Sturgeon said masks may be inevitable.", {},
+     "Nicola Sturgeon", "Scotland", "leadership", "first minister"),
     # a candidacy: the office's place, the body, the party and the seat stood for
     ("Senator John Smith ran for governor of Texas in 2002.", {}, "John Smith", "Texas", "role",
      "run for governor"),
