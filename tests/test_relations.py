@@ -291,6 +291,10 @@ def test_relations_a_phone_call_and_speaking_with_someone_are_consultations(nlp,
     r = next((r for r in rels if {r.source_id, r.target_id} == {"Vladimir Putin", "Xi Jinping"}),
              None)  # fmt: skip
     assert r is not None and r.event_type == "CONSULT" and r.directed is directed, rels
+    # speaking with an organisation is an interview, not a consultation
+    rels = typed(relations_for(nlp, "Vladimir Putin spoke with Reuters about Ukraine.",
+                               {"Vladimir Putin": "PERSON", "Reuters": "ORG"}))  # fmt: skip
+    assert rels and not [r for r in rels if r.event_type == "CONSULT"], rels
     # speaking at an event together is no call
     rels = typed(relations_for(nlp, "Vladimir Putin and Xi Jinping spoke at the summit.",
                                {"Xi Jinping": "PERSON", "Vladimir Putin": "PERSON"}))  # fmt: skip

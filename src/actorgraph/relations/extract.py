@@ -95,6 +95,8 @@ SAID_NOUNS = frozenset({
 # Verbs of talking that a telephone makes a consultation: "spoke by phone", "talked over the
 # phone", "spoke on a video call" (CAMEO 041, "discuss by telephone").
 CALL_VERBS = frozenset({"speak", "talk", "chat", "confer", "converse"})
+UNTYPED_CONFIDENCE = 0.6  # a verb's relation with no event type
+CALL_PREDICATES = frozenset({"speak with", *(f"{v} by phone" for v in CALL_VERBS)})
 PHONE_NOUNS = frozenset({"phone", "telephone", "call", "videoconference", "teleconference",
                          "video", "videolink", "hotline", "line", "link"})  # fmt: skip
 # Verbs whose "against" says nothing hostile: contests, markets, protection, leaning.
@@ -492,7 +494,7 @@ class _Rules:
         mod = modality(verb, self.lex)
         if lemma in APPEAL_VERBS:
             self._appeal(verb, subjects, neg, mod)
-        base = 0.85 if typed else 0.6
+        base = 0.85 if typed else UNTYPED_CONFIDENCE
         inverse = bool(entry and "contains" in entry.flags)
         if inverse and verb.dep_ == "advcl" and verb.tag_ == "VBG":
             return  # ", comprising A and B" / ", including A": said of the nearest noun, unknown
@@ -738,6 +740,13 @@ class _Rules:
             if token.pos_ == "VERB":
                 self.backing(token)
                 self.verb(token)
+        # speaking with an organisation is mostly an interview ("spoke with Reuters"), which
+        # no event coder counts as a consultation; between people and countries it is one
+        self.out = [dataclasses.replace(c, event_type=None, quad_class=None,
+                                        confidence=min(c.confidence, UNTYPED_CONFIDENCE))
+                    if c.predicate in CALL_PREDICATES and "ORG" in (
+                        c.source.mention.label, c.target.mention.label) else c
+                    for c in self.out]  # fmt: skip
         self.rule = "event_noun"
         for token in self.sent:
             if token.pos_ in ("NOUN", "PROPN"):
