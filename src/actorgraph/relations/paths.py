@@ -33,7 +33,7 @@ from spacy.tokens import Span, Token
 
 from actorgraph.records import MentionRef
 
-from .attributes import COPULAS, GROUPING_NOUNS
+from .attributes import COPULAS, GROUPING_NOUNS, PERSON_LABELS
 from .lexicon import Lexicon
 from .syntax import (
     PASSIVE_SUBJ_DEPS,
@@ -294,7 +294,7 @@ class PathRule:
         doc = self.sent.doc
         for t in doc[left.end : right.start]:
             m = self.index.at(t)
-            if m is not None and m not in (left, right) and m.label in ("PERSON", "PER") and not any(
+            if m is not None and m not in (left, right) and m.label in PERSON_LABELS and not any(
                 i in on_path for i in range(m.start, m.end)
             ):
                 return True

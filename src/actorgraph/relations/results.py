@@ -19,13 +19,13 @@ from spacy.tokens import Doc, Span
 from actorgraph.records import MentionRef
 from actorgraph.scores import Score, bracket_end, first_word, heading_end, score_at, starts_line
 
+from .attributes import PERSON_LABELS
 from .syntax import Arg, MentionIndex
 
 RESULT_CONFIDENCE = 0.6
 # Teams; players' scores ("J. Adams 123 , K. Barnett 87") are no match between them.
 TEAM_LABELS = frozenset({"ORG", "GPE", "LOC"})
 VENUE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-PLAYER_LABELS = frozenset({"PERSON", "PER"})
 FIGURES = re.compile(r"^\d{1,2}-\d{1,3}$")
 MAX_VENUE_BRACKET = 8  # "London ( The Oval ) :"
 FIXTURE_WORDS = (["vs"], ["vs."], ["v"], ["v."], ["versus"])
@@ -123,7 +123,7 @@ def _players(team: MentionRef, score: Score, other: MentionRef, doc: Doc,
     out: list[ResultCandidate] = []
     semicolon = next((t.i for t in doc[team.end : score.end] if t.text == ";"), score.end)
     for m in mentions:
-        if not (team.end < m.start and m.end < score.end) or m.label.upper() not in PLAYER_LABELS:
+        if not (team.end < m.start and m.end < score.end) or m.label.upper() not in PERSON_LABELS:
             continue
         side = team if m.start < semicolon and not _figures(doc, m.end, score.end) else other
         out.append(ResultCandidate(Arg(m, 1.0, doc[m.end - 1]), Arg(side, 1.0, doc[side.end - 1]),
