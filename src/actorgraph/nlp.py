@@ -12,7 +12,9 @@ Components added after the model's own:
   intergovernmental organisations from the package gazetteer. Precedence rule: the
   model's entity wins when it is *longer* than the gazetteer match ("Michael Jordan"
   stays a PERSON); on the *same* span the gazetteer's label wins ("US" tagged ORG becomes
-  GPE); where the model found nothing, the gazetteer adds its match.
+  GPE); where the model found nothing, the gazetteer adds its match. National capitals of
+  300,000 people or more are added only where the model found nothing ("visited Kyiv"),
+  not at the end of a name ("Transport for London") nor as a surname of the article's people.
 * ``actorgraph_org_names`` (last): organisation names built on an organisation word ("the
   Labour Party", "Ministry of Defence") and abbreviations defined in parentheses ("(DUP)")
   that the model missed (see :mod:`actorgraph.names`).
@@ -341,13 +343,18 @@ class GazetteerMerger:
             by_label.setdefault(pattern["label"], []).append(Doc(nlp.vocab, words=words))
         for label, docs in by_label.items():
             self.matcher.add(label, docs)
+        # national capitals, only where the model found nothing ("visited Kyiv"): the model's
+        # own label stands ("Sofia" the person), see gazetteer.capital_names
+        self.capitals = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.capitals.add("GPE", [nlp.make_doc(name) for name, _ in gazetteer.capital_names()])
 
     def __call__(self, doc: Doc) -> Doc:
         matches = [
             Span(doc, start, end, label=match_id)
             for match_id, start, end in self.matcher(doc)
         ]
-        if not matches:
+        capitals = self.capitals(doc)
+        if not matches and not capitals:
             return doc
         doc.spans[GAZETTEER_KEY] = matches
         ents = list(doc.ents)
@@ -377,6 +384,15 @@ class GazetteerMerger:
                         by_start.pop((e.start, e.end), None)
                         keep.append(span)
         new_ents = list(by_start.values()) + keep
+        taken = {i for e in new_ents for i in range(e.start, e.end)}
+        # a person's surname is no capital in the same article ("Valeska Paris ... Paris said")
+        surnames = {e[-1].text for e in new_ents if e.label_ == "PERSON" and len(e) > 1}
+        for _, start, end in capitals:
+            if start >= 2 and doc[start - 1].lower_ in ("of", "for", "de") and doc[start - 2].is_title:
+                continue  # the end of an untagged name: "Transport for London", "Bank of Japan"
+            if doc[start:end].text not in surnames and not any(i in taken for i in range(start, end)):
+                new_ents.append(Span(doc, start, end, label="GPE"))
+                taken.update(range(start, end))
         doc.ents = filter_spans(new_ents)
         return doc
 
