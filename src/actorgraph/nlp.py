@@ -28,6 +28,7 @@ names found by all of the above (the evaluation's gold-entity mode, see
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 from collections.abc import Iterable
@@ -46,6 +47,7 @@ from actorgraph.models import (  # noqa: F401 - re-exported for callers of actor
     installed_models,
     model_meta,
 )
+from actorgraph.truecase import HEADINGS_KEY
 
 log = logging.getLogger(__name__)
 
@@ -167,13 +169,24 @@ def cached_nlp(model: str | None = None) -> Language:
 def paragraphs(doc: Doc) -> Doc:
     """Constrain sentence boundaries before the parser runs.
 
-    A blank line (a whitespace token holding two newlines) always starts a sentence; a
-    comma, closing bracket or lowercase word right after a word never does (the small
-    model otherwise splits "Acme, recently in the news, …" after "Acme").
+    A blank line (a whitespace token holding two newlines) always starts a sentence, and so
+    do both ends of a run of all-capital lines the pipeline marked (a headline, see
+    :func:`actorgraph.truecase.capital_blocks`); a comma, closing bracket or lowercase word
+    right after a word never does (the small model otherwise splits "Acme, recently in the
+    news, …" after "Acme").
     """
     for token in doc[:-1]:
         if token.is_space and token.text.count("\n") >= 2:
             doc[token.i + 1].is_sent_start = True
+    blocks = doc.user_data.get(HEADINGS_KEY, ())
+    if blocks:
+        starts = [t.idx for t in doc]
+        for start, end in blocks:
+            for i in (bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)):
+                while i < len(doc) and doc[i].is_space:
+                    i += 1
+                if 0 < i < len(doc):
+                    doc[i].is_sent_start = True
     for token in doc[1:]:
         prev = doc[token.i - 1]
         if prev.is_space or token.is_space or token.is_sent_start:

@@ -31,6 +31,7 @@ import pandas as pd
 from actorgraph import __version__, schema, store
 from actorgraph.records import Article, Relation
 from actorgraph.result import Result
+from actorgraph.truecase import HEADINGS_KEY
 
 log = logging.getLogger(__name__)
 
@@ -158,9 +159,11 @@ def process_batch(articles: Sequence[Article], *, model: str | None = None, nlp:
     from actorgraph import language
     from actorgraph.clean import clean
     from actorgraph.nlp import cached_nlp
+    from actorgraph.truecase import capital_blocks, truecase
 
     options = options or Options(model=model)
     nlp = nlp if nlp is not None else cached_nlp(options.model)
+    words, stop = _vocabulary(nlp)
     dictionary = _dictionary(options.actors_file)
     doc_rows: list[dict[str, Any]] = []
     mention_rows: list[dict[str, Any]] = []
@@ -168,7 +171,8 @@ def process_batch(articles: Sequence[Article], *, model: str | None = None, nlp:
     actor_rows: list[dict[str, Any]] = []
     text_rows: list[dict[str, Any]] = []
 
-    work: list[tuple[int, int, str]] = []  # (article index, offset, masked text)
+    # (article index, offset, (masked and truecased text, its capital blocks))
+    work: list[tuple[int, int, tuple[str, list[tuple[int, int]]]]] = []
     cleaned_list = []
     n_chunks: dict[int, int] = {}
     skipped: dict[int, str] = {}  # article index -> why it was not analysed
@@ -183,15 +187,18 @@ def process_batch(articles: Sequence[Article], *, model: str | None = None, nlp:
         if reason is not None:
             skipped[i] = reason
             continue
-        pieces = _chunks(cleaned.masked)
+        # The model reads the masked text with its all-capital lines re-cased; both are
+        # copies of the same length, so its offsets slice the article text.
+        pieces = _chunks(truecase(cleaned.masked, words=words, stop=stop))
+        blocks = capital_blocks(cleaned.masked)
         n_chunks[i] = len(pieces)
-        work.extend((i, offset, piece) for offset, piece in pieces)
+        work.extend((i, offset, (piece, _within(blocks, offset, len(piece)))) for offset, piece in pieces)
 
     # Each article is analysed as soon as its last chunk leaves the model, so only one
     # minibatch of Docs is alive at a time, however long the articles.
     analysed: dict[int, dict[str, Any] | Exception] = {}
     pending: dict[int, list[tuple[int, Any]]] = {}
-    texts = (piece for _, _, piece in work)
+    texts = (_make_doc(nlp, piece) for _, _, piece in work)
     for (i, offset, _piece), doc in zip(work, nlp.pipe(texts, batch_size=options.batch_size), strict=True):
         pending.setdefault(i, []).append((offset, doc))
         if len(pending[i]) == n_chunks[i]:
@@ -232,6 +239,28 @@ def process_batch(articles: Sequence[Article], *, model: str | None = None, nlp:
         "doc_actors": _doc_actor_frame(actor_rows),
         "texts": schema.frame("texts", text_rows),
     }
+
+
+def _within(blocks: list[tuple[int, int]], offset: int, length: int) -> list[tuple[int, int]]:
+    """The capital blocks that fall in the chunk at ``offset``, relative to the chunk."""
+    return [(max(s - offset, 0), min(e - offset, length)) for s, e in blocks if s < offset + length and e > offset]
+
+
+def _make_doc(nlp: Any, piece: tuple[str, list[tuple[int, int]]]) -> Any:
+    """The tokenised chunk, carrying its capital blocks for the sentence rules
+    (:func:`actorgraph.nlp.paragraphs`)."""
+    text, blocks = piece
+    doc = nlp.make_doc(text)
+    if blocks:
+        doc.user_data[HEADINGS_KEY] = blocks
+    return doc
+
+
+@functools.lru_cache(maxsize=4)
+def _vocabulary(nlp: Any) -> tuple[frozenset[str], frozenset[str]]:
+    from actorgraph.truecase import vocabulary
+
+    return vocabulary(nlp)
 
 
 def _doc_actor_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
