@@ -1374,6 +1374,27 @@ def test_relations_a_results_lines_ground_and_a_fixture_line():
         assert not [x for x in rels if x.rule == "result"], text
 
 
+def test_relations_fixtures_and_grounds_as_the_pipeline_reads_them():
+    """Through the pipeline: a capital fixture line is re-cased ("Colorado at St Louis") and
+    still a fixture, with no place relation between the teams; a ground the model calls a
+    person ("Bristol") is a place."""
+    from actorgraph.pipeline import extract_articles
+    from actorgraph.records import Article
+
+    text = ("BASEBALL - MAJOR LEAGUE SCHEDULE\nCOLORADO AT ST LOUIS\n\n"
+            "Bristol : Gloucestershire 183 and 185-6 ( J. Russell 56 not out ) , Northamptonshire 190 "
+            "( K. Curran 52 ; A. Smith 5-68 ) .\n")
+    rel = extract_articles([Article(doc_id="d", text=text, path="d.txt")]).relations
+    rel = rel[rel.kind != "cooccurrence"]
+    pairs = {(r.source_text, r.kind, r.target_text) for r in rel.itertuples()}
+    fixture = [p for p in pairs if {p[0], p[2]} == {"COLORADO", "ST LOUIS"}]
+    assert fixture == [fixture[0]] and fixture[0][1] == "action", pairs
+    for team in ("Gloucestershire", "Northamptonshire"):
+        assert (team, "located_in", "Bristol") in pairs, pairs
+    m = extract_articles([Article(doc_id="d", text=text, path="d.txt")]).mentions
+    assert set(m[m.text == "Bristol"].label) == {"GPE"}
+
+
 def test_relations_a_go_between_is_no_target(nlp):
     rels = typed(relations_for(nlp, "Israel sent Syria a message, via Washington, on Monday.",
                                {"Washington": "GPE"}))

@@ -507,6 +507,16 @@ def lookup_place(text: str, *, context_countries: Collection[str] = ()) -> Place
     return _resolve(_candidates(text, cities=True), context_countries)
 
 
+#: A place name read with this confidence or more is no common word ("Reading" is 0.3).
+KNOWN_PLACE_CONFIDENCE = 0.5
+
+
+def is_known_place(text: str) -> bool:
+    """Whether ``text`` names a place, nationality or IGO and is not mostly a common word."""
+    place = lookup_place(text)
+    return place is not None and place.confidence >= KNOWN_PLACE_CONFIDENCE
+
+
 def _resolve_kind(text: str, kind: str) -> Place | None:
     return _resolve((c for c in _candidates(text) if c.kind == kind), ())
 

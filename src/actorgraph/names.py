@@ -25,6 +25,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from actorgraph.gazetteer import is_known_place
 from actorgraph.scores import first_word, heading_end, score_at, starts_line
 
 #: Head nouns of organisation names (general designators, singular).
@@ -254,6 +255,24 @@ def result_spans(doc: Doc) -> list[tuple[int, int]]:
     return out
 
 
+def venue_spans(doc: Doc, teams: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """(start, end) of the ground heading a results line ("Bristol : Gloucestershire 183 ...,
+    Northamptonshire 190"), the capitalised words before the colon of a sentence in which
+    :func:`result_spans` found ``teams``."""
+    out: list[tuple[int, int]] = []
+    for sent in doc.sents:
+        colon = heading_end(sent) - 1
+        if colon <= sent.start or not any(sent.start <= a < sent.end for a, _ in teams):
+            continue
+        start = first_word(doc, sent.start, colon)
+        if start < colon and doc[start].text[:1].isupper() and all(
+            t.text == "-" or t.text.replace("-", "").replace(".", "").isalpha() and t.pos_ not in FUNCTION_POS
+            for t in doc[start:colon]
+        ):
+            out.append((start, colon))
+    return out
+
+
 LIST_LABELS = frozenset({"ORG", "PERSON", "GPE"})
 MAX_ITEM_WORDS = 6
 MIN_LIST_ITEMS = 3
@@ -369,7 +388,16 @@ def org_name_spans(doc: Doc) -> list[Span]:
         ents = [e for e in ents if e not in overlapping]
         ents.append(Span(doc, start, end, label=label))
         changed = True
-    for start, end in result_spans(doc):
+    teams = result_spans(doc)
+    for start, end in venue_spans(doc, teams):
+        # the model reads a ground as a person ("Bristol", "Chester-le-Street") or misses it
+        overlapping = [e for e in ents if e.start < end and start < e.end]
+        if [(e.start, e.end, e.label_) for e in overlapping] == [(start, end, "PERSON")] or (
+                not overlapping and is_known_place(doc[start:end].text)):
+            ents = [e for e in ents if e not in overlapping]
+            ents.append(Span(doc, start, end, label="GPE"))
+            changed = True
+    for start, end in teams:
         overlapping = [e for e in ents if e.start < end and start < e.end]
         if len(overlapping) == 1 and (overlapping[0].start, overlapping[0].end) == (start, end) and (
             overlapping[0].label_ != "PERSON" or end - start > 1

@@ -47,7 +47,7 @@ from actorgraph.models import (  # noqa: F401 - re-exported for callers of actor
     installed_models,
     model_meta,
 )
-from actorgraph.truecase import HEADINGS_KEY
+from actorgraph.truecase import HEADINGS_KEY, line_breaks
 
 log = logging.getLogger(__name__)
 
@@ -170,8 +170,8 @@ def paragraphs(doc: Doc) -> Doc:
     """Constrain sentence boundaries before the parser runs.
 
     A blank line (a whitespace token holding two newlines) always starts a sentence, and so
-    do both ends of a run of all-capital lines the pipeline marked (a headline, see
-    :func:`actorgraph.truecase.capital_blocks`); a comma, closing bracket or lowercase word
+    do each line of a run of all-capital lines the pipeline marked (a headline, a dateline,
+    see :func:`actorgraph.truecase.line_breaks`) and the text after it; a comma, closing bracket or lowercase word
     right after a word never does (the small model otherwise splits "Acme, recently in the
     news, …" after "Acme").
     """
@@ -181,8 +181,9 @@ def paragraphs(doc: Doc) -> Doc:
     blocks = doc.user_data.get(HEADINGS_KEY, ())
     if blocks:
         starts = [t.idx for t in doc]
-        for start, end in blocks:
-            for i in (bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)):
+        breaks = [b for start, end in blocks for b in (*line_breaks(doc.text, start, end), end)]
+        for b in breaks:
+            for i in (bisect.bisect_left(starts, b),):
                 while i < len(doc) and doc[i].is_space:
                     i += 1
                 if 0 < i < len(doc):

@@ -401,9 +401,13 @@ def _analyse(cleaned: Any, docs: list[tuple[int, Any]], *, options: Options, dic
             m.update(start_char=s, end_char=e, mention_id=new_id, text=text[s:e],
                      sent_index=m["sent_index"] + sent_offset)
             mentions.append(m)
+        # the article's own spelling of each argument, not the model's re-cased copy
+        spelled = {m["mention_id"]: m["text"] for m in chunk_mentions}
         for rel in rels:
             row = _relation_row(rel, text=text, offset=offset, sent_offset=sent_offset, id_map=id_map,
                                 published=article.published, reference=options.reference_date)
+            for side in ("source", "target"):
+                row[f"{side}_text"] = spelled.get(row[f"{side}_mention_id"], row[f"{side}_text"])
             relations.append(row)
         actors.extend(resolved.actors)
         sent_offset += len(sents)

@@ -40,9 +40,9 @@ MIN_UPPER_SHARE = 0.9
 MIN_LETTERS = 6
 #: Unknown words this short keep their capitals: abbreviations ("NFL", "LG").
 MAX_ABBREVIATION = 3
-#: A gazetteer place must be at least this sure to be capitalised ("Reading" is a word).
-MIN_PLACE_CONFIDENCE = 0.5
 MAX_PHRASE_WORDS = 4
+#: A capital line this long that does not end a sentence runs on into the next line.
+WRAPPED_LINE = 60
 
 #: Calendar names are capitalised although the word lists have them in lower case.
 CALENDAR = frozenset({
@@ -83,6 +83,25 @@ def capital_blocks(text: str) -> list[tuple[int, int]]:
         else:
             blocks.append((start, end))
     return blocks
+
+
+def line_breaks(text: str, start: int, end: int) -> list[int]:
+    """Where sentences start inside the capital block ``text[start:end]``: at each line,
+    unless the line before is a long one that runs on (a hard-wrapped paragraph of wire copy
+    set in capitals)."""
+    out = [start]
+    pos = start
+    for line in text[start:end].split("\n")[:-1]:
+        pos += len(line) + 1
+        if len(line.strip()) < WRAPPED_LINE or SENTENCE_END.search(line):
+            out.append(pos)
+    return out
+
+
+def in_capital_block(doc: Any, i: int) -> bool:
+    """Whether token ``i`` of a Doc made by the pipeline was in capitals in the article."""
+    idx = doc[i].idx
+    return any(s <= idx < e for s, e in doc.user_data.get(HEADINGS_KEY, ()))
 
 
 def document_cases(text: str, capital_lines: Collection[int] = ()) -> dict[str, str]:
@@ -126,10 +145,8 @@ def is_english_word(word: str, words: Collection[str]) -> bool:
 def _is_name(phrase: str) -> bool:
     from actorgraph import gazetteer
 
-    if gazetteer.country_iso3(phrase) or gazetteer.demonym_iso3(phrase) or gazetteer.igo(phrase):
-        return True
-    place = gazetteer.lookup_place(phrase)
-    return place is not None and place.confidence >= MIN_PLACE_CONFIDENCE
+    return bool(gazetteer.country_iso3(phrase) or gazetteer.demonym_iso3(phrase) or gazetteer.igo(phrase)
+                or gazetteer.is_known_place(phrase))
 
 
 def _title(word: str) -> str:

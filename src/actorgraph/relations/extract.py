@@ -754,7 +754,10 @@ class _Rules:
                 if entry is not None and entry.event_type:
                     self.noun(token, entry)
         self.rule = "result"
+        played: set[frozenset[str]] = set()  # teams a result or fixture pairs
         for rc in result_relations(self.sent, self.index):
+            if rc.kind == "action":
+                played.add(frozenset((rc.source.mention.actor_id or "", rc.target.mention.actor_id or "")))
             if rc.apart is not None:  # a bowler listed under the side they bowled at
                 self.unpaired.add(frozenset((rc.source.mention.actor_id or "",
                                              rc.apart.actor_id or "")))  # fmt: skip
@@ -762,7 +765,10 @@ class _Rules:
                       False, "asserted", RESULT_CONFIDENCE, None)  # fmt: skip
         self.rule = "modifier"
         self.hyphen_participles()
-        attributes = attribute_relations(self.sent, self.index)
+        # "Colorado at St. Louis" on a fixture line is a match, not where Colorado is
+        attributes = [a for a in attribute_relations(self.sent, self.index) if not (
+            a.kind == "located_in" and frozenset((a.source.mention.actor_id or "",
+                                                  a.target.mention.actor_id or "")) in played)]
         for a in attributes:
             neg = negated(a.verb, self.lex) if a.verb is not None else False
             mod = modality(a.verb, self.lex) if a.verb is not None else "asserted"

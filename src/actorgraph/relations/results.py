@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span
 
 from actorgraph.records import MentionRef
 from actorgraph.scores import Score, bracket_end, first_word, heading_end, score_at, starts_line
+from actorgraph.truecase import in_capital_block
 
 from .attributes import PERSON_LABELS
 from .syntax import Arg, MentionIndex
@@ -107,8 +108,10 @@ def _fixture(sent: Span, teams: list[MentionRef]) -> list[ResultCandidate]:
     if not words or words[0].i != first.start or words[-1].i != second.end - 1:
         return []
     between = [t.text for t in doc[first.end : second.start] if not t.is_punct]
-    # "AT" in capitals, as schedules print it: "the University of Texas at Tyler" is a name
-    if not (between == ["AT"] or [w.lower() for w in between] in FIXTURE_WORDS):
+    # "AT" in capitals, as schedules print it (and the model reads it re-cased, see
+    # actorgraph.truecase): "the University of Texas at Tyler" is a name
+    at = ["AT"] if not in_capital_block(doc, first.start) else ["at"]
+    if not (between == at or between == ["AT"] or [w.lower() for w in between] in FIXTURE_WORDS):
         return []
     return [ResultCandidate(Arg(first, 1.0, doc[first.end - 1]),
                             Arg(second, 1.0, doc[second.end - 1]), "play", False)]  # fmt: skip
