@@ -1416,3 +1416,20 @@ def test_relations_the_parties_of_a_named_grouping_belong_to_it(nlp, text, extra
     for part in parts:
         r = find(rels, part, whole, "affiliation")
         assert r is not None and r.directed, shown
+
+
+@pytest.mark.parametrize("text,pairs", [
+    # a second title coordinated with the first, which the parser hangs on the first's object
+    ("Ayaan Hirsi Ali is a fellow with the Hoover Institution and a member of the Council on "
+     "Foreign Relations.", [("Ayaan Hirsi Ali", "Council on Foreign Relations", "role")]),
+    ("Jones Smith is the chairman of Acme Corp and a director of Globex Inc.",
+     [("Jones Smith", "Acme Corp", "leadership"), ("Jones Smith", "Globex Inc.", "role")]),
+    # a second "of" coordinated with the first
+    ("Smith was a member of the Labour Party and of the Fabian Society.",
+     [("Smith", "Labour Party", "role"), ("Smith", "Fabian Society", "role")]),
+])
+def test_relations_coordinated_titles_of_a_copula(nlp, text, pairs):
+    rels = typed(relations_for(nlp, text))
+    got = {(r.source_text, r.target_text, r.kind) for r in rels}
+    for source, target, kind in pairs:
+        assert any(s == source and t.endswith(target) and k == kind for s, t, k in got), got

@@ -154,10 +154,27 @@ def _title_targets(title: Token, index: MentionIndex) -> Iterator[tuple[MentionR
             for m in possessor(c, index, own_clause=False):
                 yield m, c
         elif c.dep_ == "prep" and c.lower_ in TITLE_PREPS:
+            # "a member of the Labour Party and of the Fabian Society": the second "of" is
+            # coordinated with the first
+            for prep in [c, *(g for g in c.children if g.dep_ == "conj" and g.lower_ == c.lower_)]:
+                for p in pobjs(prep):
+                    for sub in conjuncts(p):
+                        if (m := index.at(sub)) is not None:
+                            yield m, sub
+
+
+def _more_titles(title: Token, index: MentionIndex) -> list[Token]:
+    """The title nouns coordinated with a predicate's title, which the parser hangs on the
+    title itself or on the name it takes: "a fellow with the Hoover Institution and a member
+    of the Council on Foreign Relations" ("member" is a conj of "Institution")."""
+    kinds = title_kinds()
+    found = [t for t in conjuncts(title)[1:] if t.pos_ == "NOUN" and index.at(t) is None]
+    for c in title.children:
+        if c.dep_ == "prep":
             for p in pobjs(c):
-                for sub in conjuncts(p):
-                    if (m := index.at(sub)) is not None:
-                        yield m, sub
+                found += [t for t in conjuncts(p)[1:]
+                          if t.pos_ == "NOUN" and index.at(t) is None and t.lemma_.lower() in kinds]
+    return found
 
 
 def _own_title_noun(head: Token, index: MentionIndex) -> Token | None:
@@ -409,6 +426,7 @@ def attribute_relations(sent: Span, index: MentionIndex) -> list[AttributeCandid
                     and index.at(c) is None
                 ):
                     titles.append((c, 0.75, "copula"))
+                    titles.extend((t, 0.7, "copula") for t in _more_titles(c, index))
                 elif c.dep_ == "prep" and c.lower_ == "as" and not _of_the_object(subj_verb):
                     titles.extend((p, 0.7, "copula") for p in pobjs(c) if index.at(p) is None)
         # "Walker of the UUP", "a senator from Ohio"
