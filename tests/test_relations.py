@@ -1433,3 +1433,13 @@ def test_relations_coordinated_titles_of_a_copula(nlp, text, pairs):
     got = {(r.source_text, r.target_text, r.kind) for r in rels}
     for source, target, kind in pairs:
         assert any(s == source and t.endswith(target) and k == kind for s, t, k in got), got
+
+
+def test_relations_the_next_line_of_a_list_is_no_apposition(nlp):
+    # one line is a place and the country it is in ...
+    rels = typed(relations_for(nlp, "The talks were held in Leeds, England, on Monday."))
+    assert find(rels, "Leeds", "England", "located_in") is not None
+    # ... the next line of a list is another item
+    text = "Qualified teams:\n- Croatia (Group E),\n- Austria (Group G),\n- Netherlands (Group C)"
+    rels = typed(relations_for(nlp, text, {"Croatia": "GPE", "Austria": "GPE", "Netherlands": "GPE"}))
+    assert not [r for r in rels if r.kind == "located_in"], [(r.source_id, r.target_id) for r in rels]

@@ -276,6 +276,28 @@ def repeats(doc: Doc) -> Doc:
     return doc
 
 
+def _split_at_brackets(doc: Doc) -> list[Span]:
+    """The entities, each cut at a bracket it opens or closes but does not match: the model
+    runs a name into the country after it ("[Scott Draper ( Australia] )"). The part in the
+    bracket is a place when the gazetteer knows it, else it keeps the entity's label."""
+    from actorgraph.gazetteer import is_known_place
+
+    out: list[Span] = []
+    for ent in doc.ents:
+        cut = [t.i for t in ent if t.text in "()"]
+        if not cut or (len(cut) == 2 and doc[cut[0]].text == "(" and doc[cut[1]].text == ")"):
+            out.append(ent)
+            continue
+        bounds = [ent.start, *cut, ent.end]
+        for a, b in zip(bounds, bounds[1:], strict=False):
+            a += a in cut
+            if a < b:
+                piece = doc[a:b]
+                label = "GPE" if a > ent.start and is_known_place(piece.text) else ent.label_
+                out.append(Span(doc, a, b, label=label))
+    return out
+
+
 @Language.component(
     "actorgraph_name_particles",
     requires=["doc.ents"],
@@ -283,10 +305,11 @@ def repeats(doc: Doc) -> Doc:
 )
 def name_particles(doc: Doc) -> Doc:
     """Mend person names the model cut at a particle: [Ursula von der] [Leyen] -> one PERSON;
-    and cut the score off a player's name in a scorecard ("( J. Pooley 111 , I. Austin 4-37 )"):
+    cut an entity at a bracket it does not close ("[Scott Draper] ( [Australia] )"); and cut
+    the score off a player's name in a scorecard ("( J. Pooley 111 , I. Austin 4-37 )"):
     a person's name never ends in a number before a comma, semicolon or closing bracket."""
-    ents = list(doc.ents)
-    changed = False
+    ents = _split_at_brackets(doc)
+    changed = len(ents) != len(doc.ents)
     out: list[Span] = []
     i = 0
     while i < len(ents):

@@ -366,6 +366,8 @@ def attribute_relations(sent: Span, index: MentionIndex) -> list[AttributeCandid
                 if (cm := index.at(c)) is not None:
                     if any(g.dep_ == "conj" for g in c.children):
                         continue  # a list ("the US, Russia and China"), not an apposition
+                    if "\n" in doc[min(m.end, c.i) : max(m.start, c.i)].text:
+                        continue  # the next line of a list ("- Croatia (Group E)\n- Austria")
                     if m.label in PLACE_LABELS and cm.label in PLACE_LABELS:
                         emit(m, None, cm, c, 0.7, "apposition", kind="located_in")  # "Leeds, England"
                     elif m.label in PERSON_LABELS or (
