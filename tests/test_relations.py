@@ -1443,3 +1443,16 @@ def test_relations_the_next_line_of_a_list_is_no_apposition(nlp):
     text = "Qualified teams:\n- Croatia (Group E),\n- Austria (Group G),\n- Netherlands (Group C)"
     rels = typed(relations_for(nlp, text, {"Croatia": "GPE", "Austria": "GPE", "Netherlands": "GPE"}))
     assert not [r for r in rels if r.kind == "located_in"], [(r.source_id, r.target_id) for r in rels]
+
+
+def test_relations_coordination_hung_inside_a_name(nlp):
+    # the small parser builds "Barack Obama" inside out ([Barack] ADP -> pobj [Obama]) and hangs
+    # "Vladimir Putin" on "Obama": they still meet, both of them
+    text = "Barack Obama and Vladimir Putin will meet in Zurich to discuss their music tastes"
+    doc = nlp(text)
+    assert doc[0].dep_ == "nsubj" and doc[1].head.i == 0, [(t.text, t.dep_, t.head.text) for t in doc]
+    rels = typed(relations_for(nlp, text))
+    r = find(rels, "Barack Obama", "Vladimir Putin", "action")
+    assert r is not None and r.predicate == "meet" and r.event_type == "CONSULT", [
+        (x.source_id, x.kind, x.predicate, x.target_id) for x in rels]
+    assert r.modality == "future"

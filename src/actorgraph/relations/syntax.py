@@ -81,6 +81,19 @@ def conjuncts(token: Token) -> list[Token]:
 
     def more(t: Token) -> list[Token]:
         found = [c for c in t.children if c.dep_ == "conj"]
+        if t.ent_iob_ in ("B", "I"):
+            # a name the parser built inside out ("[Barack] -> pobj [Obama] -> conj Putin"): what
+            # is coordinated with any word of the name is coordinated with the name
+            doc, start, end = t.doc, t.i, t.i + 1
+            while start > 0 and doc[start].ent_iob_ == "I":
+                start -= 1
+            while end < len(doc) and doc[end].ent_iob_ == "I":
+                end += 1
+            if end - start > 1 and doc[start:end].root.i == t.i:
+                # only a word hung on the root itself: in "[Port Authority of New York] and
+                # New Jersey" the conj belongs to the name's own "of" phrase
+                found += [g for w in doc[start:end] if w.head.i == t.i != w.i for g in w.children
+                          if g.dep_ == "conj" and not start <= g.i < end]
         found += [
             c
             for c in t.children
