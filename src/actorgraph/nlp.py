@@ -304,7 +304,8 @@ def _split_at_brackets(doc: Doc) -> list[Span]:
     assigns=["doc.ents"],
 )
 def name_particles(doc: Doc) -> Doc:
-    """Mend person names the model cut at a particle: [Ursula von der] [Leyen] -> one PERSON;
+    """Mend person names the model cut in two ([Chris] [Paul]) or at a particle: [Ursula von
+    der] [Leyen] -> one PERSON;
     cut an entity at a bracket it does not close ("[Scott Draper] ( [Australia] )"); and cut
     the score off a player's name in a scorecard ("( J. Pooley 111 , I. Austin 4-37 )"):
     a person's name never ends in a number before a comma, semicolon or closing bracket."""
@@ -323,6 +324,15 @@ def name_particles(doc: Doc) -> Doc:
             if end > ent.start:
                 out.append(Span(doc, ent.start, end, label="PERSON"))
             i += 1
+            continue
+        nxt_ent = ents[i + 1] if i + 1 < len(ents) else None
+        if (ent.label_ == "PERSON" and nxt_ent is not None and nxt_ent.label_ == "PERSON"
+                and nxt_ent.start == end and doc[end - 1].whitespace_ == " "
+                and doc[end - 1].is_title and doc[end].is_title):  # fmt: skip
+            # one name the model cut in two: [Chris] [Paul]
+            out.append(Span(doc, ent.start, nxt_ent.end, label="PERSON"))
+            i += 2
+            changed = True
             continue
         if ent.label_ == "PERSON" and doc[end - 1].lower_ in NAME_PARTICLES and end < len(doc):
             nxt = doc[end]
