@@ -927,6 +927,14 @@ def test_relations_saying_someone_did_a_hostile_act_accuses_them(nlp):
                  "Germany said Russia had signed a deal with Ukraine."):
         rels = typed(relations_for(nlp, text))
         assert find(rels, "Germany", "Russia") is None, (text, [(r.source_id, r.target_id) for r in rels])
+    # a hostile act without an actor as its target accuses its subject all the same
+    rels = typed(relations_for(nlp, "Ukraine said Russia attacked again overnight."))
+    accuse = find(rels, "Ukraine", "Russia", "action")
+    assert accuse is not None and accuse.event_type == "DISAPPROVE" and accuse.directed
+    for text in ("Ukraine denied that Russia attacked overnight.", "Ukraine said Russia did not attack.",
+                 "Ukraine said Russia would attack.", "Russia said it attacked overnight."):
+        rels = typed(relations_for(nlp, text))
+        assert not [r for r in rels if r.event_type == "DISAPPROVE"], (text, [(r.source_id, r.target_id) for r in rels])
     # a verb of accusing accuses the subject of its clause, whatever the clause says
     rels = typed(relations_for(nlp, "Rwanda alleged that France was aware of the plans."))
     r = find(rels, "Rwanda", "France", "action")

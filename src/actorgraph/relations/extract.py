@@ -887,12 +887,21 @@ class _Rules:
         for denials or warnings, nor for what the reported clause negates or only expects
         ("said Iran would not attack")."""
         done = {(c.source.mention.actor_id, c.target.mention.actor_id) for c in self.out}
-        for c in list(self.out):
-            if not (c.kind == "action" and c.directed and not c.negated
-                    and c.modality == "reported" and c.clause is not None
-                    and c.event_type in ACCUSABLE_TYPES):  # fmt: skip
+        accused: list[tuple[Arg, Token]] = [
+            (c.source, c.clause) for c in self.out
+            if c.kind == "action" and c.directed and not c.negated and c.modality == "reported"
+            and c.clause is not None and c.event_type in ACCUSABLE_TYPES]  # fmt: skip
+        # a hostile act said of someone with no actor as its target: "the US said that Iraq had
+        # attacked themselves", "Kyiv said Russia attacked again overnight"
+        clauses = {clause.i for _, clause in accused}
+        for verb in self.sent:
+            entry = self.lex.lookup(verb.lemma_, "VERB") if verb.pos_ == "VERB" else None
+            if (entry is None or entry.event_type not in ACCUSABLE_TYPES or verb.i in clauses
+                    or negated(verb, self.lex) or modality(verb, self.lex) != "reported"):  # fmt: skip
                 continue
-            speech = self._speech_verb(c.clause)
+            accused += [(s, verb) for s in self.subjects(verb, True)]
+        for source, clause in accused:
+            speech = self._speech_verb(clause)
             if speech is None:
                 continue
             entry = self.lex.lookup(speech.lemma_, "VERB")
@@ -903,11 +912,11 @@ class _Rules:
                 continue  # "..., Reuters reported": an attribution, no accusation
             neg, mod = negated(speech, self.lex), modality(speech, self.lex)
             for s in self.subjects(speech, True):
-                key = (s.mention.actor_id, c.source.mention.actor_id)
+                key = (s.mention.actor_id, source.mention.actor_id)
                 if key in done:
                     continue
                 done.add(key)
-                self._add(s, c.source, "action", speech.lemma_.lower(), "DISAPPROVE",
+                self._add(s, source, "action", speech.lemma_.lower(), "DISAPPROVE",
                           QUAD_CLASS["DISAPPROVE"], True, neg, mod, 0.6, speech)  # fmt: skip
 
     def _speech_verb(self, clause: Token) -> Token | None:
