@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from actorgraph.truecase import (
     capital_blocks,
@@ -100,3 +102,18 @@ def test_short_table_lines_keep_their_letters(line):
     out = truecase(line + "\n", words=WORDS | {"d", "l"}, stop=STOP)
     assert len(out) == len(line) + 1
     assert out.split()[0] == line.split()[0]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([
+    "ROMANIA", "BEAT", "İSTANBUL", "STRASSE", "ǅ", "U.S.", "NFL", " ", "\n", "\n\n", "-", "AT", "the", "Shearer",
+    "SHEARER", "1996-08-30", "O'NEILL", "ÉLYSÉE", "ﬁ", "Σ", "ΟΔΟΣ", "(", ")", "x" * 3, "\u0130", "\u00df",
+]), max_size=40))
+def test_truecasing_keeps_length_and_letters(parts):
+    text = "".join(parts)
+    out = truecase(text, words=WORDS, stop=STOP)
+    assert len(out) == len(text)
+    assert out.casefold() == text.casefold()
+    for line, new in zip(text.split("\n"), out.split("\n"), strict=True):
+        if not is_capital_line(line):
+            assert new == line
