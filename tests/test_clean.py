@@ -146,3 +146,16 @@ def test_clean_standalone_dateline_line_kept_and_dated():
     assert cleaned.masked == text
     assert "dateline" not in [reason for _, reason in _kinds(cleaned).values()]
     assert cleaned.article.published == date(2000, 2, 10)
+
+
+@pytest.mark.parametrize("line,is_one", [
+    ("BEIJING (Reuters) -", True), ("KYIV, Ukraine (AP) \u2014", True), ("Nairobi (Reuters) -", True),
+    ("MOSCOW, March 3 (Reuters) -", True), ("CLEVELAND, Ohio \u2013", True),
+    ("Kenya signed a deal -", False), ("The US - and others - agreed.", False), ("Moscow - the capital", False),
+])
+def test_wire_datelines(line, is_one):
+    from actorgraph.clean import dateline_ends, is_dateline
+
+    assert is_dateline(line) is is_one
+    text = line + " President Putin met Xi Jinping."
+    assert (dateline_ends(text) == [len(line) + 1]) is is_one

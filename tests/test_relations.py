@@ -1464,3 +1464,23 @@ def test_relations_coordination_hung_inside_a_name(nlp):
     assert r is not None and r.predicate == "meet" and r.event_type == "CONSULT", [
         (x.source_id, x.kind, x.predicate, x.target_id) for x in rels]
     assert r.modality == "future"
+
+
+def test_relations_a_dateline_links_no_one():
+    from actorgraph.pipeline import extract_articles
+    from actorgraph.records import Article
+
+    texts = ["MOSCOW, March 3 (Reuters) - President Vladimir Putin met Chinese President Xi Jinping on "
+             "Tuesday and signed a gas deal with China.",
+             "CLEVELAND, Ohio \u2013 The band will tour in 2020.",
+             "HANOI, Vietnam (AP) \u2014 U.S. Defense Secretary Mark Esper on Wednesday accused China of "
+             "coercion."]
+    res = extract_articles([Article(doc_id=f"d{i}", text=t, path=f"d{i}.txt") for i, t in enumerate(texts)])
+    rel = res.relations[res.relations.kind != "cooccurrence"]
+    pairs = {(r.source_name, r.kind, r.target_name) for r in rel.itertuples()}
+    assert ("Vladimir Putin", "action", "Xi Jinping") in pairs
+    assert not [p for p in pairs if "Moscow" in (p[0], p[2]) or "Reuters" in (p[0], p[2])], pairs
+    assert not [p for p in pairs if p[0] == "Vietnam"], pairs  # Esper accused China, not Hanoi's country
+    assert [p for p in pairs if p[0] == "Cleveland" and p[1] == "located_in"], pairs
+    # the dateline's place is still a mention: where the story was filed
+    assert "MOSCOW" in set(res.mentions.text)

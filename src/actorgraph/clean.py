@@ -57,6 +57,28 @@ SIGN_OFF = re.compile(r"^(?:reuters?|ap|afp|upi|dpa|xinhua|\(reporting by .*\)|\
 TERMINAL = re.compile(r"[.!?:;\"'”’)\]]\s*$")
 
 
+# A wire dateline opening a line: the place in capitals or the agency in brackets, then a
+# dash ("MOSCOW, March 3 (Reuters) - ", "KYIV, Ukraine (AP) — ", "Nairobi (Reuters) - ").
+DATELINE = re.compile(
+    r"(?m)^[ \t]*(?:[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,3}(?:, ?[A-Z][\w. ]{1,30})?(?:, ?[\w. ]{3,20})?"
+    r"(?: ?\([A-Z][\w. &\-]{1,30}\))?"
+    r"|[A-Z][\w.'\-]+(?: [A-Z][\w.'\-]+){0,3}(?:, ?[\w. ]{2,30}){0,2} ?\([A-Z][\w. &\-]{1,30}\))"
+    r"[ \t]*(?:-{1,2}|\u2013|\u2014)[ \t]+(?=[A-Z\"\u201c])"
+)
+
+
+def dateline_ends(text: str) -> list[int]:
+    """Where the sentence after a wire dateline starts: the dateline's place is where the story
+    was filed, not a participant of its first sentence."""
+    return [m.end() for m in DATELINE.finditer(text)]
+
+
+def is_dateline(text: str) -> bool:
+    """Whether ``text`` is a wire dateline and nothing else ("BEIJING (Reuters) -")."""
+    m = DATELINE.match(text.strip() + " A")
+    return m is not None and m.end() == len(text.strip()) + 1
+
+
 @dataclass(frozen=True)
 class Cleaned:
     """The outcome of cleaning one article."""

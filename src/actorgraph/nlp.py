@@ -40,6 +40,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from actorgraph.actors import NAME_PARTICLES
+from actorgraph.clean import dateline_ends
 from actorgraph.models import (  # noqa: F401 - re-exported for callers of actorgraph.nlp
     DEFAULT_MODELS,
     ModelNotFound,
@@ -171,23 +172,25 @@ def paragraphs(doc: Doc) -> Doc:
 
     A blank line (a whitespace token holding two newlines) always starts a sentence, and so
     do each line of a run of all-capital lines the pipeline marked (a headline, a dateline,
-    see :func:`actorgraph.truecase.line_breaks`) and the text after it; a comma, closing bracket or lowercase word
+    see :func:`actorgraph.truecase.line_breaks`) and the text after it, and the text after a
+    wire dateline ("MOSCOW, March 3 (Reuters) - "); a comma, closing bracket or lowercase word
     right after a word never does (the small model otherwise splits "Acme, recently in the
     news, …" after "Acme").
     """
     for token in doc[:-1]:
         if token.is_space and token.text.count("\n") >= 2:
             doc[token.i + 1].is_sent_start = True
-    blocks = doc.user_data.get(HEADINGS_KEY, ())
-    if blocks:
+    breaks = [b for start, end in doc.user_data.get(HEADINGS_KEY, ())
+              for b in (*line_breaks(doc.text, start, end), end)]  # fmt: skip
+    breaks += dateline_ends(doc.text)
+    if breaks:
         starts = [t.idx for t in doc]
-        breaks = [b for start, end in blocks for b in (*line_breaks(doc.text, start, end), end)]
         for b in breaks:
-            for i in (bisect.bisect_left(starts, b),):
-                while i < len(doc) and doc[i].is_space:
-                    i += 1
-                if 0 < i < len(doc):
-                    doc[i].is_sent_start = True
+            i = bisect.bisect_left(starts, b)
+            while i < len(doc) and doc[i].is_space:
+                i += 1
+            if 0 < i < len(doc):
+                doc[i].is_sent_start = True
     for token in doc[1:]:
         prev = doc[token.i - 1]
         if prev.is_space or token.is_space or token.is_sent_start:

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from actorgraph.clean import is_dateline
 from actorgraph.gazetteer import role_sector
 from actorgraph.records import MentionRef, Relation
 
@@ -1162,6 +1163,9 @@ def extract_relations(
         bounds = _stripped_bounds(doc_text, sent)
         if bounds is None:
             continue
+        # "BEIJING (Reuters) -": where and by whom the story was filed, which links no one;
+        # only the place's own region stays ("CLEVELAND, Ohio -" -> Cleveland in Ohio)
+        dateline = is_dateline(doc_text[bounds[0] : bounds[1]])
         sent_mentions = index.in_span(sent)
         if len(sent_mentions) < 2 and not (
             sent_mentions and any(t.lower_ in PERSONAL_PRONOUNS for t in sent)
@@ -1170,6 +1174,9 @@ def extract_relations(
         where = _Where(doc_id, sent_index, doc_text[bounds[0] : bounds[1]], *bounds)
         best: dict[tuple, _Candidate] = {}
         for cand in _Rules(sent, index, lex).run():
+            if dateline and not (cand.kind == "located_in" and {cand.source.mention.label,
+                                 cand.target.mention.label} <= {"GPE", "LOC"}):  # fmt: skip
+                continue
             key = (cand.source.mention.actor_id, cand.target.mention.actor_id, cand.kind,
                    cand.predicate, cand.event_type,
                    cand.source.mention.mention_id if cand.kind == "alias" else None)  # fmt: skip
