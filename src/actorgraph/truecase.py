@@ -28,7 +28,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Collection, Iterable
-from functools import lru_cache
 from typing import Any
 
 #: ``Doc.user_data`` key of the capital blocks of a chunk (see :func:`capital_blocks`).
@@ -123,17 +122,18 @@ def document_cases(text: str, capital_lines: Collection[int] = ()) -> dict[str, 
             for key, forms in counts.items()}
 
 
-@lru_cache(maxsize=8)
-def _inflections() -> tuple[tuple[str, str], ...]:
-    return (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"),
-            ("'s", ""), ("’s", ""), ("er", ""), ("est", ""))
+#: Regular inflections stripped to find a word's entry: (suffix, what replaces it).
+INFLECTIONS = (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"),
+               ("'s", ""), ("’s", ""), ("er", ""), ("est", ""))
 
 
 def is_english_word(word: str, words: Collection[str]) -> bool:
+    """Whether ``word`` or its stem under a regular inflection ("TAKES", "LOCKED", "RUNNING")
+    is in ``words``."""
     w = word.lower().rstrip(".")
     if w in words:
         return True
-    for suffix, repl in _inflections():
+    for suffix, repl in INFLECTIONS:
         if w.endswith(suffix) and len(w) > len(suffix) + 1:
             stem = w[: -len(suffix)]
             if stem + repl in words or (suffix in ("ed", "ing") and len(stem) > 2 and stem[-1] == stem[-2]
@@ -150,8 +150,8 @@ def _is_name(phrase: str) -> bool:
 
 
 def _title(word: str) -> str:
-    """A capital initial, the rest lower; after an apostrophe or hyphen too ("O'Neill",
-    "Pro-Soccer" -> "Pro-soccer" is left to the model)."""
+    """A capital initial, the rest lower ("O'NEILL" -> "O'neill", "PRO-SOCCER" -> "Pro-soccer":
+    the model reads both as names or words well enough)."""
     return word[:1] + word[1:].lower()
 
 
