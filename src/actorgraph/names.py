@@ -274,6 +274,7 @@ def venue_spans(doc: Doc, teams: list[tuple[int, int]]) -> list[tuple[int, int]]
 
 
 LIST_LABELS = frozenset({"ORG", "PERSON", "GPE"})
+PLACE_OWNER_LABELS = frozenset({"FAC", "ORG", "GPE", "LOC"})
 MAX_ITEM_WORDS = 6
 MIN_LIST_ITEMS = 3
 
@@ -388,6 +389,16 @@ def org_name_spans(doc: Doc) -> list[Span]:
         ents = [e for e in ents if e not in overlapping]
         ents.append(Span(doc, start, end, label=label))
         changed = True
+    for i, ent in enumerate(ents):
+        # "Old Trafford, Manchester", "Trent Bridge, Nottingham": a known city after a comma
+        # that follows a place, building or organisation is where that one is, not a person
+        prev = ents[i - 1] if i > 0 else None
+        if (ent.label_ == "PERSON" and len(ent) == 1 and prev is not None and prev.label_ in PLACE_OWNER_LABELS
+                and prev.end + 1 == ent.start and doc[prev.end].text == ","
+                and (ent.end == len(doc) or doc[ent.end].is_punct)
+                and is_known_place(ent.text)):  # fmt: skip
+            ents[i] = Span(doc, ent.start, ent.end, label="GPE")
+            changed = True
     teams = result_spans(doc)
     for start, end in venue_spans(doc, teams):
         # the model reads a ground as a person ("Bristol", "Chester-le-Street") or misses it
