@@ -59,12 +59,14 @@ TERMINAL = re.compile(r"[.!?:;\"'”’)\]]\s*$")
 
 # A wire dateline opening a line: the place in capitals or the agency in brackets, then a
 # dash ("MOSCOW, March 3 (Reuters) - ", "KYIV, Ukraine (AP) — ", "Nairobi (Reuters) - ").
-DATELINE = re.compile(
-    r"(?m)^[ \t]*(?:[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,3}(?:, ?[A-Z][\w. ]{1,30})?(?:, ?[\w. ]{3,20})?"
+_DATELINE_HEAD = (
+    r"[ \t]*(?:[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+){0,3}(?:, ?[A-Z][\w. ]{1,30})?(?:, ?[\w. ]{3,20})?"
     r"(?: ?\([A-Z][\w. &\-]{1,30}\))?"
     r"|[A-Z][\w.'\-]+(?: [A-Z][\w.'\-]+){0,3}(?:, ?[\w. ]{2,30}){0,2} ?\([A-Z][\w. &\-]{1,30}\))"
-    r"[ \t]*(?:-{1,2}|\u2013|\u2014)[ \t]+(?=[A-Z\"\u201c])"
+    r"[ \t]*(?:-{1,2}|\u2013|\u2014)"
 )
+DATELINE = re.compile(r"(?m)^" + _DATELINE_HEAD + r"[ \t]+(?=[A-Z\"\u201c])")
+_DATELINE_ALONE = re.compile(_DATELINE_HEAD + r"\s*")
 
 
 def dateline_ends(text: str) -> list[int]:
@@ -75,8 +77,7 @@ def dateline_ends(text: str) -> list[int]:
 
 def is_dateline(text: str) -> bool:
     """Whether ``text`` is a wire dateline and nothing else ("BEIJING (Reuters) -")."""
-    m = DATELINE.match(text.strip() + " A")
-    return m is not None and m.end() == len(text.strip()) + 1
+    return _DATELINE_ALONE.fullmatch(text.strip()) is not None
 
 
 @dataclass(frozen=True)

@@ -143,10 +143,9 @@ def is_english_word(word: str, words: Collection[str]) -> bool:
 
 
 def _is_name(phrase: str) -> bool:
-    from actorgraph import gazetteer
+    from actorgraph.gazetteer import is_known_place  # countries, demonyms, IGOs and places
 
-    return bool(gazetteer.country_iso3(phrase) or gazetteer.demonym_iso3(phrase) or gazetteer.igo(phrase)
-                or gazetteer.is_known_place(phrase))
+    return is_known_place(phrase)
 
 
 def _title(word: str) -> str:
