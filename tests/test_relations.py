@@ -1484,3 +1484,56 @@ def test_relations_a_dateline_links_no_one():
     assert [p for p in pairs if p[0] == "Cleveland" and p[1] == "located_in"], pairs
     # the dateline's place is still a mention: where the story was filed
     assert "MOSCOW" in set(res.mentions.text)
+
+
+@pytest.mark.parametrize("text,extra,source,target,kind", [
+    # a relative clause is said of its antecedent: the relative word stands for it
+    ("Angela Merkel, who was in Brussels on Monday, criticised the plan.", {}, "Angela Merkel",
+     "Brussels", "located_in"),
+    ("Siemens AG, which is based in Munich, won the contract.", {"Siemens AG": "ORG"},
+     "Siemens AG", "Munich", "located_in"),
+    # a participle without a subject of its own is said of the main clause's subject
+    ("Speaking in Brussels, Emmanuel Macron said the deal was fair.", {}, "Emmanuel Macron",
+     "Brussels", "located_in"),
+    # "where" is "in" its antecedent
+    ("The summit was held in Brussels, where Emmanuel Macron met Olaf Scholz.", {},
+     "Emmanuel Macron", "Brussels", "located_in"),
+    # the relative word as the object, or as the subject of a passive, is the antecedent
+    ("The Christian Democratic Union, which Angela Merkel led for 18 years, lost the election.",
+     {}, "Angela Merkel", "The Christian Democratic Union",
+     "leadership"),
+    ("The Christian Democratic Union, which was led by Angela Merkel, lost the election.",
+     {}, "Angela Merkel", "The Christian Democratic Union",
+     "leadership"),
+    # an age or a place between the antecedent and its clause
+    ("John Smith, 33, who lives in Denver, was arrested.", {}, "John Smith", "Denver",
+     "located_in"),
+    ("Westchester County, New York, which is home to Yonkers, is large.",
+     {"Yonkers": "GPE"}, "Yonkers", "Westchester County", "located_in"),
+    # "X is home to Y": Y is in X, not the other way round
+    ("Seattle is home to Amazon.", {"Amazon": "ORG"}, "Amazon", "Seattle", "located_in"),
+])
+def test_relations_clauses_said_of_an_actor(nlp, text, extra, source, target, kind):
+    rels = typed(relations_for(nlp, text, extra))
+    assert find(rels, source, target, kind) is not None, [
+        (r.source_id, r.kind, r.predicate, r.target_id) for r in rels]
+    assert find(rels, target, source) is None, [(r.source_id, r.kind, r.target_id) for r in rels]
+
+
+@pytest.mark.parametrize("text,extra,a,b", [
+    # a likeness relates no one
+    ("Herman Cain, like Donald Trump, ran for president.", {"Herman Cain": "PERSON"},
+     "Herman Cain", "Donald Trump"),
+    # a nationality held somewhere is a person, not the country
+    ("An American who was held in Afghanistan was freed.", {"Afghanistan": "GPE"},
+     "United States", "Afghanistan"),
+    ("An American who had been held by the Taliban since 2016 was released.",
+     {"Taliban": "ORG"}, "Taliban", "United States"),
+    # no one joins a sea: the relative clause is hung on the nearest noun, not said of it
+    ("The United States formed a coalition to patrol the Persian Gulf, which was joined by "
+     "Britain.", {"Persian Gulf": "LOC"}, "Britain", "Persian Gulf"),
+])
+def test_relations_clauses_that_relate_no_one(nlp, text, extra, a, b):
+    rels = typed(relations_for(nlp, text, extra))
+    assert find(rels, a, b) is None and find(rels, b, a) is None, [
+        (r.source_id, r.kind, r.predicate, r.target_id) for r in rels]

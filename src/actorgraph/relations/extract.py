@@ -299,10 +299,15 @@ class _Rules:
             # "Backed by Iran, Hamas attacked Israel": the participle is said of the subject
             targets.extend(a for c in verb.head.children if c.dep_ in SUBJ_DEPS
                            for a in actors_of(c, self.index, modifiers=False))  # fmt: skip
-        if verb.dep_ == "relcl" and not any(c.dep_ in OBJ_DEPS for c in verb.children):
+        if verb.dep_ == "relcl" and not any(c.dep_ in OBJ_DEPS and c.lower_ not in RELATIVE_PRONOUNS
+                                            for c in verb.children):  # fmt: skip
             if any(c.dep_ in SUBJ_DEPS and c.lower_ not in RELATIVE_PRONOUNS
                    and c.lower_ not in PERSONAL_PRONOUNS for c in verb.children):  # fmt: skip
-                # "the company that Airbus bought"
+                # "the company that Airbus bought", "the party, which Merkel led"
+                targets.extend(actors_of(verb.head, self.index, modifiers=False))
+            elif passive and any(c.dep_ in PASSIVE_SUBJ_DEPS and c.lower_ in RELATIVE_PRONOUNS
+                                 for c in verb.children):  # fmt: skip
+                # "the party, which was led by Merkel"
                 targets.extend(actors_of(verb.head, self.index, modifiers=False))
         # "signed a contract with Safaricom", "signed a contract to develop a network with Safaricom"
         for noun in object_nouns:
@@ -513,6 +518,11 @@ class _Rules:
             pair_kind = kind
             if kind in ("leadership", "role") and t.mention.label in ("PERSON", "PER"):
                 pair_kind = "action"  # "Biden led Obama in the polls": no one heads a person
+            if kind == "role" and t.mention.label in ("LOC", "FAC"):
+                # "a coalition to patrol the Gulf, which was joined by X": no one joins a sea,
+                # and the path rule is not to guess either
+                self.unpaired.add(frozenset((s.mention.actor_id or "", t.mention.actor_id or "")))
+                continue
             self._add(s, t, pair_kind, predicate, event_type, quad, not symmetric, neg, mod,
                       base, verb)  # fmt: skip
         if kind != "action":

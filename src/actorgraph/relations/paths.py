@@ -67,6 +67,8 @@ MEMBERSHIP_PREPS = frozenset({"of", "at", "in", "within", "from"})
 # Prepositions of a path or destination: "to", "from", "into" a place is a movement.
 DIRECTION_PREPS = frozenset({"to", "from", "into", "toward", "towards", "across", "through", "via"})
 OPPOSING_PREPS = frozenset({"against", "versus", "vs", "vs."})
+# Prepositions of likeness: "X, like Y, ran for president" relates X to nothing.
+COMPARISON_PREPS = frozenset({"like", "unlike"})
 # Prepositions of a go-between or a transit: "via Washington", "through Turkey".
 INTERMEDIARY_PREPS = frozenset({"via", "through"})
 # Verbs whose "to" phrase admits the actor to a body: "elected to Congress", "signed to AEW".
@@ -264,6 +266,10 @@ class PathRule:
         arcs = len(side1) + len(side2)
         if arcs == 0 or arcs > MAX_ARCS:
             return None  # coordinated with each other, or too far apart
+        clause = _clause_of_antecedent(lca, side1, side2)
+        if clause is not None and self._clause_fits(clause, m1, m2):
+            # "X, who is in Brussels", "Speaking in Brussels, X said": the clause is said of X
+            lca, side1, side2, _ = clause
         if any(t.dep_ in BOUNDARY_DEPS for t in side1 + side2):
             return None
         if all(t.dep_ in MODIFIER_ARCS for t in side1 + side2) and self._name_between(
@@ -286,6 +292,40 @@ class PathRule:
         else:
             cand = self._in_phrase(lca, a1, side1, a2, side2, conf)
         return None if cand is None else (cand, arcs)
+
+    def _clause_fits(self, clause: tuple[Token, list, list, bool], m1: MentionRef,
+                     m2: MentionRef) -> bool:
+        """Whether a clause re-read by :func:`_clause_of_antecedent` is likely said of its
+        antecedent: not ", comprising A and B" (said of the nearest noun), and not a deed done
+        by a city, sea or building, where the parser most often hung the clause on the wrong
+        noun ("a coalition to patrol the Gulf, which was joined by X"), and not said of a
+        nationality, which stands for a person there."""
+        verb, _, _, first = clause
+        if verb.dep_ == "advcl" and self._flags(verb) & {"contains", "part"}:
+            return False
+        antecedent = m1 if first else m2
+        if antecedent.label == "NORP":
+            return False  # "an American who was held by the Taliban": a person, not the country
+        if verb.dep_ in ("relcl", "acl") and not all(
+            t.is_punct or t.like_num or self._is_place(t)
+            for t in verb.doc[antecedent.end : verb.left_edge.i]
+        ):
+            # "her former label, Big Machine Records, Braun, 38 - who reps ...": a clause that
+            # does not follow its antecedent (its age or its place aside: "Battin, 33, who",
+            # "Westchester County, New York, which") was most often hung on the wrong noun
+            return False
+        if verb.dep_ == "relcl" and verb.lemma_.lower() not in COPULA_LEMMAS and (
+            antecedent.label in ("LOC", "FAC")
+            or (antecedent.label == "GPE" and antecedent.actor_type != "COUNTRY")
+        ):
+            where = any(c.lower_ == "where" for c in verb.children)
+            located = verb.lemma_.lower() in ("base", "headquarter", "locate")
+            return where or located
+        return True
+
+    def _is_place(self, token: Token) -> bool:
+        m = self.index.at(token)
+        return m is not None and m.label in PLACE_LABELS
 
     def _name_between(self, m1: MentionRef, m2: MentionRef, on_path: set[int]) -> bool:
         """Whether another person's name than the two, and than a conjunct the path goes
@@ -365,6 +405,10 @@ class PathRule:
             return self._by_type(a1, a2, side1, side2, verb, conf)
         src, tgt, tside = (a1, a2, side2) if s1 else (a2, a1, side1)
         if verb.lemma_.lower() in COPULA_LEMMAS:
+            if (src.mention.label in PLACE_LABELS and [t.dep_ for t in tside] == ["pobj", "prep", "attr"]
+                    and tside[1].lower_ == "to" and tside[2].lemma_.lower() == "home"):  # fmt: skip
+                # "Seattle is home to Amazon", "the county, which is home to Yonkers"
+                return PathCandidate(tgt, src, "located_in", "home", None, None, conf, verb)
             # "X is a member of Y", "X became leader of Y"
             return self._attribute(src, tgt, tside, verb, conf, predicate=_copula_noun(tside))
         had = _had_noun(verb, tside, self.index)
@@ -375,6 +419,8 @@ class PathRule:
                                    title=had)  # fmt: skip
         prep = _prep_into(tside)
         if prep in LOCATIVE_PREPS and tgt.mention.label in PLACE_LABELS:
+            if src.mention.label == "NORP":
+                return None  # "an American who was held in Afghanistan": a person, not a country
             return PathCandidate(src, tgt, "located_in", prep, None, None, conf, verb)
         if (prep == "from" and len(tside) == 2 and not passive
                 and verb.lemma_.lower() in RECEIVE_VERBS):
@@ -388,6 +434,8 @@ class PathRule:
         if ("speech" in flags and entry is not None and entry.event_type is None
                 and _prep_into(tside) not in ("to", "with", "of", "about")):  # fmt: skip
             return None  # "said on Twitter", "said in Istanbul"; but "said of Chirac"
+        if _prep_into(tside) in COMPARISON_PREPS:
+            return None  # "X, like Trump, ran for president": a likeness, no relation
         if _prep_into(tside) in INTERMEDIARY_PREPS:
             return None  # "sent Syria a message via Washington": a go-between, no target
         if "contains" in flags:
@@ -413,6 +461,8 @@ class PathRule:
         predicate: str | None = None, title: Token | None = None,
     ) -> PathCandidate | None:  # fmt: skip
         prep = _prep_into(tside)
+        if prep in COMPARISON_PREPS:
+            return None  # "Cain, like Trump, ran": a likeness
         if (prep is not None and prep not in LOCATIVE_PREPS | {"of"}
                 and src.mention.label in PLACE_LABELS and tgt.mention.label in PLACE_LABELS
                 and not (prep == "between" and src.mention.label == "FAC")):  # fmt: skip
@@ -420,6 +470,8 @@ class PathRule:
             # "the Allenby Bridge crossing between Jordan and the West Bank" is at both)
             return None
         kind = _kind_for(src.mention, tgt.mention, prep)
+        if kind == "located_in" and verb is not None and src.mention.label == "NORP":
+            return None  # "an American who was held in Afghanistan": a person, not a country
         if (prep == "as" and verb is not None and verb.lemma_.lower() in NAMING_VERBS
                 and src.mention.label == tgt.mention.label and src.mention.label in ("ORG", "PERSON")):
             # "the Solidarity Party was founded as the Christian Democratic Party", "X, known as
@@ -548,6 +600,70 @@ class PathRule:
             return self._attribute(src, tgt, tside, None, conf, predicate=title.lemma_.lower(),
                                    title=title)  # fmt: skip
         return self._attribute(src, tgt, tside, None, conf)
+
+
+@dataclass(frozen=True)
+class _Understood:
+    """A word the parse leaves out, standing in on a path: the understood subject of a
+    participle ("Speaking in Brussels, X said": X speaks) or the "in" of "where"."""
+
+    dep_: str
+    pos_: str = "PRON"
+    lower_: str = ""
+    lemma_: str = ""
+    tag_: str = ""
+    i: int = -1
+    children: tuple = ()
+
+
+# The relative adverb of place: "Brussels, where X met Y" -> X met Y in Brussels.
+_WHERE = [_Understood("pobj"), _Understood("prep", pos_="ADP", lower_="in", lemma_="in")]
+RELATIVE_WORDS = frozenset({"who", "which", "that", "whom"})
+
+
+def _clause_of_antecedent(
+    lca: Token, side1: list[Token], side2: list[Token]
+) -> tuple[Token, list, list, bool] | None:
+    """The path re-read inside a clause said of one of the two actors, with the actor in the
+    place the clause leaves for it: (clause verb, side 1, side 2, whether actor 1 is the one
+    the clause is said of) or None.
+
+    - a relative clause: "X, who was in Brussels" / "Y, where X met Z": the relative word
+      stands for its antecedent;
+    - a participle without a subject of its own: "X, speaking in Brussels, said" (on X), and
+      "Speaking in Brussels, X said" (on the clause X is the subject of): X speaks.
+    """
+    for ant, other, first in ((side1, side2, True), (side2, side1, False)):
+        if not other or len(other) < 2:
+            continue
+        verb = other[-1]
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue
+        subjectless = not any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl")
+                              and c.lower_ not in RELATIVE_WORDS for c in verb.children)  # fmt: skip
+        stand_in: list | None = None
+        if not subjectless and verb.dep_ != "relcl":
+            continue
+        if not ant and verb.dep_ == "relcl":
+            rel = [c for c in verb.children if c.lower_ in RELATIVE_WORDS and c.tag_ in ("WDT", "WP")
+                   and c.dep_ in ("nsubj", "nsubjpass", "dobj")]  # fmt: skip
+            if rel:
+                stand_in = [rel[0]]
+            elif any(c.lower_ == "where" and c.dep_ == "advmod" for c in verb.children):
+                stand_in = list(_WHERE)
+        elif not ant and verb.dep_ == "acl" and verb.tag_ == "VBG":
+            stand_in = [_Understood("nsubj")]
+        elif ([t.dep_ for t in ant] == ["nsubj"] and verb.dep_ == "advcl" and verb.tag_ == "VBG"
+              and lca.pos_ in ("VERB", "AUX")
+              and (verb.i < lca.i or not any(c.dep_ in ("dobj", "obj") for c in lca.children))):
+            # a participle after a verb with an object is often said of the object ("X secured
+            # the nomination, giving it access in Y")
+            stand_in = [_Understood("nsubj")]
+        if stand_in is None:
+            continue
+        rest = other[:-1]
+        return (verb, stand_in, rest, first) if first else (verb, rest, stand_in, first)
+    return None
 
 
 def _parties_of_grouping(head: Arg, side: list[Token]) -> bool:
