@@ -63,6 +63,21 @@ def test_actors_ambiguous_surname_left_alone():
     assert ids[doc[7].idx] == "person:bush"
 
 
+def test_actors_initial_kept_and_merged_into_the_full_name():
+    # an initial is part of the name (a title is not), and "J. Smith" is the document's one
+    # "John Smith", so the bare surname is no longer ambiguous
+    words = ["J.", "Smith", "met", "Dr.", "Jones", ".", "John", "Smith", "left", ".", "Smith", "spoke", "."]
+    doc = _doc(words, [(0, 2, "PERSON"), (3, 5, "PERSON"), (6, 8, "PERSON"), (10, 11, "PERSON")])
+    mentions = resolve_doc(doc, doc_id="d").mentions
+    assert [m["text"] for m in mentions] == ["J. Smith", "Jones", "John Smith", "Smith"]
+    assert {m["actor_id"] for m in mentions if "Smith" in m["text"]} == {"person:john-smith"}
+    # two people with the same initial and surname stay apart from a third
+    words = ["J.", "Smith", "met", "John", "Smith", "and", "Jane", "Smith", "."]
+    doc = _doc(words, [(0, 2, "PERSON"), (3, 5, "PERSON"), (6, 8, "PERSON")])
+    ids = {m["text"]: m["actor_id"] for m in resolve_doc(doc, doc_id="d").mentions}
+    assert ids["J. Smith"] == "person:j-smith"
+
+
 def test_actors_acronym_in_parentheses_merges():
     words = ["The", "Federal", "Security", "Service", "(", "FSB", ")", "said", ".", "FSB", "agents", "came", "."]
     doc = _doc(words, [(1, 4, "ORG"), (5, 6, "ORG"), (9, 10, "ORG")])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from actorgraph.names import designator_spans, org_name_spans
+from actorgraph.names import designator_spans, initial_name_spans, org_name_spans
 
 
 @pytest.fixture(scope="module")
@@ -233,3 +233,17 @@ def test_names_an_untagged_name_in_a_list_of_tagged_ones_is_tagged_like_them(tag
     doc = tagger("Nominees of the Green Party, the Bread and Roses Party, and the Unity Party.")
     assert not [doc[a:b].text for a, b, _ in list_item_spans(doc, list(doc.ents))
                 if doc[a:b].text in ("Bread", "Roses Party")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # initialled players in a scorecard's brackets, which the small model misses or cuts
+    ("Sussex 363 ( W. Athey 111 , V. Drakes 52 ; I. Austin 4-37 )",
+     ["W. Athey", "V. Drakes", "I. Austin"]),
+    ("Scorers: J. Moreno, K. Ito", ["J. Moreno", "K. Ito"]),
+    # an initial only after a separator: "Group A. Smith" is no initialled name
+    ("The winners of Group A. Smith scored twice.", []),
+    ("He said A. Smith 2 was wrong.", []),
+])
+def test_names_initial_name_spans(tagger, text, expected):
+    doc = tagger(text)
+    assert names(doc, initial_name_spans(doc)) == expected

@@ -29,7 +29,7 @@ from actorgraph import gazetteer
 from actorgraph.records import MentionRef
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
     from actorgraph.dictionaries import ActorDictionary
 
@@ -132,7 +132,8 @@ def trim_span(span: Span) -> Span | None:
     while start < end and (doc[start].text.lower() in DETERMINERS or doc[start].is_punct or doc[start].is_space):
         start += 1
     if span.label_ == "PERSON":
-        while start < end - 1 and (gazetteer.is_title(doc[start].text) or doc[start].text.endswith(".") and len(doc[start]) <= 5):
+        while start < end - 1 and (gazetteer.is_title(doc[start].text) or (
+                doc[start].text.endswith(".") and len(doc[start]) <= 5 and not _is_initial(doc[start]))):
             start += 1
     while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
@@ -144,6 +145,15 @@ def trim_span(span: Span) -> Span | None:
             and (gazetteer.is_title(doc[start].text) or gazetteer.role_sector(doc[start].lower_, exact=True))):
         return None  # "President of France", "Governor of Texas": a title, not a person
     return _span(doc, start, end, span.label_)
+
+
+def _is_initial(token: Token) -> bool:
+    """A first-name initial ("W." in "W. Athey"): part of the name, not a title ("Dr.")."""
+    return _initial_text(token.text)
+
+
+def _initial_text(text: str) -> bool:
+    return len(text) == 2 and text[0].isupper() and text[0].isalpha() and text[1] == "."
 
 
 def _mostly_latin(text: str) -> bool:
@@ -585,6 +595,20 @@ def _merge_people(mentions: list[_Mention]) -> None:
         tokens = m.name.split()
         if len(tokens) >= 2:
             full.setdefault(m.key, tokens)
+    # "J. Smith" is the one "John Smith" of the document
+    merged: set[str] = set()
+    for m in people:
+        tokens = m.name.split()
+        if len(tokens) != 2 or not _initial_text(tokens[0]):
+            continue
+        same = [k for k, t in full.items() if k != m.key and t[-1].lower() == tokens[-1].lower()
+                and t[0][:1] == tokens[0][0] and not _initial_text(t[0])]  # fmt: skip
+        if len(same) == 1:
+            merged.add(m.key)
+            m.key = same[0]
+            m.name = " ".join(full[same[0]])
+    for key in merged:
+        full.pop(key, None)
     for m in people:
         tokens = m.name.split()
         if m.key in full and len(tokens) >= 2:

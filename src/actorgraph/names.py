@@ -200,6 +200,32 @@ def participant_spans(doc: Doc) -> list[tuple[int, int, str]]:
     return out
 
 
+# Before an initialled name in a list: "( W. Athey 111 , V. Drakes 52 ; I. Austin 4-37 )".
+INITIAL_BEFORE = frozenset({"(", ",", ";", ":", "-", "\u2013"})
+INITIAL_AFTER = frozenset({")", ",", ";", "(", "-"})
+
+
+def initial_name_spans(doc: Doc) -> list[tuple[int, int]]:
+    """(start, end) of initialled names in lists and scorecards ("W. Athey 111", "( I. Austin
+    4-37 )"), which the small model misses or cuts to the surname: an initial ("W.") after a
+    separator, one capitalised word, then a number or a separator."""
+    out: list[tuple[int, int]] = []
+    for t in doc[:-1]:
+        if not (len(t.text) == 2 and t.text[0].isupper() and t.text[0].isalpha() and t.text[1] == "."):
+            continue
+        before = doc[t.i - 1] if t.i > 0 else None
+        if before is not None and not (before.text in INITIAL_BEFORE or before.is_space):
+            continue
+        word = doc[t.i + 1]
+        if not (word.text[:1].isupper() and word.text.replace("'", "").replace("-", "").isalpha()
+                and not word.is_upper):  # fmt: skip
+            continue
+        after = doc[word.i + 1] if word.i + 1 < len(doc) else None
+        if after is None or after.like_num or after.text in INITIAL_AFTER or after.is_space:
+            out.append((t.i, word.i + 1))
+    return out
+
+
 # Tokens that may start a results line's team name: the line's start or a separator.
 RESULT_SEPARATORS = frozenset({":", ",", ";", ")", "\n"})
 MAX_TEAM_WORDS = 4
@@ -388,6 +414,14 @@ def org_name_spans(doc: Doc) -> list[Span]:
             continue
         ents = [e for e in ents if e not in overlapping]
         ents.append(Span(doc, start, end, label=label))
+        changed = True
+    for start, end in initial_name_spans(doc):
+        overlapping = [e for e in ents if e.start < end and start < e.end]
+        if any(e.start < start or e.end > end for e in overlapping) or any(
+                (e.start, e.end) == (start, end) for e in overlapping):  # fmt: skip
+            continue  # inside a longer entity of the model's, or found already
+        ents = [e for e in ents if e not in overlapping]
+        ents.append(Span(doc, start, end, label="PERSON"))
         changed = True
     for i, ent in enumerate(ents):
         # "Old Trafford, Manchester", "Trent Bridge, Nottingham": a known city after a comma
