@@ -1529,6 +1529,9 @@ def test_relations_clauses_said_of_an_actor(nlp, text, extra, source, target, ki
      "United States", "Afghanistan"),
     ("An American who had been held by the Taliban since 2016 was released.",
      {"Taliban": "ORG"}, "Taliban", "United States"),
+    # a participle's "by" phrase is a byline or a means, not its object
+    ("Seeking a bigger role for the army by John Smith , Amnesty International criticised the "
+     "plan.", {}, "Amnesty International", "John Smith"),
     # no one joins a sea: the relative clause is hung on the nearest noun, not said of it
     ("The United States formed a coalition to patrol the Persian Gulf, which was joined by "
      "Britain.", {"Persian Gulf": "LOC"}, "Britain", "Persian Gulf"),

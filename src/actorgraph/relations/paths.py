@@ -300,9 +300,13 @@ class PathRule:
         by a city, sea or building, where the parser most often hung the clause on the wrong
         noun ("a coalition to patrol the Gulf, which was joined by X"), and not said of a
         nationality, which stands for a person there."""
-        verb, _, _, first = clause
+        verb, side1, side2, first = clause
         if verb.dep_ == "advcl" and self._flags(verb) & {"contains", "part"}:
             return False
+        rest = side2 if first else side1
+        if verb.tag_ == "VBG" and _prep_into(rest) == "by":
+            return False  # "Seeking a role for a rocket by Jeff Foust, NASA announced": a byline
+            # or a means, not the participle's object
         antecedent = m1 if first else m2
         if antecedent.label == "NORP":
             return False  # "an American who was held by the Taliban": a person, not the country
