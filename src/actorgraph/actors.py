@@ -26,10 +26,11 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from actorgraph import gazetteer
+from actorgraph.names import is_initial
 from actorgraph.records import MentionRef
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Span
 
     from actorgraph.dictionaries import ActorDictionary
 
@@ -133,7 +134,7 @@ def trim_span(span: Span) -> Span | None:
         start += 1
     if span.label_ == "PERSON":
         while start < end - 1 and (gazetteer.is_title(doc[start].text) or (
-                doc[start].text.endswith(".") and len(doc[start]) <= 5 and not _is_initial(doc[start]))):
+                doc[start].text.endswith(".") and len(doc[start]) <= 5 and not is_initial(doc[start].text))):
             start += 1
     while end > start and (doc[end - 1].text in POSSESSIVE or doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
@@ -145,15 +146,6 @@ def trim_span(span: Span) -> Span | None:
             and (gazetteer.is_title(doc[start].text) or gazetteer.role_sector(doc[start].lower_, exact=True))):
         return None  # "President of France", "Governor of Texas": a title, not a person
     return _span(doc, start, end, span.label_)
-
-
-def _is_initial(token: Token) -> bool:
-    """A first-name initial ("W." in "W. Athey"): part of the name, not a title ("Dr.")."""
-    return _initial_text(token.text)
-
-
-def _initial_text(text: str) -> bool:
-    return len(text) == 2 and text[0].isupper() and text[0].isalpha() and text[1] == "."
 
 
 def _mostly_latin(text: str) -> bool:
@@ -599,10 +591,10 @@ def _merge_people(mentions: list[_Mention]) -> None:
     merged: set[str] = set()
     for m in people:
         tokens = m.name.split()
-        if len(tokens) != 2 or not _initial_text(tokens[0]):
+        if len(tokens) != 2 or not is_initial(tokens[0]):
             continue
         same = [k for k, t in full.items() if k != m.key and t[-1].lower() == tokens[-1].lower()
-                and t[0][:1] == tokens[0][0] and not _initial_text(t[0])]  # fmt: skip
+                and t[0][:1] == tokens[0][0] and not is_initial(t[0])]  # fmt: skip
         if len(same) == 1:
             merged.add(m.key)
             m.key = same[0]

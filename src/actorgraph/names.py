@@ -205,13 +205,18 @@ INITIAL_BEFORE = frozenset({"(", ",", ";", ":", "-", "\u2013"})
 INITIAL_AFTER = frozenset({")", ",", ";", "(", "-"})
 
 
+def is_initial(text: str) -> bool:
+    """A first-name initial ("W." in "W. Athey"): part of a name, not a title ("Dr.")."""
+    return len(text) == 2 and text[0].isupper() and text[0].isalpha() and text[1] == "."
+
+
 def initial_name_spans(doc: Doc) -> list[tuple[int, int]]:
     """(start, end) of initialled names in lists and scorecards ("W. Athey 111", "( I. Austin
     4-37 )"), which the small model misses or cuts to the surname: an initial ("W.") after a
     separator, one capitalised word, then a number or a separator."""
     out: list[tuple[int, int]] = []
     for t in doc[:-1]:
-        if not (len(t.text) == 2 and t.text[0].isupper() and t.text[0].isalpha() and t.text[1] == "."):
+        if not is_initial(t.text):
             continue
         before = doc[t.i - 1] if t.i > 0 else None
         if before is not None and not (before.text in INITIAL_BEFORE or before.is_space):

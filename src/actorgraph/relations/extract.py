@@ -45,6 +45,7 @@ from .syntax import (
     OBJ_DEPS,
     PASSIVE_SUBJ_DEPS,
     PERSONAL_PRONOUNS,
+    RELATIVE_PRONOUNS,
     SUBJ_DEPS,
     TARGET_PREPS,
     Arg,
@@ -133,7 +134,6 @@ def _path_up(token: Token, stop: Token) -> list[Token]:
         out.append(token)
         token = token.head
     return out
-RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
 SPEAKER_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
 # Prepositions that name the patient of an event noun ("invasion of Ukraine", "attack on Kyiv").
 NOUN_TARGET_PREPS = frozenset({"with", "against", "on", "to", "of", "into", "toward", "towards",

@@ -37,6 +37,7 @@ from .attributes import COPULAS, GROUPING_NOUNS, PERSON_LABELS
 from .lexicon import Lexicon
 from .syntax import (
     PASSIVE_SUBJ_DEPS,
+    RELATIVE_PRONOUNS,
     SUBJ_DEPS,
     TARGET_PREPS,
     Arg,
@@ -287,10 +288,15 @@ class PathRule:
         reduced = self._reduced_passive(a1, side1, a2, side2, conf)
         if reduced is not None:
             return reduced, arcs
+        if self._likeness(side1) or self._likeness(side2):
+            return None  # "X, like Trump, ran for president": a likeness, no relation
         if lca.pos_ in ("VERB", "AUX") and side1 and side2:
             cand = self._through_verb(lca, a1, side1, a2, side2, conf)
         else:
             cand = self._in_phrase(lca, a1, side1, a2, side2, conf)
+        if (cand is not None and cand.kind == "located_in" and cand.verb is not None
+                and cand.source.mention.label == "NORP"):  # fmt: skip
+            return None  # "an American who was held in Afghanistan": a person, not a country
         return None if cand is None else (cand, arcs)
 
     def _clause_fits(self, clause: tuple[Token, list, list, bool], m1: MentionRef,
@@ -326,6 +332,15 @@ class PathRule:
             located = verb.lemma_.lower() in ("base", "headquarter", "locate")
             return where or located
         return True
+
+    def _likeness(self, side: list[Token]) -> bool:
+        """Whether the actor on ``side`` is only compared: "like Trump" said of a verb or of
+        another actor ("X, like Trump, ran"), not of a common noun, where it gives examples
+        ("Nissan models like the Altima")."""
+        if _prep_into(side) not in COMPARISON_PREPS:
+            return False
+        head = side[1].head
+        return head.pos_ in ("VERB", "AUX") or self.index.at(head) is not None
 
     def _is_place(self, token: Token) -> bool:
         m = self.index.at(token)
@@ -423,8 +438,6 @@ class PathRule:
                                    title=had)  # fmt: skip
         prep = _prep_into(tside)
         if prep in LOCATIVE_PREPS and tgt.mention.label in PLACE_LABELS:
-            if src.mention.label == "NORP":
-                return None  # "an American who was held in Afghanistan": a person, not a country
             return PathCandidate(src, tgt, "located_in", prep, None, None, conf, verb)
         if (prep == "from" and len(tside) == 2 and not passive
                 and verb.lemma_.lower() in RECEIVE_VERBS):
@@ -438,8 +451,6 @@ class PathRule:
         if ("speech" in flags and entry is not None and entry.event_type is None
                 and _prep_into(tside) not in ("to", "with", "of", "about")):  # fmt: skip
             return None  # "said on Twitter", "said in Istanbul"; but "said of Chirac"
-        if _prep_into(tside) in COMPARISON_PREPS:
-            return None  # "X, like Trump, ran for president": a likeness, no relation
         if _prep_into(tside) in INTERMEDIARY_PREPS:
             return None  # "sent Syria a message via Washington": a go-between, no target
         if "contains" in flags:
@@ -465,8 +476,6 @@ class PathRule:
         predicate: str | None = None, title: Token | None = None,
     ) -> PathCandidate | None:  # fmt: skip
         prep = _prep_into(tside)
-        if prep in COMPARISON_PREPS:
-            return None  # "Cain, like Trump, ran": a likeness
         if (prep is not None and prep not in LOCATIVE_PREPS | {"of"}
                 and src.mention.label in PLACE_LABELS and tgt.mention.label in PLACE_LABELS
                 and not (prep == "between" and src.mention.label == "FAC")):  # fmt: skip
@@ -474,8 +483,6 @@ class PathRule:
             # "the Allenby Bridge crossing between Jordan and the West Bank" is at both)
             return None
         kind = _kind_for(src.mention, tgt.mention, prep)
-        if kind == "located_in" and verb is not None and src.mention.label == "NORP":
-            return None  # "an American who was held in Afghanistan": a person, not a country
         if (prep == "as" and verb is not None and verb.lemma_.lower() in NAMING_VERBS
                 and src.mention.label == tgt.mention.label and src.mention.label in ("ORG", "PERSON")):
             # "the Solidarity Party was founded as the Christian Democratic Party", "X, known as
@@ -622,7 +629,6 @@ class _Understood:
 
 # The relative adverb of place: "Brussels, where X met Y" -> X met Y in Brussels.
 _WHERE = [_Understood("pobj"), _Understood("prep", pos_="ADP", lower_="in", lemma_="in")]
-RELATIVE_WORDS = frozenset({"who", "which", "that", "whom"})
 
 
 def _clause_of_antecedent(
@@ -644,12 +650,12 @@ def _clause_of_antecedent(
         if verb.pos_ not in ("VERB", "AUX"):
             continue
         subjectless = not any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl")
-                              and c.lower_ not in RELATIVE_WORDS for c in verb.children)  # fmt: skip
+                              and c.lower_ not in RELATIVE_PRONOUNS for c in verb.children)  # fmt: skip
         stand_in: list | None = None
         if not subjectless and verb.dep_ != "relcl":
             continue
         if not ant and verb.dep_ == "relcl":
-            rel = [c for c in verb.children if c.lower_ in RELATIVE_WORDS and c.tag_ in ("WDT", "WP")
+            rel = [c for c in verb.children if c.lower_ in RELATIVE_PRONOUNS and c.tag_ in ("WDT", "WP")
                    and c.dep_ in ("nsubj", "nsubjpass", "dobj")]  # fmt: skip
             if rel:
                 stand_in = [rel[0]]

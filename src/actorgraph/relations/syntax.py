@@ -18,6 +18,8 @@ NON_ACTOR_LABELS = frozenset(
 SUBJ_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJ_DEPS = frozenset({"nsubjpass", "csubjpass"})
 OBJ_DEPS = frozenset({"dobj", "dative", "obj", "iobj"})
+# The relative pronouns: "X, who ...", "the party, which ...".
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
 # Prepositions whose object is a participant of the event ("signed with", "sanctions on").
 # Locative "in/at/near" and "from" (source or origin, ambiguous in direction) are left out.
 TARGET_PREPS = frozenset(
