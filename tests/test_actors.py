@@ -5,6 +5,7 @@ Unit tests build Docs by hand (words, entities, and just enough of a parse); a f
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 import spacy
 from spacy.tokens import Doc, Span
@@ -196,6 +197,52 @@ def test_actors_generic_actors(nlp, text, span, name, country, sector):
     [m] = [m for m in mentions if m["text"] == span]
     assert m["label"] == "GROUP" and m["country"] == country and m["sector"] == sector
     assert m["actor_id"] == "group:" + name.lower().replace(" ", "-")
+
+
+def _group_relations(nlp, text):
+    from actorgraph.pipeline import extract_articles
+    from actorgraph.records import Article
+
+    res = extract_articles([Article(doc_id="d", text=text, path="d.txt")], nlp=nlp, progress=False)
+    groups = res.mentions[res.mentions["label"] == "GROUP"]
+    rel = res.relations[res.relations["kind"] == "action"]
+    return groups, [(r.source_text, r.predicate, r.target_text, r.event_type) for r in rel.itertuples()]
+
+
+def test_actors_unnamed_group_that_acts_is_an_actor(nlp):
+    groups, rels = _group_relations(nlp, "Insurgents bombarded the city of Aleppo in Syria.")
+    [g] = groups.itertuples()
+    assert (g.text, g.actor_id, g.sector) == ("Insurgents", "group:rebels", "REB")
+    assert pd.isna(g.country)  # no country said: a country-less actor, like CAMEO's ---REB
+    assert ("Insurgents", "bombard", "Aleppo", "ASSAULT") in rels
+    groups, rels = _group_relations(nlp, "The government accused the rebels of attacking a convoy.")
+    assert {g.text for g in groups.itertuples()} == {"government", "rebels"}
+    assert ("government", "accuse", "rebels", "DISAPPROVE") in rels
+
+
+@pytest.mark.parametrize("text,span,actor_id,country", [
+    # a place in its "in"/"of" phrase gives the group its country
+    ("Police in Baghdad arrested two men and Kurdish activists.", "Police", "group:iraq-police", "IRQ"),
+    ("The government of Egypt accused Israel of spying.", "government of Egypt",
+     "group:egypt-government", "EGY"),
+])
+def test_actors_unnamed_group_country_from_its_place(nlp, text, span, actor_id, country):
+    groups, rels = _group_relations(nlp, text)
+    [g] = [g for g in groups.itertuples() if g.text == span]
+    assert (g.actor_id, g.country) == (actor_id, country)
+    assert any(r[0] == span for r in rels)
+
+
+@pytest.mark.parametrize("text", [
+    "Officials said the plan would cost two billion dollars.",  # no event: no actor
+    "Investors bought the shares of Apple.",  # not a political group
+    "Israel expelled leaders of the Muslim Brotherhood.",  # the named organisation is the actor
+    "The speaker of the parliament, Ali Larijani, praised Iraq.",  # a title's body
+    "The states of Florida and Ohio sued Google.",  # not a government here
+])
+def test_actors_unnamed_group_not_an_actor(nlp, text):
+    groups, _ = _group_relations(nlp, text)
+    assert groups.empty, groups["text"].tolist()
 
 
 def test_actors_title_of_named_person_is_not_generic(nlp):

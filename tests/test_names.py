@@ -95,6 +95,18 @@ def test_names_participant_before_a_parenthesised_country():
     assert "Hisense" not in found
     assert found.get("Red Star Belgrade FC") == "ORG"
     assert {e.text: e.label_ for e in doc.ents}.get("Red Star Belgrade FC") == "ORG"
+    # a list number the model read as a percentage with the name, a first name read as a word
+    doc = nlp("2 - Monica Seles ( U.S. ) beat Dally Randriantefy ( Madagascar ) 6-0 6-2")
+    ents = {e.text: e.label_ for e in doc.ents}
+    assert ents.get("Monica Seles") == "PERSON" and ents.get("Dally Randriantefy") == "PERSON"
+
+
+def test_names_initialled_player_with_a_score_or_a_glued_initial(nlp):
+    # the model runs "H. Morris 69" into one organisation and misses "T.O'Gorman"
+    doc = nlp("Glamorgan 259 ( A. Dale 69 , H. Morris 69 ; D. Blenkiron 4-43 )")
+    assert {e.text: e.label_ for e in doc.ents}.get("H. Morris") == "PERSON"
+    doc = nlp("Derbyshire 471 ( J. Adams 123 , T.O'Gorman 109 not out , K. Barnett 87 )")
+    assert {e.text: e.label_ for e in doc.ents}.get("T.O'Gorman") == "PERSON"
 
 
 def test_names_long_form_spelled_by_its_abbreviation(tagger):
@@ -243,6 +255,8 @@ def test_names_an_untagged_name_in_a_list_of_tagged_ones_is_tagged_like_them(tag
     # an initial only after a separator: "Group A. Smith" is no initialled name
     ("The winners of Group A. Smith scored twice.", []),
     ("He said A. Smith 2 was wrong.", []),
+    ("Derbyshire 471 ( J.Adams 123 , T.O'Gorman 109 )", ["J.Adams", "T.O'Gorman"]),
+    ("Troops left the U.S. base ( U.S.A. )", []),  # an abbreviation is no glued initial
 ])
 def test_names_initial_name_spans(tagger, text, expected):
     doc = tagger(text)

@@ -30,7 +30,7 @@ from actorgraph.names import is_initial
 from actorgraph.records import MentionRef
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
     from actorgraph.dictionaries import ActorDictionary
 
@@ -115,15 +115,22 @@ class _Mention:
     title: str | None = None
     confidence: float = 1.0
     codes: tuple[str, ...] = ()
+    generic: bool = False  # a group named by a common noun alone ("rebels", "the government")
 
 
 @dataclass(frozen=True)
 class DocActors:
-    """The actors of one document: mention rows, actor rows and refs for the relation stage."""
+    """The actors of one document: mention rows, actor rows and refs for the relation stage.
+
+    ``generic`` holds the mention ids of groups named by a common noun without a nationality
+    ("the government", "rebels", "police in Baghdad"): they are actors only where they act,
+    and :func:`keep_generic` drops the others once the relations are known.
+    """
 
     mentions: list[dict[str, Any]]
     actors: list[dict[str, Any]]
     refs: list[MentionRef]
+    generic: frozenset[str] = frozenset()
 
 
 def trim_span(span: Span) -> Span | None:
@@ -352,6 +359,7 @@ def resolve_doc(
     published: date | None = None,
     dictionary: ActorDictionary | None = None,
     sent_starts: Sequence[int] | None = None,
+    generic: bool = True,
 ) -> DocActors:
     """Resolve the actor mentions of one processed document.
 
@@ -361,6 +369,8 @@ def resolve_doc(
         published: the article date, for date-bounded dictionary codes.
         dictionary: a user dictionary that can rename, type and code actors.
         sent_starts: token index of each sentence start (computed when None).
+        generic: also find groups named by a common noun without a nationality ("the
+            government", "rebels", "police in Baghdad"), listed in ``generic``.
 
     Returns:
         Mention rows, per-document actor rows and :class:`MentionRef` records.
@@ -408,6 +418,8 @@ def resolve_doc(
         mentions.append(mention)
 
     mentions = _generic_actors(doc, mentions, ents_by_token)
+    if generic:
+        mentions = _unnamed_groups(doc, mentions, ents_by_token)
     _relabel_surnames(mentions)
     _merge_people(mentions)
     _merge_orgs(mentions, doc)
@@ -435,6 +447,7 @@ def resolve_doc(
     actors: dict[str, DocActor] = {}
     rows: list[dict[str, Any]] = []
     refs: list[MentionRef] = []
+    generic_ids: set[str] = set()
     for m in mentions:
         actor = actors.get(m.key)
         if actor is None:
@@ -460,6 +473,8 @@ def resolve_doc(
         span = m.span
         sent_index = bisect.bisect_right(sent_starts, span.start) - 1
         mention_id = f"{doc_id}:{span.start_char}-{span.end_char}"
+        if m.generic:
+            generic_ids.add(mention_id)
         country = m.country if m.type in ("COUNTRY", "PLACE") else (m.country or _top(actor.countries))
         rows.append({
             "doc_id": doc_id,
@@ -485,7 +500,29 @@ def resolve_doc(
     for row in actor_rows:
         if row["type"] == "COUNTRY":
             row["sector"] = None
-    return DocActors(mentions=rows, actors=actor_rows, refs=refs)
+    return DocActors(mentions=rows, actors=actor_rows, refs=refs, generic=frozenset(generic_ids))
+
+
+def keep_generic(resolved: DocActors, acting: set[str]) -> tuple[DocActors, set[str]]:
+    """``resolved`` without the generic group mentions that are not in ``acting`` (the
+    mention ids that are the source or target of a coded event), and the ids dropped.
+
+    "Rebels attacked the town" keeps "rebels"; "officials said" or "students have an
+    Olympiad" adds no actor. The actor rows are recounted from the mentions kept.
+    """
+    drop = set(resolved.generic) - acting
+    if not drop:
+        return resolved, drop
+    mentions = [m for m in resolved.mentions if m["mention_id"] not in drop]
+    refs = [r for r in resolved.refs if r.mention_id not in drop]
+    counts = Counter(m["actor_id"] for m in mentions)
+    actors = []
+    for row in resolved.actors:
+        if row["actor_id"] in counts:
+            actors.append({**row, "n_mentions": counts[row["actor_id"]]}
+                          if "n_mentions" in row else row)  # fmt: skip
+    return DocActors(mentions=mentions, actors=actors, refs=refs,
+                     generic=resolved.generic - drop), drop  # fmt: skip
 
 
 #: Words used to name generic actors by sector: "Russia military", "Hungary government".
@@ -546,6 +583,105 @@ def _generic_actors(doc: Doc, mentions: list[_Mention], ents_by_token: dict[int,
                 replaced.add(id(inner))
             break
     return [m for m in out if id(m) not in replaced]
+
+
+#: Collective nouns of institutions and forces that name an actor in the singular ("the
+#: government", "the army"); other role nouns name one only in the plural ("rebels", "troops",
+#: "officials"), a singular "the spokesman" being one unnamed person.
+COLLECTIVE_NOUNS = frozenset({"government", "administration", "regime", "cabinet", "junta",
+                              "police", "army", "military", "navy", "militia", "parliament",
+                              "congress", "senate", "legislature", "assembly", "opposition",
+                              "judiciary", "ministry", "media", "press", "guerrilla",
+                              "coalition", "leadership", "authorities", "kremlin"})  # fmt: skip
+#: Role nouns too often something else in the plural to stand alone for a group: "the states
+#: of Florida and Ohio", "fire departments", "news outlets".
+_NOT_GROUP_NOUNS = frozenset({"state", "department", "outlet", "authority", "member", "party"})
+#: The sectors whose unnamed groups are actors of political events, as in CAMEO's actor codes
+#: (government, military, police, rebels, protesters, civilians, refugees ...); "investors",
+#: "suppliers" or "students" are not.
+GROUP_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "OPP", "REB", "SEP", "SPY", "INS",
+                           "UAF", "CRM", "CVL", "REF", "IMG", "HRI"})  # fmt: skip
+#: Where a generic group stands in the clause for it to be an argument.
+_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "agent"})
+#: Prepositions that place a group: "police in Baghdad", "the government of Iraq".
+_PLACING_PREPS = frozenset({"in", "of", "from"})
+
+
+def _group_noun_span(token: Token) -> Span:
+    """The common noun with the modifiers that belong to its name: "[government forces]"."""
+    start = token.i
+    for child in sorted(token.lefts, key=lambda t: -t.i):
+        if child.i == start - 1 and child.dep_ in ("compound", "amod") and child.pos_ in ("NOUN", "ADJ"):
+            start = child.i
+        else:
+            break
+    return token.doc[start : token.i + 1]
+
+
+def _unnamed_groups(doc: Doc, mentions: list[_Mention],
+                          ents_by_token: dict[int, Span]) -> list[_Mention]:  # fmt: skip
+    """Groups named by a common noun with no nationality ("the government", "rebels", "police
+    in Baghdad"), marked ``generic``: they are kept only where they act (:func:`keep_generic`).
+    A place in the noun's "in"/"of"/"from" phrase gives the country ("police in Baghdad" ->
+    Iraq police, an actor like "Iraqi police"); without one the group is one country-less
+    actor per sector ("rebels", like CAMEO's ``---REB``).
+    """
+    taken = {i for m in mentions for i in range(m.span.start, m.span.end)}
+    places = {i: m for m in mentions for i in range(m.span.start, m.span.end)
+              if m.type in ("COUNTRY", "PLACE") and m.country}  # fmt: skip
+    out = list(mentions)
+    for token in doc:
+        if token.pos_ != "NOUN" or token.i in taken or token.i in ents_by_token:
+            continue
+        if token.dep_ not in _ARGUMENT_DEPS:
+            continue
+        lemma = token.lemma_.lower()
+        if token.tag_ != "NNS" and lemma not in COLLECTIVE_NOUNS and token.lower_ not in COLLECTIVE_NOUNS:
+            continue
+        if lemma in _NOT_GROUP_NOUNS:
+            continue
+        sector = gazetteer.role_sector(lemma) or gazetteer.role_sector(token.lower_)
+        if sector not in GROUP_SECTORS or gazetteer.is_title(lemma):
+            continue
+        if any(c.dep_ in ("appos", "compound", "nmod", "poss", "amod") and c.i in ents_by_token
+               for c in token.children):  # fmt: skip
+            continue  # a name or nationality beside it: "Hamas militants", "Kurdish rebels"
+        if any(c.dep_ == "poss" for c in token.children):
+            continue  # "its government", "their troops": someone's, not unspecified
+        if (token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ in ("NOUN", "PROPN")
+                and gazetteer.role_sector(token.head.head.lower_)):  # fmt: skip
+            continue  # "the speaker of the parliament", "members of the army": a title's body
+        country, named, owner = None, False, None
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ in _PLACING_PREPS:
+                for obj in prep.children:
+                    if obj.dep_ == "pobj" and any(c.dep_ == "conj" for c in obj.children):
+                        named = True  # "the navies of China, India and Oman": each its own
+                    elif obj.dep_ == "pobj" and obj.i in places:
+                        country = places[obj.i].country
+                        if prep.lower_ == "of" and places[obj.i].type == "COUNTRY":
+                            owner = places[obj.i]  # "the government of Egypt": one name
+                    elif obj.dep_ == "pobj" and obj.i in ents_by_token and prep.lower_ != "in":
+                        named = True
+        if named:
+            continue  # "leaders of the Muslim Brotherhood": the named organisation acts
+        span = _group_noun_span(token)
+        if any(i in taken for i in range(span.start, span.end)):
+            continue
+        if owner is not None and owner.span.start > token.i:
+            span = doc[span.start : owner.span.end]
+            out.remove(owner)
+        if country:
+            name = f"{gazetteer.country_name(country) or country} {SECTOR_WORDS[sector]}"
+            out.append(_Mention(span, "GROUP", "GROUP", f"group:{slug(name)}", name,
+                                country=country, sector=sector, confidence=0.8,
+                                generic=True))  # fmt: skip
+        else:
+            name = SECTOR_WORDS[sector]
+            out.append(_Mention(span, "GROUP", "GROUP", f"group:{slug(name)}", name,
+                                sector=sector, confidence=0.6, generic=True))  # fmt: skip
+        taken.update(range(span.start, span.end))
+    return out
 
 
 #: Lowercase particles inside personal names ("Ursula von der Leyen", "Luiz Inacio Lula da Silva").

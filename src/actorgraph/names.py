@@ -21,6 +21,7 @@ entity wins whenever it is longer or crosses the name's edge.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
@@ -164,6 +165,8 @@ def abbreviation_spans(doc: Doc, ents: list[Span]) -> list[tuple[int, int, str]]
 
 #: Labels the model gives participants before "(Country)" that are never right there.
 WRONG_PARTICIPANT_LABELS = frozenset({"WORK_OF_ART", "PRODUCT", "LAW", "LANGUAGE"})
+#: Number labels the model runs over a list's names ("[2 - Monica Seles] (U.S.)" as a percent).
+NUMERIC_LABELS = frozenset({"PERCENT", "CARDINAL", "QUANTITY", "MONEY", "ORDINAL"})
 #: Words of sports-club and company names (besides :data:`ORG_HEADS`).
 CLUB_WORDS = frozenset({"fc", "cf", "afc", "united", "city", "rovers", "wanderers", "athletic",
                         "sporting", "olympic", "olympique", "dynamo", "team"})  # fmt: skip
@@ -183,6 +186,9 @@ def participant_spans(doc: Doc) -> list[tuple[int, int, str]]:
             prev = doc[start - 1]
             if prev.tag_ in ("NNP", "NNPS") and prev.text[:1].isupper() and not prev.is_sent_start:
                 start -= 1
+            elif (prev.is_title and prev.is_alpha and not prev.is_stop and not prev.is_sent_start
+                  and prev.pos_ in ("NOUN", "ADJ", "ADV", "VERB")):  # fmt: skip
+                start -= 1  # a first name the tagger read as a word ("Dally Randriantefy")
             elif (prev.text in ("-", "'") and start >= 2 and doc[start - 2].tag_ == "NNP"
                   and not prev.whitespace_):  # "Anne-Gaelle", "O'Brien"  # fmt: skip
                 start -= 1
@@ -210,25 +216,39 @@ def is_initial(text: str) -> bool:
     return len(text) == 2 and text[0].isupper() and text[0].isalpha() and text[1] == "."
 
 
+# An initial written onto the surname, one token: "T.O'Gorman", "J.Smith" (not "U.S.").
+GLUED_INITIAL = re.compile(r"[A-Z]\.[A-Z][A-Za-z'\-]+")
+
+
+def _surname_word(text: str) -> bool:
+    return (text[:1].isupper() and text.replace("'", "").replace("-", "").isalpha()
+            and not text.isupper())  # fmt: skip
+
+
 def initial_name_spans(doc: Doc) -> list[tuple[int, int]]:
     """(start, end) of initialled names in lists and scorecards ("W. Athey 111", "( I. Austin
-    4-37 )"), which the small model misses or cuts to the surname: an initial ("W.") after a
-    separator, one capitalised word, then a number or a separator."""
+    4-37 )", "T.O'Gorman 109"), which the small model misses or cuts to the surname: an initial
+    ("W.") after a separator, one capitalised word, then a number or a separator."""
     out: list[tuple[int, int]] = []
-    for t in doc[:-1]:
-        if not is_initial(t.text):
+    for t in doc:
+        glued = GLUED_INITIAL.fullmatch(t.text) is not None
+        if not (glued or (is_initial(t.text) and t.i + 1 < len(doc))):
             continue
         before = doc[t.i - 1] if t.i > 0 else None
         if before is not None and not (before.text in INITIAL_BEFORE or before.is_space):
             continue
-        word = doc[t.i + 1]
-        if not (word.text[:1].isupper() and word.text.replace("'", "").replace("-", "").isalpha()
-                and not word.is_upper):  # fmt: skip
+        word = t if glued else doc[t.i + 1]
+        if not _surname_word(word.text if not glued else word.text[2:]):
             continue
         after = doc[word.i + 1] if word.i + 1 < len(doc) else None
         if after is None or after.like_num or after.text in INITIAL_AFTER or after.is_space:
             out.append((t.i, word.i + 1))
     return out
+
+
+def _score_tail(doc: Doc, start: int, end: int) -> bool:
+    """Whether ``doc[start:end]`` is only a score or figure after a name ("H. Morris [69]")."""
+    return end > start and all(t.like_num or t.text in ("-", "/") for t in doc[start:end])
 
 
 # Tokens that may start a results line's team name: the line's start or a separator.
@@ -410,8 +430,8 @@ def org_name_spans(doc: Doc) -> list[Span]:
         changed = True
     for start, end, label in participant_spans(doc):
         overlapping = [e for e in ents if e.start < end and start < e.end]
-        if any(e.start < start or e.end > end or not (
-            e.label_ in WRONG_PARTICIPANT_LABELS
+        if any((e.start < start or e.end > end) and e.label_ not in NUMERIC_LABELS or not (
+            e.label_ in WRONG_PARTICIPANT_LABELS | NUMERIC_LABELS
             or (e.label_ in ("GPE", "LOC", "NORP") and len(e) < end - start)
         ) for e in overlapping):  # fmt: skip
             # the model's own entity stays unless its label cannot be right there, or it is a
@@ -422,7 +442,8 @@ def org_name_spans(doc: Doc) -> list[Span]:
         changed = True
     for start, end in initial_name_spans(doc):
         overlapping = [e for e in ents if e.start < end and start < e.end]
-        if any(e.start < start or e.end > end for e in overlapping) or any(
+        if any(e.start < start or (e.end > end and not _score_tail(doc, end, e.end))
+               for e in overlapping) or any(
                 (e.start, e.end) == (start, end) for e in overlapping):  # fmt: skip
             continue  # inside a longer entity of the model's, or found already
         ents = [e for e in ents if e not in overlapping]

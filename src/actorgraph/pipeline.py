@@ -327,7 +327,7 @@ def _dictionary(paths: tuple[str, ...]) -> Any:
 def _analyse(cleaned: Any, docs: list[tuple[int, Any]], *, options: Options, dictionary: Any) -> dict[str, Any]:
     """Mentions, relations and actors of one cleaned article from its processed chunk Docs."""
     from actorgraph import dates as dates_mod
-    from actorgraph.actors import resolve_doc
+    from actorgraph.actors import keep_generic, resolve_doc
     from actorgraph.relations import extract_relations
 
     article: Article = cleaned.article
@@ -393,6 +393,16 @@ def _analyse(cleaned: Any, docs: list[tuple[int, Any]], *, options: Options, dic
             return None, None
 
         rels: list[Relation] = extract_relations(doc, resolved.refs, doc_id=article.doc_id, date_for=date_for)
+        if resolved.generic:
+            # a group named by a common noun alone is an actor only in a coded event
+            acting = {i for r in rels if r.kind == "action" and r.event_type
+                      for i in (r.source_mention_id, r.target_mention_id) if i}  # fmt: skip
+            resolved, dropped = keep_generic(resolved, acting)
+            if dropped:
+                # the relations again without them: a dropped group must not have taken the
+                # place of another argument ("the deals the administration brokered")
+                rels = extract_relations(doc, resolved.refs, doc_id=article.doc_id, date_for=date_for)
+                chunk_mentions = [m for m in chunk_mentions if m["mention_id"] not in dropped]
         id_map: dict[str, str] = {}
         for m in chunk_mentions:
             s, e = m["start_char"] + offset, m["end_char"] + offset
