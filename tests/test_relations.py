@@ -111,6 +111,11 @@ ACTIONS = [
      {"AGREE", "COOPERATE"}, True, True, "asserted"),
     ("Germany may sanction Russia.", {}, "Germany", "Russia", "action", {"SANCTION"}, True,
      False, "hypothetical"),
+    # a stance noun after a support verb ("expressed appreciation for", "sent condolences to")
+    ("Japan expressed appreciation for China's assistance.", {}, "Japan", "China", "action",
+     {"SUPPORT"}, True, False, "asserted"),
+    ("Putin sent condolences to Erdogan.", {"Putin": "PERSON", "Erdogan": "PERSON"}, "Vladimir Putin",
+     "Erdogan", "action", {"SUPPORT"}, True, False, "asserted"),
     ("France will visit China next week.", {}, "France", "China", "action", {"CONSULT"}, True,
      False, "future"),
     ("China plans to visit Russia.", {}, "China", "Russia", "action", {"CONSULT"}, True, False,
