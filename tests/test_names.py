@@ -261,3 +261,24 @@ def test_names_an_untagged_name_in_a_list_of_tagged_ones_is_tagged_like_them(tag
 def test_names_initial_name_spans(tagger, text, expected):
     doc = tagger(text)
     assert names(doc, initial_name_spans(doc)) == expected
+
+
+@pytest.mark.parametrize("text,name,short", [
+    # the model's organisation and the place in its name, joined by the abbreviation after them
+    ("They formed a theoretical coalition of the Social Democratic Party of Austria ( SPÖ ) , the "
+     "Liberal Forum and the Greens .", "Social Democratic Party of Austria", "SPÖ"),
+    ("Coalition talks began between the Christian Democratic Union of Germany ( CDU ) and the "
+     "Christian Social Union in Bavaria ( CSU ) - and the Free Democratic Party .",
+     "Christian Social Union in Bavaria", "CSU"),
+    # a "person" ending in an organisation word, defined by an abbreviation
+    ("The Party for Democracy and Socialism ( PNDS ) and Nigerien Self-Management Party ( PNA ) .",
+     "Nigerien Self-Management Party", "PNA"),
+])
+def test_names_name_defined_by_an_abbreviation_is_one_organisation(nlp, text, name, short):
+    ents = {e.text.removeprefix("the "): e.label_ for e in nlp(text).ents}
+    assert ents.get(name) == "ORG" and ents.get(short) == "ORG", ents
+
+
+def test_names_place_after_an_organisation_without_abbreviation_stays_apart(nlp):
+    ents = {e.text: e.label_ for e in nlp("The Labour Party in Scotland lost two seats.").ents}
+    assert "Labour Party in Scotland" not in ents

@@ -141,6 +141,48 @@ def long_form_spans(doc: Doc, ents: list[Span]) -> list[tuple[int, int]]:
     return out
 
 
+#: Prepositions inside an organisation's name before a place: "the Social Democratic Party of
+#: Austria", "the Christian Social Union in Bavaria".
+NAME_PLACE_PREPS = frozenset({"of", "in", "for"})
+
+
+def _defined_names(doc: Doc, ents: list[Span]) -> list[Span] | None:
+    """Mend names defined by an abbreviation in parentheses right after them, which mark the
+    whole as one organisation's name: the model's organisation and the place after it become
+    one ("[Social Democratic Party] of [Austria] (SPÖ)"), a "person" ending in an
+    organisation word is an organisation ("Nigerien Self-Management Party (PNA)"), and the
+    abbreviation takes the name's label. None when nothing changed."""
+    by_start = {e.start: e for e in ents}
+    by_end = {e.end: e for e in ents}
+    replace: dict[Span, Span | None] = {}
+    for ent in ents:
+        end = ent.end
+        if end + 2 >= len(doc) or doc[end].text != "(" or doc[end + 2].text != ")":
+            continue
+        short = doc[end + 1]
+        if not _abbreviation(short) and not (short.text.isupper() and len(short.text) >= 2):
+            continue
+        name = ent
+        before = by_end.get(ent.start - 1)
+        if (ent.label_ in ("GPE", "LOC") and before is not None and before.label_ == "ORG"
+                and doc[ent.start - 1].lower_ in NAME_PLACE_PREPS):  # fmt: skip
+            name = Span(doc, before.start, ent.end, label="ORG")
+            replace[before] = None
+            replace[ent] = name
+        elif ent.label_ == "PERSON" and ent[-1].lower_ in ORG_HEADS and len(ent) >= 2:
+            name = Span(doc, ent.start, ent.end, label="ORG")
+            replace[ent] = name
+        else:
+            continue
+        inner = by_start.get(short.i)
+        if inner is not None and inner.end == short.i + 1 and inner.label_ != name.label_:
+            replace[inner] = Span(doc, inner.start, inner.end, label=name.label_)
+    if not replace:
+        return None
+    out = [replace.get(e, e) for e in ents]
+    return [e for e in out if e is not None]
+
+
 def abbreviation_spans(doc: Doc, ents: list[Span]) -> list[tuple[int, int, str]]:
     """(start, end, label) of abbreviations defined in parentheses after an entity in ``ents``,
     and of every later bare use of them in the document."""
@@ -487,6 +529,9 @@ def org_name_spans(doc: Doc) -> list[Span]:
         if not any(e.start < end and start < e.end for e in ents):
             ents.append(Span(doc, start, end, label="ORG"))
             changed = True
+    defined = _defined_names(doc, ents)
+    if defined is not None:
+        ents, changed = defined, True
     taken = {i for e in ents for i in range(e.start, e.end)}
     for start, end, label in abbreviation_spans(doc, sorted(ents, key=lambda e: e.start)):
         if any(i in taken for i in range(start, end)):
