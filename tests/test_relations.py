@@ -1556,3 +1556,37 @@ def test_relations_like_after_a_common_noun_gives_examples(nlp):
                                {"Toyota": "ORG", "Ford": "ORG", "Congress": "ORG"}))
     assert find(rels, "Toyota", "Congress") is not None or find(rels, "Ford", "Congress") is not None, [
         (r.source_id, r.kind, r.predicate, r.target_id) for r in rels]
+
+
+def _actions(nlp, text):
+    from actorgraph.pipeline import extract_articles
+    from actorgraph.records import Article
+
+    res = extract_articles([Article(doc_id="d", text=text, path="d.txt")], nlp=nlp, progress=False)
+    rel = res.relations[res.relations["kind"] == "action"]
+    return {(r.source_text, r.predicate, r.target_text) for r in rel.itertuples()}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a definite description stands for the one actor of its kind named just before
+    ("Huawei is expanding in Russia. The company signed a contract with MTS.",
+     ("Huawei", "sign", "MTS")),
+    ("Japan hosted Narendra Modi on Monday. The country signed a deal with India.",
+     ("Japan", "sign", "India")),
+    ("The Libertarian Party met in Orlando. The party nominated Jo Jorgensen.",
+     ("Libertarian Party", "nominate", "Jo Jorgensen")),
+])
+def test_relations_definite_description_stands_for_its_antecedent(nlp, text, expected):
+    assert expected in _actions(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Apple and Samsung compete. The company sued Google.",  # two firms: ambiguous
+    "Apple opened a store.\n\nThe company sued Google.",  # another paragraph
+    "Google won the vote. The party lasted all night and Microsoft praised Google.",  # no Party
+    "Apple sued a rival. The chip company sued Google.",  # a description of its own
+])
+def test_relations_definite_description_left_alone(nlp, text):
+    acts = _actions(nlp, text)
+    assert not {a for a in acts if a[2] == "Google" and a[0] in ("Apple", "Samsung", "Microsoft")
+                and a[1] == "sue"}, acts

@@ -40,6 +40,7 @@ from .paths import RECEIVE_VERBS, PathRule
 from .results import RESULT_CONFIDENCE, result_relations
 from .surface import SURFACE_CONFIDENCE, surface_relations
 from .syntax import (
+    DESCRIPTION_NOUNS,
     HYPHEN_PARTICIPLES,
     JOINT_PREPS,
     OBJ_DEPS,
@@ -1178,9 +1179,10 @@ def extract_relations(
         dateline = is_dateline(doc_text[bounds[0] : bounds[1]])
         sent_mentions = index.in_span(sent)
         if len(sent_mentions) < 2 and not (
-            sent_mentions and any(t.lower_ in PERSONAL_PRONOUNS for t in sent)
+            sent_mentions and any(t.lower_ in PERSONAL_PRONOUNS or t.lemma_.lower() in DESCRIPTION_NOUNS
+                                  for t in sent)  # fmt: skip
         ):
-            continue  # one actor and no pronoun to stand for another: nothing to link
+            continue  # one actor and no pronoun or description to stand for another
         where = _Where(doc_id, sent_index, doc_text[bounds[0] : bounds[1]], *bounds)
         best: dict[tuple, _Candidate] = {}
         for cand in _Rules(sent, index, lex).run():

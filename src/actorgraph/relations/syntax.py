@@ -196,6 +196,11 @@ def actors_of(
             # "the Labour Party, a party led by Keir Starmer": the noun renames the actor
             add(am, 0.9, head.head)
             found = True
+        if not found and resolve and head.pos_ == "NOUN":
+            # "The company signed a contract with MTS": the one firm named just before
+            for ante in description_antecedents(head, index):
+                add(ante, DESCRIPTION_CONFIDENCE, head)
+                found = True
         if found or not modifiers or head.pos_ == "PRON":
             continue
         if head.lemma_.lower() in OUTSIDER_NOUNS:
@@ -388,6 +393,74 @@ def possessor(pron: Token, index: MentionIndex, *, own_clause: bool = True) -> l
     people = {m.actor_id: m for m in index.in_span(pron.sent)
               if m.end <= pron.i and m.actor_id and m.label in ("PERSON", "PER")}  # fmt: skip
     return list(people.values()) if len(people) == 1 else []
+
+
+# Definite descriptions that stand for an actor named before: "the company", "the country".
+# Each gives what its antecedent must be: an organisation or a country.
+DESCRIPTION_NOUNS: dict[str, str] = {
+    **dict.fromkeys(("company", "firm", "operator", "carrier", "maker", "manufacturer",
+                     "producer", "conglomerate", "corporation", "lender", "insurer", "retailer",
+                     "airline", "automaker", "carmaker", "chipmaker", "bank", "party",
+                     "organisation", "organization", "club", "startup", "broadcaster",
+                     "newspaper", "publisher", "developer", "supplier", "telecom"), "ORG"),
+    **dict.fromkeys(("country", "nation", "kingdom", "republic", "emirate"), "COUNTRY"),
+}  # fmt: skip
+DESCRIPTION_CONFIDENCE = 0.6
+
+
+# Descriptions that are also other things ("the party" after the vote may be a celebration):
+# their antecedent's name says the word ("the Libertarian Party").
+NAMED_DESCRIPTIONS = frozenset({"party", "club", "bank", "newspaper"})
+
+
+def _fits_description(m: MentionRef, kind: str, noun: str) -> bool:
+    if kind == "COUNTRY":
+        return m.label == "GPE" and m.actor_type == "COUNTRY"
+    if noun in NAMED_DESCRIPTIONS and noun not in m.text.lower():
+        return False
+    return m.label == kind
+
+
+def description_antecedents(noun: Token, index: MentionIndex) -> list[MentionRef]:
+    """The actor a definite description stands for ("the company", "the country"): the one
+    actor of its kind named before it in its sentence, else — when its sentence names none
+    before it — the one named in the sentence before, in the same paragraph. Nothing when it
+    is ambiguous or the noun says more of its own ("the company's rival", "a company", "the
+    oil company", "the party of Lula" are left alone)."""
+    lemma = noun.lemma_.lower()
+    kind = DESCRIPTION_NOUNS.get(lemma)
+    if kind is None or noun.tag_ != "NN" or index.at(noun) is not None:
+        return []
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in noun.children):
+        return []
+    if any(c.dep_ in ("amod", "compound", "nmod", "poss", "prep", "appos", "relcl", "acl", "nummod")
+           for c in noun.children):  # fmt: skip
+        return []  # "the state oil company", "the company that makes them": not an anaphor
+    doc = noun.doc
+    sent = noun.sent
+    clause = noun.head
+
+    def fitting(span: Span, before: int) -> dict[str, MentionRef]:
+        found: dict[str, MentionRef] = {}
+        for m in index.in_span(span):
+            if m.end > before or not m.actor_id or not _fits_description(m, kind, lemma):
+                continue
+            root = doc[m.start : m.end].root
+            if root.head.i == clause.i and root.sent.start == sent.start:
+                continue  # a co-argument of the noun's own verb is never its antecedent
+            found[m.actor_id] = m  # the last mention of each
+        return found
+
+    here = fitting(sent, noun.i)
+    if here:
+        return list(here.values()) if len(here) == 1 else []
+    if sent.start == 0:
+        return []
+    prev = doc[sent.start - 1].sent
+    if "\n\n" in doc[prev.end - 1 : sent.start + 1].text_with_ws or "\n\n" in prev.text.rstrip():
+        return []
+    before = fitting(prev, prev.end)
+    return list(before.values()) if len(before) == 1 else []
 
 
 def _main_subject(pron: Token) -> bool:
