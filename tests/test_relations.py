@@ -218,6 +218,20 @@ ATTRIBUTES = [
      "leadership", "president"),
     ("Guo Ping, one of Huawei's rotating chairmen, expressed satisfaction.", {}, "Guo Ping",
      "Huawei", "role", "chairman"),
+    # the names a titled subject is or includes hold its title ("members of X have been A, B")
+    ("Notable members of the Celtic League have been Gwynfor Evans and Winnie Ewing.",
+     {"Celtic League": "ORG", "Gwynfor Evans": "PERSON", "Winnie Ewing": "PERSON"}, "Winnie Ewing",
+     "the Celtic League", "role", "member"),
+    # every title of a list after the copula: the second parsed as an apposition of the first
+    # title's organisation, the third as a conjunct of the copula
+    ("Ayaan Hirsi Ali is a fellow with the Hoover Institution, a visiting scholar at the "
+     "American Enterprise Institute, and a member of the Council on Foreign Relations.",
+     {"Ayaan Hirsi Ali": "PERSON"}, "Ayaan Hirsi Ali", "the American Enterprise Institute", "role",
+     "scholar"),
+    ("Ayaan Hirsi Ali is a fellow with the Hoover Institution, a visiting scholar at the "
+     "American Enterprise Institute, and a member of the Council on Foreign Relations.",
+     {"Ayaan Hirsi Ali": "PERSON"}, "Ayaan Hirsi Ali", "the Council on Foreign Relations", "role",
+     "member"),
     # a title with a prefix is one token: "co-chairman" is a chairman's title
     ("Jane Roe, the co-chairman of Acme, resigned.", {"Acme": "ORG", "Jane Roe": "PERSON"},
      "Jane Roe", "Acme", "leadership", "co-chairman"),

@@ -174,7 +174,54 @@ def _more_titles(title: Token, index: MentionIndex) -> list[Token]:
             for p in pobjs(c):
                 found += [t for t in conjuncts(p)[1:]
                           if t.pos_ == "NOUN" and index.at(t) is None and t.lemma_.lower() in kinds]
+                # "a fellow with the Hoover Institution, a visiting scholar at AEI": the next
+                # title parsed as an apposition of the name
+                found += [t for t in p.children
+                          if t.dep_ == "appos" and t.pos_ == "NOUN" and index.at(t) is None
+                          and t.lemma_.lower() in kinds]  # fmt: skip
+    # "X is a fellow with A and a member of B": the second title hung on the copula
+    verb = title.head
+    if title.dep_ in ("attr", "oprd") and verb.lemma_ in COPULAS:
+        found += [t for t in verb.children
+                  if t.dep_ == "conj" and t.pos_ == "NOUN" and t.i > title.i and index.at(t) is None
+                  and t.lemma_.lower() in kinds
+                  and not any(g.dep_ in ("nsubj", "nsubjpass") for g in t.children)]  # fmt: skip
     return found
+
+
+def _in_title_phrase(tok: Token) -> bool:
+    """Whether ``tok`` is the object of a title's preposition ("a fellow with [the Hoover
+    Institution]"): what follows it in apposition is another title of the same holder."""
+    title = tok.head.head
+    return (tok.dep_ == "pobj" and tok.head.dep_ == "prep" and title.pos_ in ("NOUN", "PROPN")
+            and (title.lemma_.lower() in title_kinds() or title.lower_ in title_kinds()))  # fmt: skip
+
+
+#: Verbs whose subject, a title with its "of" phrase, is held by their object ("members of the
+#: League have been A and B", "Its founders include A").
+INVERSE_COPULAS = frozenset({"be", "include", "comprise"})
+
+
+def _inverse_title(head: Token, index: MentionIndex) -> Token | None:
+    """The title a name holds when it is what a titled subject is or includes: "notable
+    members of the Celtic League have been A, B and C", "the party's founders include A"."""
+    top = head
+    for _ in range(12):
+        if top.dep_ in ("conj", "appos") and top.head.i != top.i and index.at(top.head) is not None:
+            top = top.head
+            continue
+        break
+    if top.dep_ not in ("attr", "dobj", "oprd") or top.head.lemma_ not in INVERSE_COPULAS:
+        return None
+    verb = top.head
+    if any(c.dep_ == "neg" for c in verb.children):
+        return None
+    for subj in verb.children:
+        if subj.dep_ == "nsubj" and index.at(subj) is None and subj.pos_ in ("NOUN", "PRON"):
+            noun, _ = _unquantify(subj, index)
+            if noun.lemma_.lower() in title_kinds() or noun.lemma_.lower() in MEMBERSHIP_NOUNS:
+                return noun
+    return None
 
 
 def _own_title_noun(head: Token, index: MentionIndex) -> Token | None:
@@ -376,7 +423,11 @@ def attribute_relations(sent: Span, index: MentionIndex) -> list[AttributeCandid
                         # "Todd Martin (U.S.)", "Hisense (China)"; ORG (ORG) is an alias
                         emit(m, None, cm, c, 0.65, "apposition")
                     continue
+                if m.label not in PERSON_LABELS and _in_title_phrase(head):
+                    continue  # "a fellow with the Hoover Institution, a scholar at AEI"
                 titles.append((c, 0.8, "apposition"))
+        if m.label in PERSON_LABELS and (inverse := _inverse_title(head, index)) is not None:
+            titles.append((inverse, 0.65, "copula"))
         if head.dep_ == "appos" and index.at(head.head) is None and (
             head.head.pos_ == "NOUN"
             or (head.head.pos_ == "PROPN" and head.head.lemma_.lower() in title_kinds()
