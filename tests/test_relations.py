@@ -1604,3 +1604,16 @@ def test_relations_definite_description_left_alone(nlp, text):
     acts = _actions(nlp, text)
     assert not {a for a in acts if a[2] == "Google" and a[0] in ("Apple", "Samsung", "Microsoft")
                 and a[1] == "sue"}, acts
+
+
+@pytest.mark.parametrize("text,pair", [
+    # a contest noun links its side (the clause's subject, the owner) and its opponent
+    ("Agassi won 18 of the last 19 games against India 's Leander Paes .", ("Agassi", "Leander Paes")),
+    ("Germany 's match against France ended in a draw .", ("Germany", "France")),
+])
+def test_relations_contest_links_the_sides_without_direction(nlp, text, pair):
+    rels = typed(relations_for(nlp, text, {"Agassi": "PERSON", "Leander Paes": "PERSON"}))
+    r = find(rels, *pair, "action")
+    assert r is not None, [(x.source_id, x.target_id, x.kind, x.predicate) for x in rels]
+    assert not r.directed and r.event_type is None and r.predicate.endswith("against")
+    assert not r.negated

@@ -137,6 +137,8 @@ def _path_up(token: Token, stop: Token) -> list[Token]:
     return out
 SPEAKER_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
 # Prepositions that name the patient of an event noun ("invasion of Ukraine", "attack on Kyiv").
+#: Prepositions that name a contest's opponent: "the match against Kent", "a bout with Cruz".
+CONTEST_PREPS = frozenset({"against", "with", "versus", "vs", "vs.", "v", "v."})
 NOUN_TARGET_PREPS = frozenset({"with", "against", "on", "to", "of", "into", "toward", "towards",
                                "over", "for", "upon"})  # fmt: skip
 
@@ -727,6 +729,51 @@ class _Rules:
             for b in parts[i + 1 :]:
                 self._add(a, b, "action", pred, et, quad, False, neg, mod, 0.75, noun)
 
+    def contest(self, noun: Token) -> None:
+        """A contest noun ("match", "bout", "rematch") links its side and its opponents: "their
+        match against Nottinghamshire" (the subject of the clause it is said in), "Agassi won 18
+        games against Paes" (the subject of the verb it is the object of), "earned him a
+        rematch against Camacho" (the one it is given to), "Kent's match with Essex".
+        Undirected, no event type: a contest says who met whom, not who did what to whom."""
+        opponents: list[Arg] = []
+        for c in noun.children:
+            if c.dep_ == "prep" and c.lower_ in CONTEST_PREPS:
+                for p in pobjs(c):
+                    opponents.extend(actors_of(p, self.index, modifiers=False))
+        if not opponents:
+            return
+        opponent_ids = {o.mention.actor_id for o in opponents}
+        sides: list[Arg] = []
+        for c in noun.children:
+            if c.dep_ in ("poss", "compound", "nmod") and c.i < noun.i:
+                sides.extend(actors_of(c, self.index, modifiers=False))
+        sides = [a for a in sides if a.mention.actor_id not in opponent_ids]
+        verb = None
+        if not sides:
+            node = noun
+            for _ in range(4):
+                if (node.dep_ == "pobj" and node.head.lower_ == "of"
+                        and node.head.head.pos_ in ("NUM", "NOUN")):  # fmt: skip
+                    node = node.head.head  # "18 of the last 19 games"
+                    continue
+                break
+            if node.dep_ == "pobj" and node.head.dep_ == "prep" and node.head.head.pos_ in ("VERB", "AUX"):
+                sides = self.subjects(node.head.head, typed=False)
+            elif node.dep_ in OBJ_DEPS and node.head.pos_ == "VERB":
+                verb = node.head
+                given = [a for c in verb.children if c.dep_ == "dative"
+                         for a in actors_of(c, self.index, modifiers=False)]  # fmt: skip
+                sides = given or self.subjects(verb, typed=False)
+            sides = [a for a in sides if a.mention.actor_id not in opponent_ids]
+        # only the verb that takes the contest as its object negates it ("scored 80 not out
+        # in the match against X" is no denial of the match)
+        neg = negated(verb, self.lex) if verb is not None else False
+        mod = modality(noun, self.lex)
+        pred = f"{noun.lemma_.lower()} against"
+        for s in sides:
+            for t in opponents:
+                self._add(s, t, "action", pred, None, None, False, neg, mod, 0.6, noun)
+
     # --- assembly ----------------------------------------------------------------------------
     def _add(self, s: Arg, t: Arg, kind: str, predicate: str | None, event_type: str | None,
              quad: str | None, directed: bool, neg: bool, mod: str, base: float,
@@ -765,6 +812,12 @@ class _Rules:
                 entry = self.event_noun(token)
                 if entry is not None and entry.event_type:
                     self.noun(token, entry)
+        self.rule = "contest"
+        for token in self.sent:
+            if token.pos_ == "NOUN" and (entry := self.event_noun(token)) is not None and (
+                "contest" in entry.flags
+            ):
+                self.contest(token)
         self.rule = "result"
         played: set[frozenset[str]] = set()  # teams a result or fixture pairs
         for rc in result_relations(self.sent, self.index):

@@ -59,6 +59,7 @@ FLAGS = frozenset(
         "part",
         "undergo",
         "stop",
+        "contest",
     }
 )
 
