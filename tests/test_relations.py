@@ -1617,3 +1617,13 @@ def test_relations_contest_links_the_sides_without_direction(nlp, text, pair):
     assert r is not None, [(x.source_id, x.target_id, x.kind, x.predicate) for x in rels]
     assert not r.directed and r.event_type is None and r.predicate.endswith("against")
     assert not r.negated
+
+
+def test_relations_abbreviation_names_only_the_name_before_it(nlp):
+    # the parser hangs a name's abbreviation on the first of two coordinated names
+    text = ("Coalition talks began between the Christian Democratic Union of Germany ( CDU ) and "
+            "the Christian Social Union in Bavaria ( CSU ) - and the Free Democratic Party .")
+    rels = typed(relations_for(nlp, text, {"CDU": "ORG", "CSU": "ORG"}))
+    aliases = {(r.source_id, r.target_id) for r in rels if r.kind == "alias"}
+    assert ("CDU", "the Christian Democratic Union of Germany") in aliases, aliases
+    assert not {a for a in aliases if a[0] == "CDU" and "Social" in a[1]}, aliases

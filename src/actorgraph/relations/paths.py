@@ -851,6 +851,9 @@ def _alias(a1: Arg, side1: list[Token], a2: Arg, side2: list[Token]) -> tuple[Ar
         return None  # only a name in parentheses; "A, B, C" is a list, not another name
     if a1.mention.label not in ("ORG", "PERSON", "PER", "NORP"):
         return None  # places: "Leeds, England" is containment (see attributes)
+    named = a2 if side1 else a1
+    if not named.mention.start <= appos.head.i < named.mention.end:
+        return None  # "the CDU (CDU) and the CSU": the name in parentheses is another's
     return (a1, a2) if side1 else (a2, a1)
 
 
