@@ -282,3 +282,19 @@ def test_names_name_defined_by_an_abbreviation_is_one_organisation(nlp, text, na
 def test_names_place_after_an_organisation_without_abbreviation_stays_apart(nlp):
     ents = {e.text: e.label_ for e in nlp("The Labour Party in Scotland lost two seats.").ents}
     assert "Labour Party in Scotland" not in ents
+
+
+@pytest.mark.parametrize("text,name", [
+    ('Panamanian boxing legend Roberto " Hands of Stone " Duran climbs into the ring .',
+     'Roberto " Hands of Stone " Duran'),
+    ("A win will earn him a rematch against Puerto Rico 's Hector \" Macho \" Camacho .",
+     'Hector " Macho " Camacho'),
+    ('Dwayne "The Rock" Johnson met Biden.', 'Dwayne "The Rock" Johnson'),
+])
+def test_names_quoted_nickname_inside_a_name(nlp, text, name):
+    assert {e.text: e.label_ for e in nlp(text).ents}.get(name) == "PERSON"
+
+
+def test_names_quoted_title_after_a_name_is_no_nickname(nlp):
+    ents = [e.text for e in nlp('He told Reuters "Putin Is Wrong" Smith said.').ents]
+    assert not [e for e in ents if "Reuters" in e and "Smith" in e], ents

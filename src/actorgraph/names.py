@@ -288,6 +288,52 @@ def initial_name_spans(doc: Doc) -> list[tuple[int, int]]:
     return out
 
 
+#: Quotation marks around a nickname inside a name: Roberto "Hands of Stone" Duran.
+QUOTES = frozenset({'"', "'", "\u201c", "\u201d", "\u2018", "\u2019", "``", "''"})
+#: Lower-case words a nickname may hold ("Hands of Stone", "El Chapo").
+NICKNAME_LOWER = frozenset({"of", "the", "de", "el", "la", "da", "and"})
+
+
+def _name_token(t: Token) -> bool:
+    return t.text[:1].isupper() and t.is_alpha and not t.is_sent_start and not t.is_stop
+
+
+def nickname_spans(doc: Doc) -> list[tuple[int, int]]:
+    """(start, end) of personal names with a quoted nickname inside: Roberto "Hands of Stone"
+    Duran, Hector "Macho" Camacho, Dwayne "The Rock" Johnson. The small model cuts them at
+    the quotes. A capitalised first name, a nickname of one to four words in quotes that
+    starts with a capital, then a capitalised surname."""
+    out: list[tuple[int, int]] = []
+    for q in doc:
+        if q.text not in QUOTES or q.i == 0 or q.i + 3 >= len(doc):
+            continue
+        first = doc[q.i - 1]
+        if not (first.text[:1].isupper() and first.is_alpha and not first.is_stop):
+            continue
+        close = next((t for t in doc[q.i + 1 : q.i + 6] if t.text in QUOTES), None)
+        if close is None or close.i == q.i + 1 or close.i + 1 >= len(doc):
+            continue
+        inner = doc[q.i + 1 : close.i]
+        if not inner[0].text[:1].isupper() or not all(
+            (t.text[:1].isupper() or t.lower_ in NICKNAME_LOWER) and t.pos_ not in ("VERB", "AUX")
+            for t in inner
+        ):
+            continue  # a quoted title or headline ("Putin Is Wrong") is no nickname
+        last = doc[close.i + 1]
+        if not _name_token(last) or last.pos_ != "PROPN":
+            continue
+        if first.ent_type_ not in ("", "PERSON"):
+            continue  # 'told Reuters "..." Smith': a name of another kind before the quotes
+        start = first.i
+        while start > 0 and _name_token(doc[start - 1]) and doc[start - 1].pos_ == "PROPN":
+            start -= 1
+        end = last.i + 1
+        while end < len(doc) and _name_token(doc[end]) and doc[end].pos_ == "PROPN":
+            end += 1
+        out.append((start, end))
+    return out
+
+
 def _score_tail(doc: Doc, start: int, end: int) -> bool:
     """Whether ``doc[start:end]`` is only a score or figure after a name ("H. Morris [69]")."""
     return end > start and all(t.like_num or t.text in ("-", "/") for t in doc[start:end])
@@ -487,6 +533,14 @@ def org_name_spans(doc: Doc) -> list[Span]:
         if any(e.start < start or (e.end > end and not _score_tail(doc, end, e.end))
                for e in overlapping) or any(
                 (e.start, e.end) == (start, end) for e in overlapping):  # fmt: skip
+            continue  # inside a longer entity of the model's, or found already
+        ents = [e for e in ents if e not in overlapping]
+        ents.append(Span(doc, start, end, label="PERSON"))
+        changed = True
+    for start, end in nickname_spans(doc):
+        overlapping = [e for e in ents if e.start < end and start < e.end]
+        if any(e.start < start or e.end > end for e in overlapping) or any(
+                (e.start, e.end, e.label_) == (start, end, "PERSON") for e in overlapping):  # fmt: skip
             continue  # inside a longer entity of the model's, or found already
         ents = [e for e in ents if e not in overlapping]
         ents.append(Span(doc, start, end, label="PERSON"))
