@@ -298,3 +298,16 @@ def test_names_quoted_nickname_inside_a_name(nlp, text, name):
 def test_names_quoted_title_after_a_name_is_no_nickname(nlp):
     ents = [e.text for e in nlp('He told Reuters "Putin Is Wrong" Smith said.').ents]
     assert not [e for e in ents if "Reuters" in e and "Smith" in e], ents
+
+
+@pytest.mark.parametrize("text,name,label", [
+    # ", who" and an age in commas say a name is a person's, whatever the model read
+    ("Washington , who climbed back from a 1-5 deficit , lost to Todd Martin .", "Washington", "PERSON"),
+    ("Duran , 45 , takes on little-known Mexican Ariel Cruz in Panama City .", "Duran", "PERSON"),
+    # the person of "X of Y, who" is X; a house number is no age
+    ("Delegates backed Senator Bernie Sanders of Vermont , who did not attend .", "Vermont", "GPE"),
+    ("The showroom is at corso Monforte , 15 , Milan .", "Milan", "GPE"),
+])
+def test_names_person_said_by_what_follows(nlp, text, name, label):
+    ents = {e.text: e.label_ for e in nlp(text).ents}
+    assert ents.get(name) == label, ents

@@ -334,6 +334,25 @@ def nickname_spans(doc: Doc) -> list[tuple[int, int]]:
     return out
 
 
+#: Labels the model gives a person's name ("Washington", "Duran") that what follows it can
+#: correct: places, products and works are never "who" nor of an age.
+NOT_PERSON_LABELS = frozenset({"GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"})
+
+
+def _said_of_a_person(doc: Doc, ent: Span) -> bool:
+    """Whether the words after a name say it is a person's: ", who ..." or an age in commas
+    before a lower-case word (", 45, takes on"; not the house number of "corso Monforte, 15,
+    Milan"). Not after a preposition: in "Sanders of Vermont, who" the person is Sanders."""
+    if ent.start > 0 and doc[ent.start - 1].pos_ == "ADP":
+        return False
+    after = doc[ent.end : ent.end + 4]
+    if len(after) >= 2 and after[0].text == "," and after[1].lower_ == "who":
+        return True
+    return (len(after) >= 4 and after[0].text == "," and after[1].is_digit
+            and 14 <= int(after[1].text) <= 110 and after[2].text == ","
+            and after[3].is_lower)  # fmt: skip
+
+
 def _score_tail(doc: Doc, start: int, end: int) -> bool:
     """Whether ``doc[start:end]`` is only a score or figure after a name ("H. Morris [69]")."""
     return end > start and all(t.like_num or t.text in ("-", "/") for t in doc[start:end])
@@ -537,6 +556,10 @@ def org_name_spans(doc: Doc) -> list[Span]:
         ents = [e for e in ents if e not in overlapping]
         ents.append(Span(doc, start, end, label="PERSON"))
         changed = True
+    for i, ent in enumerate(ents):
+        if ent.label_ in NOT_PERSON_LABELS and _said_of_a_person(doc, ent):
+            ents[i] = Span(doc, ent.start, ent.end, label="PERSON")
+            changed = True
     for start, end in nickname_spans(doc):
         overlapping = [e for e in ents if e.start < end and start < e.end]
         if any(e.start < start or e.end > end for e in overlapping) or any(
