@@ -111,6 +111,11 @@ ACTIONS = [
      {"AGREE", "COOPERATE"}, True, True, "asserted"),
     ("Germany may sanction Russia.", {}, "Germany", "Russia", "action", {"SANCTION"}, True,
      False, "hypothetical"),
+    # what is used against someone says the event
+    ("Syria used tear gas against Turkey.", {}, "Syria", "Turkey", "action", {"COERCE"}, True,
+     False, "asserted"),
+    ("Hamas fired rockets against Israel.", {"Hamas": "ORG"}, "Hamas", "Israel", "action",
+     {"ASSAULT"}, True, False, "asserted"),
     # a stance noun after a support verb ("expressed appreciation for", "sent condolences to")
     ("Japan expressed appreciation for China's assistance.", {}, "Japan", "China", "action",
      {"SUPPORT"}, True, False, "asserted"),
@@ -1627,3 +1632,8 @@ def test_relations_abbreviation_names_only_the_name_before_it(nlp):
     aliases = {(r.source_id, r.target_id) for r in rels if r.kind == "alias"}
     assert ("CDU", "the Christian Democratic Union of Germany") in aliases, aliases
     assert not {a for a in aliases if a[0] == "CDU" and "Social" in a[1]}, aliases
+
+
+def test_relations_unnamed_group_used_force_against(nlp):
+    acts = _actions(nlp, "In the city centre, the police used tear gas against protesters.")
+    assert ("police", "use gas against", "protesters") in acts, acts

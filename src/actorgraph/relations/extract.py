@@ -103,6 +103,16 @@ CALL_PREDICATES = frozenset({"speak with", *(f"{v} by phone" for v in CALL_VERBS
 PHONE_NOUNS = frozenset({"phone", "telephone", "call", "videoconference", "teleconference",
                          "video", "videolink", "hotline", "line", "link"})  # fmt: skip
 # Verbs whose "against" says nothing hostile: contests, markets, protection, leaning.
+#: Verbs of using a means of force and what the means says: force and arms are an assault,
+#: crowd-control means coercion ("used tear gas against protesters").
+FORCE_VERBS = frozenset({"use", "deploy", "employ", "fire", "launch", "unleash"})
+FORCE_MEANS: dict[str, str] = {
+    **dict.fromkeys(("force", "weapon", "weapons", "arms", "missile", "missiles", "rocket",
+                     "rockets", "bomb", "bombs", "drone", "drones", "artillery", "ammunition",
+                     "bullet", "bullets", "gunfire", "airstrike", "airstrikes"), "ASSAULT"),
+    **dict.fromkeys(("gas", "teargas", "cannon", "cannons", "spray", "baton", "batons",
+                     "truncheon", "truncheons"), "COERCE"),
+}  # fmt: skip
 AGAINST_NEUTRAL = frozenset({
     "play", "compete", "race", "win", "lose", "score", "draw", "tie", "bat", "bowl", "field",
     "start", "finish", "face", "rise", "fall", "gain", "drop", "climb", "slip", "weaken",
@@ -450,6 +460,14 @@ class _Rules:
                             event_type, quad = noun.event_type, noun.quad_class
                             predicate = f"{lemma} {c.lower_} {p.lemma_.lower()}"
                             self.nouns_done.add(p.i)
+        if event_type is None and lemma in FORCE_VERBS and self._against(verb):
+            # "the police used tear gas against protesters", "fired missiles against Israel":
+            # what is used says the event
+            for c in (o for c in verb.children if c.dep_ in OBJ_DEPS for o in conjuncts(c)):
+                means = FORCE_MEANS.get(c.lemma_.lower()) or FORCE_MEANS.get(c.lower_)
+                if means is not None and event_type is None:
+                    event_type, quad = means, QUAD_CLASS[means]
+                    predicate = f"{lemma} {c.lower_} against"
         if (event_type is None and (entry is None or light) and lemma not in AGAINST_NEUTRAL
                 and self._against(verb)):  # fmt: skip
             # "the US presented evidence against Russia", "filed papers against Acme": a
