@@ -463,11 +463,12 @@ class _Rules:
         if event_type is None and lemma in FORCE_VERBS and self._against(verb):
             # "the police used tear gas against protesters", "fired missiles against Israel":
             # what is used says the event
-            for c in (o for c in verb.children if c.dep_ in OBJ_DEPS for o in conjuncts(c)):
-                means = FORCE_MEANS.get(c.lemma_.lower()) or FORCE_MEANS.get(c.lower_)
+            used = [o for c in verb.children if c.dep_ in OBJ_DEPS for o in conjuncts(c)]
+            for thing in used:
+                means = FORCE_MEANS.get(thing.lemma_.lower()) or FORCE_MEANS.get(thing.lower_)
                 if means is not None and event_type is None:
                     event_type, quad = means, QUAD_CLASS[means]
-                    predicate = f"{lemma} {c.lower_} against"
+                    predicate = f"{lemma} {thing.lower_} against"
         if (event_type is None and (entry is None or light) and lemma not in AGAINST_NEUTRAL
                 and self._against(verb)):  # fmt: skip
             # "the US presented evidence against Russia", "filed papers against Acme": a
