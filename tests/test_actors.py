@@ -221,16 +221,26 @@ def test_actors_unnamed_group_that_acts_is_an_actor(nlp):
 
 
 @pytest.mark.parametrize("text,span,actor_id,country", [
-    # a place in its "in"/"of" phrase gives the group its country
+    # a place in its "in"/"of" phrase gives the group its country; the place stays a mention
     ("Police in Baghdad arrested two men and Kurdish activists.", "Police", "group:iraq-police", "IRQ"),
-    ("The government of Egypt accused Israel of spying.", "government of Egypt",
-     "group:egypt-government", "EGY"),
+    ("The government of Egypt accused Israel of spying.", "government", "group:egypt-government",
+     "EGY"),
 ])
 def test_actors_unnamed_group_country_from_its_place(nlp, text, span, actor_id, country):
     groups, rels = _group_relations(nlp, text)
     [g] = [g for g in groups.itertuples() if g.text == span]
     assert (g.actor_id, g.country) == (actor_id, country)
     assert any(r[0] == span for r in rels)
+
+
+def test_actors_unnamed_group_dropped_keeps_its_place(nlp):
+    from actorgraph.pipeline import extract_articles
+    from actorgraph.records import Article
+
+    res = extract_articles([Article(doc_id="d", text="The government of Egypt announced three days of mourning.",
+                                    path="d.txt")], nlp=nlp, progress=False)
+    assert res.mentions["label"].tolist().count("GROUP") == 0
+    assert "Egypt" in res.mentions["text"].tolist()
 
 
 @pytest.mark.parametrize("text", [

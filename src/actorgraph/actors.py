@@ -618,8 +618,7 @@ def _group_noun_span(token: Token) -> Span:
     return token.doc[start : token.i + 1]
 
 
-def _unnamed_groups(doc: Doc, mentions: list[_Mention],
-                          ents_by_token: dict[int, Span]) -> list[_Mention]:  # fmt: skip
+def _unnamed_groups(doc: Doc, mentions: list[_Mention], ents_by_token: dict[int, Span]) -> list[_Mention]:
     """Groups named by a common noun with no nationality ("the government", "rebels", "police
     in Baghdad"), marked ``generic``: they are kept only where they act (:func:`keep_generic`).
     A place in the noun's "in"/"of"/"from" phrase gives the country ("police in Baghdad" ->
@@ -651,16 +650,14 @@ def _unnamed_groups(doc: Doc, mentions: list[_Mention],
         if (token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ in ("NOUN", "PROPN")
                 and gazetteer.role_sector(token.head.head.lower_)):  # fmt: skip
             continue  # "the speaker of the parliament", "members of the army": a title's body
-        country, named, owner = None, False, None
+        country, named = None, False
         for prep in token.children:
             if prep.dep_ == "prep" and prep.lower_ in _PLACING_PREPS:
                 for obj in prep.children:
                     if obj.dep_ == "pobj" and any(c.dep_ == "conj" for c in obj.children):
                         named = True  # "the navies of China, India and Oman": each its own
                     elif obj.dep_ == "pobj" and obj.i in places:
-                        country = places[obj.i].country
-                        if prep.lower_ == "of" and places[obj.i].type == "COUNTRY":
-                            owner = places[obj.i]  # "the government of Egypt": one name
+                        country = places[obj.i].country  # the place stays its own mention
                     elif obj.dep_ == "pobj" and obj.i in ents_by_token and prep.lower_ != "in":
                         named = True
         if named:
@@ -668,9 +665,6 @@ def _unnamed_groups(doc: Doc, mentions: list[_Mention],
         span = _group_noun_span(token)
         if any(i in taken for i in range(span.start, span.end)):
             continue
-        if owner is not None and owner.span.start > token.i:
-            span = doc[span.start : owner.span.end]
-            out.remove(owner)
         if country:
             name = f"{gazetteer.country_name(country) or country} {SECTOR_WORDS[sector]}"
             out.append(_Mention(span, "GROUP", "GROUP", f"group:{slug(name)}", name,

@@ -348,8 +348,8 @@ def _said_of_a_person(doc: Doc, ent: Span) -> bool:
     after = doc[ent.end : ent.end + 4]
     if len(after) >= 2 and after[0].text == "," and after[1].lower_ == "who":
         return True
-    return (len(after) >= 4 and after[0].text == "," and after[1].is_digit
-            and 14 <= int(after[1].text) <= 110 and after[2].text == ","
+    return (len(after) >= 4 and after[0].text == "," and after[1].text.isascii()
+            and after[1].text.isdecimal() and 14 <= int(after[1].text) <= 110 and after[2].text == ","
             and after[3].is_lower)  # fmt: skip
 
 
