@@ -399,10 +399,16 @@ def _analyse(cleaned: Any, docs: list[tuple[int, Any]], *, options: Options, dic
                       for i in (r.source_mention_id, r.target_mention_id) if i}  # fmt: skip
             resolved, dropped = keep_generic(resolved, acting)
             if dropped:
-                # the relations again without them: a dropped group must not have taken the
-                # place of another argument ("the deals the administration brokered")
-                rels = extract_relations(doc, resolved.refs, doc_id=article.doc_id, date_for=date_for)
                 chunk_mentions = [m for m in chunk_mentions if m["mention_id"] not in dropped]
+                if any(r.kind != "cooccurrence" and {r.source_mention_id, r.target_mention_id} & dropped
+                       for r in rels):  # fmt: skip
+                    # the relations again without them: a dropped group must not have taken
+                    # the place of another argument ("the deals the administration brokered")
+                    rels = extract_relations(doc, resolved.refs, doc_id=article.doc_id,
+                                             date_for=date_for)  # fmt: skip
+                else:  # in no typed relation: only its co-occurrences go
+                    rels = [r for r in rels
+                            if not {r.source_mention_id, r.target_mention_id} & dropped]  # fmt: skip
         id_map: dict[str, str] = {}
         for m in chunk_mentions:
             s, e = m["start_char"] + offset, m["end_char"] + offset

@@ -454,13 +454,22 @@ def description_antecedents(noun: Token, index: MentionIndex) -> list[MentionRef
     here = fitting(sent, noun.i)
     if here:
         return list(here.values()) if len(here) == 1 else []
-    if sent.start == 0:
-        return []
-    prev = doc[sent.start - 1].sent
-    if "\n\n" in doc[prev.end - 1 : sent.start + 1].text_with_ws or "\n\n" in prev.text.rstrip():
+    prev = _sentence_before(sent)
+    if prev is None:
         return []
     before = fitting(prev, prev.end)
     return list(before.values()) if len(before) == 1 else []
+
+
+def _sentence_before(sent: Span) -> Span | None:
+    """The sentence before ``sent`` in the same paragraph, or None."""
+    if sent.start == 0:
+        return None
+    doc = sent.doc
+    prev = doc[sent.start - 1].sent
+    if "\n\n" in doc[prev.end - 1 : sent.start + 1].text_with_ws or "\n\n" in prev.text.rstrip():
+        return None
+    return prev
 
 
 def _main_subject(pron: Token) -> bool:
@@ -477,12 +486,8 @@ def _previous_person(pron: Token, index: MentionIndex) -> list[MentionRef]:
     """The one person the sentence before names, for a "he"/"she" that opens its sentence's
     main clause with no person before it: "Lula landed in Delhi on Monday. He met Modi ..."
     Nothing when that sentence names no person or several, or lies in another paragraph."""
-    start = pron.sent.start
-    if start == 0:
-        return []
-    doc = pron.doc
-    prev = doc[start - 1].sent
-    if "\n\n" in doc[prev.end - 1 : start + 1].text_with_ws or "\n\n" in prev.text.rstrip():
+    prev = _sentence_before(pron.sent)
+    if prev is None:
         return []
     people: dict[str, MentionRef] = {}
     for m in index.in_span(prev):
