@@ -395,6 +395,31 @@ def test_pipeline_a_capital_the_model_missed_is_a_place(nlp):
     assert "London" not in [e.text for e in doc.ents if e.label_ == "GPE"]
 
 
+def test_pipeline_a_region_the_model_missed_is_a_place(nlp):
+    # the small model tags neither county ("Leicestershire" a noun, "Derbyshire" a verb)
+    doc = nlp("Leicester : Leicestershire beat Somerset by an innings and 39 runs .")
+    assert {"Leicestershire", "Somerset"} <= {e.text for e in doc.ents if e.label_ == "GPE"}
+    doc = nlp("Derbyshire kept up the hunt for their first title.")
+    assert ("Derbyshire", "GPE") in [(e.text, e.label_) for e in doc.ents]
+    # but not a piece of a longer name, nor the end of one
+    from actorgraph.nlp import GazetteerMerger
+
+    doc = nlp("Students of Kent State University protested in Kent.")
+    assert not GazetteerMerger._lone_region(doc, 2, 3)
+    assert GazetteerMerger._lone_region(doc, 7, 8)
+    doc = nlp("She was a member of the now-defunct Action démocratique du Québec until 2012.")
+    assert "Québec" not in [e.text for e in doc.ents if e.label_ == "GPE"]
+
+
+def test_gazetteer_region_names_leave_out_words_and_abbreviations():
+    from actorgraph.gazetteer import region_names
+
+    names = dict(region_names())
+    assert names["Leicestershire"] == "GBR" and names["Tigray"] == "ETH"
+    assert not any(name.isupper() for name in names)  # no abbreviations
+    assert "Reading" not in names  # a word (data/place_words.tsv)
+
+
 def test_pipeline_names_in_a_script_the_model_cannot_read_are_no_mentions():
     from actorgraph.pipeline import extract_articles
     from actorgraph.records import Article

@@ -92,11 +92,20 @@ _KIND_RANK: dict[str, int] = {
 }
 _BIG_CITY = 100_000
 # Countries whose pycountry subdivisions have usable English names.
-_SUBDIVISION_COUNTRIES = ("US", "CA", "AU", "IN", "BR", "MX", "NG", "ZA", "PK", "JP")
+_SUBDIVISION_COUNTRIES = ("US", "CA", "AU", "IN", "BR", "MX", "NG", "ZA", "PK", "JP", "GB")
 _SUBDIVISION_TYPES = frozenset(
     {"State", "Province", "Territory", "Union territory", "District", "Federal district",
-     "Capital territory", "Prefecture", "Federal capital territory"}
+     "Capital territory", "Prefecture", "Federal capital territory",
+     # the United Kingdom's counties, unitary authorities and Scottish council areas sit under
+     # England, Scotland, Wales and Northern Ireland (its London boroughs and metropolitan
+     # districts are parts of cities)
+     "Two-tier county", "Unitary authority", "Council area"}
 )
+# Subdivision types that have a parent subdivision in pycountry.
+_NESTED_SUBDIVISION_TYPES = frozenset({"Two-tier county", "Unitary authority", "Council area"})
+# A unitary authority is as often a town as a county ("Portsmouth", "Cornwall"): it weighs as
+# a town of 200,000 people, so an article about Virginia keeps its Portsmouth.
+_W_UNITARY = 2e5
 
 
 @dataclass(frozen=True)
@@ -242,6 +251,7 @@ class _Gazetteer:
     alpha2_to_3: dict[str, str]
     words: dict[str, str]  # place name -> "word" | "person"
     load_seconds: float
+    regions: tuple[tuple[str, str | None], ...] = ()  # (name, iso3) of the unambiguous regions
 
 
 @lru_cache(maxsize=1)
@@ -311,25 +321,34 @@ def _gazetteer() -> _Gazetteer:
     def region_base(name: str) -> float:
         return {"word": 0.3, "person": 0.5}.get(words.get(name, ""), 0.9)
 
+    regions: dict[str, str | None] = {}
+
+    def add_region(alias: str, name: str, iso3: str | None, weight: float = _W_REGION) -> None:
+        add(alias, _Cand(name, iso3, "region", region_base(alias), weight, None,
+                         _is_acronym(alias), next(order)))
+        if region_base(alias) >= 0.9 and not _is_acronym(alias):
+            regions.setdefault(alias, iso3)
+
     for row in _read_tsv("regions.tsv"):
-        iso3 = row["iso3"] or None
         for alias in [row["name"], *_split(row["aliases"])]:
-            add(alias, _Cand(row["name"], iso3, "region", region_base(alias), _W_REGION, None,
-                             _is_acronym(alias), next(order)))
+            add_region(alias, row["name"], row["iso3"] or None)
     for alpha2 in _SUBDIVISION_COUNTRIES:
         for sub in pycountry.subdivisions.get(country_code=alpha2) or ():
-            if sub.parent_code is not None or sub.type not in _SUBDIVISION_TYPES:
+            if sub.type not in _SUBDIVISION_TYPES or (
+                sub.parent_code is not None and sub.type not in _NESTED_SUBDIVISION_TYPES
+            ):
                 continue
             name = re.sub(r"\s*\[.*\]$", "", sub.name)
             if "," in name or words.get(name) == "word":
                 continue
-            add(name, _Cand(name, alpha2_to_3[alpha2], "region", region_base(name), _W_REGION,
-                            None, False, next(order)))
+            add_region(name, name, alpha2_to_3[alpha2],
+                       _W_UNITARY if sub.type == "Unitary authority" else _W_REGION)
 
     frozen = {key: tuple(cands) for key, cands in index.items()}
     seconds = time.perf_counter() - started
     logger.debug("gazetteer loaded: %d keys in %.3f s", len(frozen), seconds)
-    return _Gazetteer(frozen, names, igos, tuple(patterns), alpha2_to_3, words, seconds)
+    return _Gazetteer(frozen, names, igos, tuple(patterns), alpha2_to_3, words, seconds,
+                      tuple(regions.items()))
 
 
 @dataclass(frozen=True)
@@ -448,6 +467,15 @@ def capital_names() -> tuple[tuple[str, str], ...]:
             continue
         out.add((city["name"], iso3))
     return tuple(sorted(out))
+
+
+def region_names() -> tuple[tuple[str, str | None], ...]:
+    """(name, ISO3) of the regions the entity stage tags where the model found nothing
+    ("Leicestershire", "Tigray", "Sindh"): those of ``data/regions.tsv`` and the pycountry
+    subdivisions, but not the ones that are also words or first names (``data/place_words.tsv``)
+    nor abbreviations. A region shared by several countries has no ISO3."""
+    core = _gazetteer()
+    return tuple(sorted(core.regions, key=lambda r: r[0]))
 
 
 # ---------------------------------------------------------------------------------------------

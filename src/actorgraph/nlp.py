@@ -386,6 +386,11 @@ def name_particles(doc: Doc) -> Doc:
     return doc
 
 
+# Words that join a name to the place it ends in ("Transport for London", "Action démocratique
+# du Québec", "Banco do Brasil"): the place after them is part of the name.
+NAME_LINKS = frozenset({"of", "for", "de", "du", "des", "di", "del", "della", "da", "do", "dos"})
+
+
 class GazetteerMerger:
     """Merge gazetteer matches into ``doc.ents`` under a clear precedence rule."""
 
@@ -410,10 +415,13 @@ class GazetteerMerger:
             by_label.setdefault(pattern["label"], []).append(Doc(nlp.vocab, words=words))
         for label, docs in by_label.items():
             self.matcher.add(label, docs)
-        # national capitals, only where the model found nothing ("visited Kyiv"): the model's
-        # own label stands ("Sofia" the person), see gazetteer.capital_names
+        # national capitals and regions, only where the model found nothing ("visited Kyiv",
+        # "fighting in Tigray"): the model's own label stands ("Sofia" the person), see
+        # gazetteer.capital_names and gazetteer.region_names
         self.capitals = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self.capitals.add("GPE", [nlp.make_doc(name) for name, _ in gazetteer.capital_names()])
+        capitals = {name for name, _ in gazetteer.capital_names()}
+        self.regions = {name for name, _ in gazetteer.region_names()} - capitals
+        self.capitals.add("GPE", [nlp.make_doc(name) for name in sorted(capitals | self.regions)])
 
     def __call__(self, doc: Doc) -> Doc:
         matches = [
@@ -455,13 +463,30 @@ class GazetteerMerger:
         # a person's surname is no capital in the same article ("Valeska Paris ... Paris said")
         surnames = {e[-1].text for e in new_ents if e.label_ == "PERSON" and len(e) > 1}
         for _, start, end in capitals:
-            if start >= 2 and doc[start - 1].lower_ in ("of", "for", "de") and doc[start - 2].is_title:
+            if start >= 2 and doc[start - 1].lower_ in NAME_LINKS and (doc[start - 2].is_title or (
+                    start >= 3 and doc[start - 2].is_alpha and doc[start - 3].is_title)):
                 continue  # the end of an untagged name: "Transport for London", "Bank of Japan"
+            if doc[start:end].text in self.regions and not self._lone_region(doc, start, end):
+                continue
             if doc[start:end].text not in surnames and not any(i in taken for i in range(start, end)):
                 new_ents.append(Span(doc, start, end, label="GPE"))
                 taken.update(range(start, end))
         doc.ents = filter_spans(new_ents)
         return doc
+
+
+    @staticmethod
+    def _lone_region(doc: Doc, start: int, end: int) -> bool:
+        """A region's name standing alone in capitals, not a piece of a longer name the model
+        missed ("Kent State University", "Essex County Council", "Derby Day")."""
+        if not all(t.is_title or t.is_upper for t in doc[start:end] if t.is_alpha):
+            return False  # the name is no common word (data/place_words.tsv): its case says
+        before = doc[start - 1] if start > 0 else None
+        after = doc[end] if end < len(doc) else None
+        if after is not None and after.is_title and after.pos_ == "PROPN":
+            return False
+        return before is None or before.is_sent_start or not (
+            before.is_title and before.pos_ == "PROPN")
 
 
 @Language.factory(
