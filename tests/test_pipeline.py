@@ -411,6 +411,21 @@ def test_pipeline_a_region_the_model_missed_is_a_place(nlp):
     assert "Québec" not in [e.text for e in doc.ents if e.label_ == "GPE"]
 
 
+def test_pipeline_mends_names_the_model_ran_together_or_mistook(nlp):
+    ents = lambda text: [(e.text, e.label_) for e in nlp(text).ents]  # noqa: E731
+    # two names run into one at "at"; what follows "at" is a place
+    found = ents("Essex gave them a firm grip on their match against Yorkshire at Headingley .")
+    assert ("Yorkshire at Headingley", "PERSON") not in found and ("Headingley", "GPE") in found
+    # a former England player: England the country
+    found = ents("Paul Johnson hit 84 but ex-England fast bowler Martin McCague took four for 55 .")
+    assert ("England", "GPE") in found, found
+    # an ex-Muslim is no Muslim
+    assert ("Muslim", "NORP") not in ents("Tanzanian-born ex-Muslim Zara Kay spoke on Monday.")
+    # a region the model took for a person
+    assert ("Tigray", "GPE") in ents("Fighting resumed in Tigray on Monday.")
+    assert ("Kent", "PERSON") in ents("Clark Kent arrived. Kent said he would win.")
+
+
 def test_gazetteer_region_names_leave_out_words_and_abbreviations():
     from actorgraph.gazetteer import region_names
 

@@ -1615,6 +1615,9 @@ def test_relations_definite_description_left_alone(nlp, text):
     # a contest noun links its side (the clause's subject, the owner) and its opponent
     ("Agassi won 18 of the last 19 games against India 's Leander Paes .", ("Agassi", "Leander Paes")),
     ("Germany 's match against France ended in a draw .", ("Germany", "France")),
+    # contests of a competition; the model tags "semi-final" an adjective
+    ("Chelsea 's semi-final against Arsenal drew a record crowd .", ("Chelsea", "Arsenal")),
+    ("England 's opening World Cup qualifier against Moldova is on Sunday .", ("England", "Moldova")),
 ])
 def test_relations_contest_links_the_sides_without_direction(nlp, text, pair):
     rels = typed(relations_for(nlp, text, {"Agassi": "PERSON", "Leander Paes": "PERSON"}))
@@ -1622,6 +1625,14 @@ def test_relations_contest_links_the_sides_without_direction(nlp, text, pair):
     assert r is not None, [(x.source_id, x.target_id, x.kind, x.predicate) for x in rels]
     assert not r.directed and r.event_type is None and r.predicate.endswith("against")
     assert not r.negated
+
+
+def test_relations_missing_a_contest_is_nothing_against_its_sides(nlp):
+    # neither a case made against Moldova (DISAPPROVE) nor an act on it
+    rels = typed(relations_for(nlp, "Platt is injured and will miss England 's qualifier "
+                                    "against Moldova on Sunday .", {"Platt": "PERSON"}))
+    assert not [r for r in rels if r.source_id == "Platt"], [
+        (r.source_id, r.target_id, r.predicate, r.event_type) for r in rels]
 
 
 def test_relations_abbreviation_names_only_the_name_before_it(nlp):

@@ -296,6 +296,31 @@ def _split_at_place(doc: Doc, ents: list[Span]) -> list[Span]:
     return out
 
 
+# Lower-case words that never stand inside a person's or a place's name: the model ran two
+# names into one ("[Yorkshire at Headingley]", "[Leeds against Hull]").
+_NAME_BREAKS = frozenset({"at", "against", "versus", "vs", "vs.", "v", "v."})
+
+
+def _split_at_preposition(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A person or place entity with a lower-case "at", "against" or "versus" inside is two
+    names; what follows "at" is a place. Organisations keep theirs ("University of California
+    at Berkeley")."""
+    from actorgraph.gazetteer import is_known_place
+
+    out: list[Span] = []
+    for ent in ents:
+        cut = next((t.i for t in ent[1:-1] if t.is_lower and t.lower_ in _NAME_BREAKS), None)
+        if ent.label_ not in ("PERSON", "GPE", "LOC", "NORP") or cut is None:
+            out.append(ent)
+            continue
+        head, tail = doc[ent.start : cut], doc[cut + 1 : ent.end]
+        head_label = "GPE" if is_known_place(head.text) else ent.label_
+        tail_label = "GPE" if is_known_place(tail.text) or doc[cut].lower_ == "at" else ent.label_
+        out += [Span(doc, head.start, head.end, label=head_label),
+                Span(doc, tail.start, tail.end, label=tail_label)]
+    return out
+
+
 def _split_at_brackets(doc: Doc) -> list[Span]:
     """The entities, each cut at a bracket it opens or closes but does not match: the model
     runs a name into the country after it ("[Scott Draper ( Australia] )"). The part in the
@@ -329,7 +354,7 @@ def name_particles(doc: Doc) -> Doc:
     cut an entity at a bracket it does not close ("[Scott Draper] ( [Australia] )"); and cut
     the score off a player's name in a scorecard ("( J. Pooley 111 , I. Austin 4-37 )"):
     a person's name never ends in a number before a comma, semicolon or closing bracket."""
-    ents = _split_at_place(doc, _split_at_brackets(doc))
+    ents = _split_at_preposition(doc, _split_at_place(doc, _split_at_brackets(doc)))
     changed = len(ents) != len(doc.ents)
     out: list[Span] = []
     i = 0
@@ -391,6 +416,25 @@ def name_particles(doc: Doc) -> Doc:
 NAME_LINKS = frozenset({"of", "for", "de", "du", "des", "di", "del", "della", "da", "do", "dos"})
 
 
+def _trim_ex(doc: Doc) -> None:
+    """Cut a leading "ex-" off the model's entities that name a place or an organisation:
+    "[ex-England] fast bowler" is a former England player, and England the country (the
+    gazetteer then tags it), "an [ex-Google] engineer" worked at Google. An ex-Muslim is no
+    Muslim: a nationality, religion or group keeps its "ex-"."""
+    from actorgraph.gazetteer import is_known_place
+
+    ents = list(doc.ents)
+    changed = False
+    for k, ent in enumerate(ents):
+        if len(ent) > 2 and ent[0].lower_ == "ex" and ent[1].text == "-" and not ent[1].whitespace_ and (
+                ent.label_ == "ORG" or is_known_place(doc[ent.start + 2 : ent.end].text)) and (
+                ent.label_ != "NORP"):  # fmt: skip
+            ents[k] = Span(doc, ent.start + 2, ent.end, label=ent.label_)
+            changed = True
+    if changed:
+        doc.ents = ents
+
+
 class GazetteerMerger:
     """Merge gazetteer matches into ``doc.ents`` under a clear precedence rule."""
 
@@ -424,6 +468,7 @@ class GazetteerMerger:
         self.capitals.add("GPE", [nlp.make_doc(name) for name in sorted(capitals | self.regions)])
 
     def __call__(self, doc: Doc) -> Doc:
+        _trim_ex(doc)
         matches = [
             Span(doc, start, end, label=match_id)
             for match_id, start, end in self.matcher(doc)
@@ -462,6 +507,12 @@ class GazetteerMerger:
         taken = {i for e in new_ents for i in range(e.start, e.end)}
         # a person's surname is no capital in the same article ("Valeska Paris ... Paris said")
         surnames = {e[-1].text for e in new_ents if e.label_ == "PERSON" and len(e) > 1}
+        for k, e in enumerate(new_ents):
+            # a region the model took for a person ("Tigray", "Nottinghamshire" alone): the
+            # region list leaves out first names ("Victoria"), the surnames of the article's
+            # people stay people
+            if e.label_ == "PERSON" and e.text in self.regions and e.text not in surnames:
+                new_ents[k] = Span(doc, e.start, e.end, label="GPE")
         for _, start, end in capitals:
             if start >= 2 and doc[start - 1].lower_ in NAME_LINKS and (doc[start - 2].is_title or (
                     start >= 3 and doc[start - 2].is_alpha and doc[start - 3].is_title)):

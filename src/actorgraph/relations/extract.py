@@ -148,6 +148,8 @@ def _path_up(token: Token, stop: Token) -> list[Token]:
 SPEAKER_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
 # Prepositions that name the patient of an event noun ("invasion of Ukraine", "attack on Kyiv").
 #: Prepositions that name a contest's opponent: "the match against Kent", "a bout with Cruz".
+# Dependencies of a noun phrase's head: a word there is a noun whatever its tag.
+NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj"})
 CONTEST_PREPS = frozenset({"against", "with", "versus", "vs", "vs.", "v", "v."})
 NOUN_TARGET_PREPS = frozenset({"with", "against", "on", "to", "of", "into", "toward", "towards",
                                "over", "for", "upon"})  # fmt: skip
@@ -324,6 +326,8 @@ class _Rules:
                 targets.extend(actors_of(verb.head, self.index, modifiers=False))
         # "signed a contract with Safaricom", "signed a contract to develop a network with Safaricom"
         for noun in object_nouns:
+            if (entry := self.event_noun(noun)) is not None and "contest" in entry.flags:
+                continue  # "will miss the qualifier against Moldova": the contest's own sides
             for c in noun.children:
                 if c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
                     self._prep_args(c, typed, targets, joint)
@@ -604,15 +608,16 @@ class _Rules:
                     self._add(s, t, "action", verb.lemma_.lower(), "DEMAND",
                               QUAD_CLASS["DEMAND"], True, neg, mod, 0.75, verb)  # fmt: skip
 
-    @staticmethod
-    def _against(verb: Token) -> bool:
-        """Whether the verb or its object has an "against" phrase."""
+    def _against(self, verb: Token) -> bool:
+        """Whether the verb or its object has an "against" phrase (not a contest's: "will miss
+        England's qualifier against Moldova" makes no case against Moldova)."""
         for c in verb.children:
             if c.dep_ == "prep" and c.lower_ == "against":
                 return True
             if c.dep_ in OBJ_DEPS | PASSIVE_SUBJ_DEPS and any(
                     g.dep_ == "prep" and g.lower_ == "against" for g in c.children):  # fmt: skip
-                return True
+                entry = self.event_noun(c)
+                return entry is None or "contest" not in entry.flags
         return False
 
     def _said_object(self, verb: Token) -> bool:
@@ -833,7 +838,9 @@ class _Rules:
                     self.noun(token, entry)
         self.rule = "contest"
         for token in self.sent:
-            if token.pos_ == "NOUN" and (entry := self.event_noun(token)) is not None and (
+            # the small model reads "semi-final" and "final" as adjectives even as a subject
+            nominal = token.pos_ == "NOUN" or (token.pos_ == "ADJ" and token.dep_ in NOMINAL_DEPS)
+            if nominal and (entry := self.event_noun(token)) is not None and (
                 "contest" in entry.flags
             ):
                 self.contest(token)
