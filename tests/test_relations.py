@@ -1648,3 +1648,30 @@ def test_relations_abbreviation_names_only_the_name_before_it(nlp):
 def test_relations_unnamed_group_used_force_against(nlp):
     acts = _actions(nlp, "In the city centre, the police used tear gas against protesters.")
     assert ("police", "use gas against", "protesters") in acts, acts
+
+
+@pytest.mark.parametrize("text,expected", [
+    # each coordinated object noun has its own partner, however the parser hangs it
+    ("Russia signed a deal with Iran and an accord with Turkey .", {"Iran", "Turkey"}),
+    ("Peninsular Malaysia shares a land border with Thailand and maritime borders with "
+     "Singapore , Vietnam , and Indonesia .", {"Thailand", "Singapore", "Vietnam", "Indonesia"}),
+])
+def test_relations_coordinated_object_nouns_keep_their_partners(nlp, text, expected):
+    acts = _actions(nlp, text)
+    assert expected <= {t for _, _, t in acts}, acts
+
+
+@pytest.mark.parametrize("text,source,target", [
+    ("Hamas claimed responsibility for the rocket attack on Israel.", "Hamas", "Israel"),
+    ("The Taliban claimed responsibility for the attack on the Pakistani army.", "Taliban",
+     "Pakistani army"),
+])
+def test_relations_claiming_responsibility_for_an_attack_is_the_attack(nlp, text, source, target):
+    from actorgraph.pipeline import extract_articles
+    from actorgraph.records import Article
+
+    res = extract_articles([Article(doc_id="d", text=text, path="d.txt")], nlp=nlp, progress=False)
+    rel = res.relations[(res.relations["source_text"] == source)
+                        & (res.relations["target_text"] == target)]
+    assert "ASSAULT" in set(rel["event_type"].dropna()), rel[["predicate", "event_type"]]
+    assert set(rel["predicate"].dropna()) & {"claim responsibility for attack"}

@@ -148,6 +148,9 @@ def _path_up(token: Token, stop: Token) -> list[Token]:
 SPEAKER_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
 # Prepositions that name the patient of an event noun ("invasion of Ukraine", "attack on Kyiv").
 #: Prepositions that name a contest's opponent: "the match against Kent", "a bout with Cruz".
+# "X claimed responsibility for the attack": X did it.
+CLAIM_VERBS = frozenset({"claim", "take", "accept", "admit", "assume", "acknowledge"})
+RESPONSIBILITY_NOUNS = frozenset({"responsibility", "credit"})
 # Dependencies of a noun phrase's head: a word there is a noun whatever its tag.
 NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj"})
 CONTEST_PREPS = frozenset({"against", "with", "versus", "vs", "vs.", "v", "v."})
@@ -300,9 +303,18 @@ class _Rules:
                                   places=typed and not event_noun)
                 targets.extend(found)
                 if not found or self.index.at(c) is None:
+                    # "signed a deal with Iran and an accord with Turkey": each object noun
+                    # has its own partner
+                    object_nouns += [n for n in conjuncts(c)[1:] if self._second_object(n, c)]
                     object_nouns.append(c)
             elif c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
                 self._prep_args(c, typed, targets, joint)
+            elif (c.dep_ == "conj" and not any(g.dep_ in SUBJ_DEPS for g in c.children)
+                  and any(g.dep_ in OBJ_DEPS and self._second_object(c, g)
+                          for g in verb.children)):  # fmt: skip
+                # "signed a deal with Iran and an accord with Turkey": the parser hangs the
+                # second object on the verb
+                object_nouns.append(c)
         for c in conjoined_preps(verb):
             if c.lower_ in TARGET_PREPS:
                 self._prep_args(c, typed, targets, joint)  # "with Nokia and with Ericsson"
@@ -325,9 +337,22 @@ class _Rules:
                 # "the party, which was led by Merkel"
                 targets.extend(actors_of(verb.head, self.index, modifiers=False))
         # "signed a contract with Safaricom", "signed a contract to develop a network with Safaricom"
+        claimed = self._claimed_event(verb)
+        if claimed is not None:
+            object_nouns.append(claimed[0])  # "responsibility for the attack on the mall"
+            for c in claimed[0].children:
+                if c.dep_ == "prep" and c.lower_ == "of":  # "for the murder of X"
+                    for p in pobjs(c):
+                        targets.extend(actors_of(p, self.index, modifiers=typed))
+                if c.dep_ == "acl" and c.tag_ == "VBG":  # "an attack targeting police"
+                    for g in c.children:
+                        if g.dep_ in OBJ_DEPS:
+                            targets.extend(actors_of(g, self.index, modifiers=typed))
         for noun in object_nouns:
             if (entry := self.event_noun(noun)) is not None and "contest" in entry.flags:
                 continue  # "will miss the qualifier against Moldova": the contest's own sides
+            if noun.lemma_.lower() in RESPONSIBILITY_NOUNS:
+                continue  # its "for" phrase is the event claimed, not a beneficiary
             for c in noun.children:
                 if c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
                     self._prep_args(c, typed, targets, joint)
@@ -343,12 +368,22 @@ class _Rules:
                                     self._prep_args(gg, typed, targets, joint)
         return targets, joint
 
-    def _prep_args(self, prep: Token, typed: bool, targets: list[Arg], joint: list[Arg]) -> None:
+    def _prep_args(self, prep: Token, typed: bool, targets: list[Arg], joint: list[Arg],
+                   depth: int = 0) -> None:
         into = joint if prep.lower_ in JOINT_PREPS else targets
         for p in pobjs(prep):
             if prep.lower_ == "with" and self._backers(p):
                 continue  # "won with the support of X": X is no target (see :meth:`backing`)
             into.extend(actors_of(p, self.index, modifiers=typed))
+            if depth:
+                continue
+            for n in conjuncts(p)[1:]:
+                # "a land border with Thailand and maritime borders with Singapore": the parser
+                # coordinates the second object noun with the first one's partner
+                if self._second_object(n, prep.head):
+                    for c in n.children:
+                        if c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
+                            self._prep_args(c, typed, targets, joint, depth + 1)
 
     def _backers(self, noun: Token) -> list[Arg]:
         """The actors behind an event noun of a "with" phrase: "with the support of X", "with
@@ -431,6 +466,14 @@ class _Rules:
                 self.nouns_done.add(c.i)
             elif noun is not None and noun.event_type and event_type == noun.event_type:
                 self.nouns_done.add(c.i)  # "signed a contract": one event, not two
+        claimed = self._claimed_event(verb)
+        if claimed is not None:
+            # "al-Shabab claimed responsibility for the attack": the claimer did it
+            noun, noun_entry = claimed
+            event_type, quad = noun_entry.event_type, noun_entry.quad_class
+            predicate = f"{lemma} responsibility for {noun.lemma_.lower()}"
+            symmetric = speech = light = False
+            self.nouns_done.add(noun.i)
         prep_targets: list[Token] = []
         for c in [*verb.children, *conjoined_preps(verb)]:
             if c.dep_ != "prep" and not (c.dep_ == "conj" and c.pos_ == "ADP"):
@@ -607,6 +650,30 @@ class _Rules:
                 for s in subjects:
                     self._add(s, t, "action", verb.lemma_.lower(), "DEMAND",
                               QUAD_CLASS["DEMAND"], True, neg, mod, 0.75, verb)  # fmt: skip
+
+    def _second_object(self, noun: Token, first: Token) -> bool:
+        """Whether ``noun``, coordinated near the object noun ``first``, is a second object
+        with partners of its own: an event noun ("a deal with Iran and an accord with Turkey")
+        or the same noun again ("a land border with A and maritime borders with B"), not any
+        noun ("his background, his thoughts on the party")."""
+        if noun.pos_ != "NOUN" or self.index.at(noun) is not None:
+            return False
+        return noun.lemma_.lower() == first.lemma_.lower() or self.event_noun(noun) is not None
+
+    def _claimed_event(self, verb: Token) -> tuple[Token, LexEntry] | None:
+        """The event noun of "claimed / took / accepted / admitted responsibility for the
+        attack" (a typed one), else None."""
+        if verb.lemma_.lower() not in CLAIM_VERBS:
+            return None
+        for c in verb.children:
+            if c.dep_ in OBJ_DEPS and c.lemma_.lower() in RESPONSIBILITY_NOUNS:
+                for g in c.children:
+                    if g.dep_ == "prep" and g.lower_ == "for":
+                        for p in pobjs(g):
+                            entry = self.event_noun(p) if p.pos_ == "NOUN" else None
+                            if entry is not None and entry.event_type:
+                                return p, entry
+        return None
 
     def _against(self, verb: Token) -> bool:
         """Whether the verb or its object has an "against" phrase (not a contest's: "will miss
@@ -981,7 +1048,9 @@ class _Rules:
         accused: list[tuple[Arg, Token]] = [
             (c.source, c.clause) for c in self.out
             if c.kind == "action" and c.directed and not c.negated and c.modality == "reported"
-            and c.clause is not None and c.event_type in ACCUSABLE_TYPES]  # fmt: skip
+            and c.clause is not None and c.event_type in ACCUSABLE_TYPES
+            # "PBS revealed that X accepted responsibility for the murder": X's own admission
+            and self._claimed_event(c.clause) is None]  # fmt: skip
         # a hostile act said of someone with no actor as its target: "the US said that Iraq had
         # attacked themselves", "Kyiv said Russia attacked again overnight"
         clauses = {clause.i for _, clause in accused}
