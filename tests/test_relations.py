@@ -1675,3 +1675,29 @@ def test_relations_claiming_responsibility_for_an_attack_is_the_attack(nlp, text
                         & (res.relations["target_text"] == target)]
     assert "ASSAULT" in set(rel["event_type"].dropna()), rel[["predicate", "event_type"]]
     assert set(rel["predicate"].dropna()) & {"claim responsibility for attack"}
+
+
+@pytest.mark.parametrize("text,who,place", [
+    # the place of an event the verb is said at is the verb's place
+    ("Duran takes on Ariel Cruz in a non-title bout in Panama City .", {"Duran", "Ariel Cruz"},
+     "Panama City"),
+    ("Trump said at a rally in Louisiana last week that he would win .", {"Trump"}, "Louisiana"),
+])
+def test_relations_place_of_the_event_a_verb_is_said_at(nlp, text, who, place):
+    from actorgraph.pipeline import extract_articles
+    from actorgraph.records import Article
+
+    res = extract_articles([Article(doc_id="d", text=text, path="d.txt")], nlp=nlp, progress=False)
+    rel = res.relations[res.relations["kind"] == "located_in"]
+    assert {s for s, t in zip(rel["source_text"], rel["target_text"], strict=True) if t == place} >= who, rel
+
+
+def test_relations_event_place_hop_needs_a_place(nlp):
+    # "Group A" is no place: the players are not located in it, nor do they act on it
+    from actorgraph.pipeline import extract_articles
+    from actorgraph.records import Article
+
+    text = "Herbert and Mahut rallied to win the deciding doubles match in Group A ."
+    res = extract_articles([Article(doc_id="d", text=text, path="d.txt")], nlp=nlp, progress=False)
+    typed_rows = res.relations[res.relations["kind"] != "cooccurrence"]
+    assert "Group A" not in set(typed_rows["target_text"]), typed_rows

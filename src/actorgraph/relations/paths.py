@@ -263,7 +263,7 @@ class PathRule:
             # modifiers ("Plaid Cymru leaders A and B") unless it has a title of its own: in
             # "the Brazilian leader Lula and Indian Prime Minister Modi", "Brazilian" is Lula's only
             return None
-        side1, side2 = c1[: on1[lca.i]], c2[:lca_pos2]
+        side1, side2 = self._event_place(c1[: on1[lca.i]]), self._event_place(c2[:lca_pos2])
         arcs = len(side1) + len(side2)
         if arcs == 0 or arcs > MAX_ARCS:
             return None  # coordinated with each other, or too far apart
@@ -298,6 +298,19 @@ class PathRule:
                 and cand.source.mention.label == "NORP"):  # fmt: skip
             return None  # "an American who was held in Afghanistan": a person, not a country
         return None if cand is None else (cand, arcs)
+
+    def _event_place(self, side: list[Token]) -> list[Token]:
+        """A place said of an event noun that is said of the verb ("took on Cruz in a bout in
+        Panama City", "met at a summit in Beijing") is the verb's place: the side without the
+        event noun and the preposition that joins it to the verb."""
+        if (len(side) >= 4 and side[0].dep_ == "pobj" and side[1].lower_ in LOCATIVE_PREPS
+                and side[2].dep_ == "pobj" and side[2].pos_ == "NOUN"
+                and side[3].lower_ in ("in", "at", "during")
+                and self.index.at(side[2]) is None
+                and (place := self.index.at(side[0])) is not None and place.label in PLACE_LABELS
+                and self.lex.lookup(side[2].lemma_, "NOUN") is not None):  # fmt: skip
+            return [side[0], side[1], *side[4:]]
+        return side
 
     def _clause_fits(self, clause: tuple[Token, list, list, bool], m1: MentionRef,
                      m2: MentionRef) -> bool:
