@@ -1701,3 +1701,18 @@ def test_relations_event_place_hop_needs_a_place(nlp):
     res = extract_articles([Article(doc_id="d", text=text, path="d.txt")], nlp=nlp, progress=False)
     typed_rows = res.relations[res.relations["kind"] != "cooccurrence"]
     assert "Group A" not in set(typed_rows["target_text"]), typed_rows
+
+
+@pytest.mark.parametrize("text,person,team", [
+    ("Penn State quarterback Sean Clifford said he received threats .", "Sean Clifford",
+     "Penn State"),
+    ("Surrey skipper Chris Lewis struck 80 .", "Chris Lewis", "Surrey"),
+])
+def test_relations_a_player_of_a_team_holds_a_role_there(nlp, text, person, team):
+    from actorgraph.pipeline import extract_articles
+    from actorgraph.records import Article
+
+    res = extract_articles([Article(doc_id="d", text=text, path="d.txt")], nlp=nlp, progress=False)
+    rel = res.relations
+    kinds = set(rel[(rel["source_text"] == person) & (rel["target_text"] == team)]["kind"])
+    assert "role" in kinds, rel[["source_text", "kind", "predicate", "target_text"]]
