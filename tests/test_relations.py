@@ -1716,3 +1716,20 @@ def test_relations_a_player_of_a_team_holds_a_role_there(nlp, text, person, team
     rel = res.relations
     kinds = set(rel[(rel["source_text"] == person) & (rel["target_text"] == team)]["kind"])
     assert "role" in kinds, rel[["source_text", "kind", "predicate", "target_text"]]
+
+
+@pytest.mark.parametrize("text,source,target", [
+    ("Two rockets were fired from Lebanon at northern Israel .", "Lebanon", "Israel"),
+    # "it" is Israel
+    ("Israel said a mortar bomb was fired at it from the Gaza Strip on Tuesday .", "Gaza Strip",
+     "Israel"),
+])
+def test_relations_fired_from_a_place_is_fired_by_it(nlp, text, source, target):
+    from actorgraph.pipeline import extract_articles
+    from actorgraph.records import Article
+
+    res = extract_articles([Article(doc_id="d", text=text, path="d.txt")], nlp=nlp, progress=False)
+    rel = res.relations
+    hit = rel[(rel["source_text"] == source) & (rel["target_text"] == target)]
+    assert "ASSAULT" in set(hit["event_type"].dropna()), rel[
+        ["source_text", "predicate", "event_type", "target_text"]]

@@ -148,6 +148,8 @@ def _path_up(token: Token, stop: Token) -> list[Token]:
 SPEAKER_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
 # Prepositions that name the patient of an event noun ("invasion of Ukraine", "attack on Kyiv").
 #: Prepositions that name a contest's opponent: "the match against Kent", "a bout with Cruz".
+# Verbs of launching a projectile: in the passive, the place it came "from" fired it.
+LAUNCH_VERBS = frozenset({"fire", "launch", "shoot", "lob"})
 # "X claimed responsibility for the attack": X did it.
 CLAIM_VERBS = frozenset({"claim", "take", "accept", "admit", "assume", "acknowledge"})
 RESPONSIBILITY_NOUNS = frozenset({"responsibility", "credit"})
@@ -220,6 +222,12 @@ class _Rules:
                 for p in pobjs(c)
                 for a in actors_of(p, self.index, modifiers=typed)
             ]
+            if not found and typed and verb.lemma_.lower() in LAUNCH_VERBS:
+                # "a mortar bomb was fired at Israel from the Gaza Strip": with no "by" phrase,
+                # where it came from is who fired it
+                found = [a for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"
+                         for p in pobjs(c) for a in actors_of(p, self.index, modifiers=False)
+                         if a.mention.label in ("GPE", "LOC")]  # fmt: skip
         else:
             found = [
                 a
