@@ -426,10 +426,11 @@ def _trim_ex(doc: Doc) -> None:
     ents = list(doc.ents)
     changed = False
     for k, ent in enumerate(ents):
-        if len(ent) > 2 and ent[0].lower_ == "ex" and ent[1].text == "-" and not ent[1].whitespace_ and (
-                ent.label_ == "ORG" or is_known_place(doc[ent.start + 2 : ent.end].text)) and (
-                ent.label_ != "NORP"):  # fmt: skip
-            ents[k] = Span(doc, ent.start + 2, ent.end, label=ent.label_)
+        if len(ent) < 3 or ent[0].lower_ != "ex" or ent[1].text != "-" or ent[1].whitespace_:
+            continue
+        rest = doc[ent.start + 2 : ent.end]
+        if ent.label_ == "ORG" or (ent.label_ != "NORP" and is_known_place(rest.text)):
+            ents[k] = Span(doc, rest.start, rest.end, label=ent.label_)
             changed = True
     if changed:
         doc.ents = ents
@@ -525,13 +526,12 @@ class GazetteerMerger:
         doc.ents = filter_spans(new_ents)
         return doc
 
-
     @staticmethod
     def _lone_region(doc: Doc, start: int, end: int) -> bool:
         """A region's name standing alone in capitals, not a piece of a longer name the model
         missed ("Kent State University", "Essex County Council", "Derby Day")."""
         if not all(t.is_title or t.is_upper for t in doc[start:end] if t.is_alpha):
-            return False  # the name is no common word (data/place_words.tsv): its case says
+            return False  # a name in capitals, whatever the model's part of speech
         before = doc[start - 1] if start > 0 else None
         after = doc[end] if end < len(doc) else None
         if after is not None and after.is_title and after.pos_ == "PROPN":

@@ -146,8 +146,6 @@ def _path_up(token: Token, stop: Token) -> list[Token]:
         token = token.head
     return out
 SPEAKER_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
-# Prepositions that name the patient of an event noun ("invasion of Ukraine", "attack on Kyiv").
-#: Prepositions that name a contest's opponent: "the match against Kent", "a bout with Cruz".
 # Verbs of launching a projectile: in the passive, the place it came "from" fired it.
 LAUNCH_VERBS = frozenset({"fire", "launch", "shoot", "lob"})
 # "X claimed responsibility for the attack": X did it.
@@ -155,7 +153,9 @@ CLAIM_VERBS = frozenset({"claim", "take", "accept", "admit", "assume", "acknowle
 RESPONSIBILITY_NOUNS = frozenset({"responsibility", "credit"})
 # Dependencies of a noun phrase's head: a word there is a noun whatever its tag.
 NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj"})
+#: Prepositions that name a contest's opponent: "the match against Kent", "a bout with Cruz".
 CONTEST_PREPS = frozenset({"against", "with", "versus", "vs", "vs.", "v", "v."})
+# Prepositions that name the patient of an event noun ("invasion of Ukraine", "attack on Kyiv").
 NOUN_TARGET_PREPS = frozenset({"with", "against", "on", "to", "of", "into", "toward", "towards",
                                "over", "for", "upon"})  # fmt: skip
 
