@@ -13,8 +13,12 @@ Components added after the model's own:
   model's entity wins when it is *longer* than the gazetteer match ("Michael Jordan"
   stays a PERSON); on the *same* span the gazetteer's label wins ("US" tagged ORG becomes
   GPE); where the model found nothing, the gazetteer adds its match. National capitals of
-  300,000 people or more are added only where the model found nothing ("visited Kyiv"),
-  not at the end of a name ("Transport for London") nor as a surname of the article's people.
+  300,000 people or more and regions (``gazetteer.region_names``: "Tigray", "Leicestershire")
+  are added only where the model found nothing ("visited Kyiv"), not at the end of a name
+  ("Transport for London") nor as a surname of the article's people; a region also not inside
+  a longer capitalised name ("Kent State"). A region the model tagged PERSON on its own is a
+  place; a capital so tagged stays a person ("Sofia"). A leading "ex-" is cut off a place or
+  organisation the model tagged ("ex-England").
 * ``actorgraph_org_names`` (last): organisation names built on an organisation word ("the
   Labour Party", "Ministry of Defence") and abbreviations defined in parentheses ("(DUP)")
   that the model missed (see :mod:`actorgraph.names`).
@@ -421,13 +425,13 @@ def _trim_ex(doc: Doc) -> None:
     "[ex-England] fast bowler" is a former England player, and England the country (the
     gazetteer then tags it), "an [ex-Google] engineer" worked at Google. An ex-Muslim is no
     Muslim: a nationality, religion or group keeps its "ex-"."""
-    from actorgraph.gazetteer import is_known_place
-
     ents = list(doc.ents)
     changed = False
     for k, ent in enumerate(ents):
         if len(ent) < 3 or ent[0].lower_ != "ex" or ent[1].text != "-" or ent[1].whitespace_:
             continue
+        from actorgraph.gazetteer import is_known_place
+
         rest = doc[ent.start + 2 : ent.end]
         if ent.label_ == "ORG" or (ent.label_ != "NORP" and is_known_place(rest.text)):
             ents[k] = Span(doc, rest.start, rest.end, label=ent.label_)
