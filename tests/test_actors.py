@@ -162,6 +162,20 @@ def test_actors_build_country_is_a_vote_of_documents_not_of_mentions():
     assert ec["country"] == "BEL"
 
 
+def test_actors_surname_of_another_country_is_another_person(nlp):
+    # in one document and across the corpus: Jordan's King Hussein is not Iraq's Saddam Hussein
+    doc = nlp("Iraq's Saddam Hussein met Jordan's King Hussein in Baghdad.")
+    ids = {m["text"]: m["actor_id"] for m in resolve_doc(doc, doc_id="d").mentions}
+    assert ids["Hussein"] != ids["Saddam Hussein"], ids
+    rows = [_row("a", "person:saddam-hussein", "Saddam Hussein", "PERSON", 3, "IRQ"),
+            _row("b", "person:hussein", "Hussein", "PERSON", 2, "JOR")]
+    assert build_actors(rows)[1] == {}
+    # a short name with the full name's country (or none) is still that person
+    doc = nlp("Russian President Vladimir Putin met Xi. Russia's Putin said the talks went well.")
+    ids = {m["text"]: m["actor_id"] for m in resolve_doc(doc, doc_id="d").mentions}
+    assert ids["Putin"] == ids["Vladimir Putin"], ids
+
+
 def test_actors_build_keeps_ambiguous_surname():
     rows = [_row("a", "person:george-bush", "George Bush", "PERSON"), _row("a", "person:laura-bush", "Laura Bush", "PERSON"),
             _row("b", "person:bush", "Bush", "PERSON")]

@@ -1714,3 +1714,34 @@ def test_relations_attack_said_without_an_attack_verb(nlp, text, source, target)
     hit = rel[(rel["source_text"] == source) & (rel["target_text"] == target)]
     assert "ASSAULT" in set(hit["event_type"].dropna()), rel[
         ["source_text", "predicate", "event_type", "target_text"]]
+
+
+@pytest.mark.parametrize("text,pair", [
+    # the event a journey or a stay is for is held by the one who travels
+    ("Netanyahu flew to Washington on Sunday for talks with Clinton .", ("Netanyahu", "Clinton")),
+    ("Putin arrived in Beijing for a summit with Xi Jinping .", ("Putin", "Xi Jinping")),
+    ("Obama is in Tokyo for talks with Abe .", ("Obama", "Abe")),
+])
+def test_relations_event_a_journey_is_for(nlp, text, pair):
+    rel = _relations_table(nlp, text)
+    rel = rel[(rel["kind"] == "action") & (rel["event_type"] == "CONSULT")]
+    assert {frozenset(p) for p in zip(rel["source_text"], rel["target_text"], strict=True)} >= {
+        frozenset(pair)}, rel
+
+
+def test_relations_reason_for_is_no_journey(nlp):
+    # a reason, not what the subject went for: Trump holds no talks with Iran
+    rel = _relations_table(nlp, "Trump blamed China for talks with Iran .")
+    assert not len(rel[(rel["kind"] == "action") & (rel["event_type"] == "CONSULT")]), rel
+
+
+@pytest.mark.parametrize("text,event_type", [
+    # ground held by a force is attacked with arms; a stance with words
+    ("Chechen rebels attacked Russian positions in Grozny .", "ASSAULT"),
+    ("Rebels attacked an army post in northern Mali .", "ASSAULT"),
+    ("Rebels attacked the position of Mali on the talks .", "DISAPPROVE"),
+])
+def test_relations_attacking_positions(nlp, text, event_type):
+    rel = _relations_table(nlp, text)
+    types = set(rel[rel["predicate"] == "attack"]["event_type"])
+    assert types == {event_type}, rel[["source_text", "predicate", "event_type", "target_text"]]

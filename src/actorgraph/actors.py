@@ -713,10 +713,19 @@ def _merge_people(mentions: list[_Mention]) -> None:
     """Point short person names at the one longer name in the document that contains them."""
     people = [m for m in mentions if m.type == "PERSON"]
     full: dict[str, list[str]] = {}
+    countries: dict[str, set[str]] = {}
     for m in people:
         tokens = m.name.split()
         if len(tokens) >= 2:
             full.setdefault(m.key, tokens)
+            if m.country:
+                countries.setdefault(m.key, set()).add(m.country)
+
+    def other_country(m: _Mention, key: str) -> bool:
+        # "Iraq's Saddam Hussein met Jordan's King Hussein": a short name whose country
+        # differs from the full name's is another person
+        return bool(m.country and countries.get(key) and m.country not in countries[key])
+
     # "J. Smith" is the one "John Smith" of the document
     merged: set[str] = set()
     for m in people:
@@ -725,7 +734,7 @@ def _merge_people(mentions: list[_Mention]) -> None:
             continue
         same = [k for k, t in full.items() if k != m.key and t[-1].lower() == tokens[-1].lower()
                 and t[0][:1] == tokens[0][0] and not is_initial(t[0])]  # fmt: skip
-        if len(same) == 1:
+        if len(same) == 1 and not other_country(m, same[0]):
             merged.add(m.key)
             m.key = same[0]
             m.name = " ".join(full[same[0]])
@@ -737,7 +746,7 @@ def _merge_people(mentions: list[_Mention]) -> None:
             # "George Bush" vs "George W. Bush": merge into the first seen when both ends agree.
             continue
         target = _best_full_name(tokens, full)
-        if target is not None:
+        if target is not None and not other_country(m, target):
             m.key = target
             m.name = " ".join(full[target])
     # Two-token names that are the first and last token of a longer name.
@@ -864,7 +873,8 @@ def build_actors(doc_actor_rows: Iterable[dict[str, Any]], *,
 
     best = {aid: _best_name(names[aid]) for aid in by_id}
     types = {aid: r["type"] for aid, r in by_id.items()}
-    remap = _surname_remap(best, types, counts)
+    remap = _surname_remap(best, types, counts,
+                           {aid: _top(countries[aid]) for aid in by_id})
     for old, new in _type_remap(best, types, counts).items():
         remap.setdefault(old, new)
     for old in list(remap):  # chains ("Biden" ORG -> PERSON "Biden" -> "Joe Biden") end once
@@ -948,8 +958,10 @@ DOMINANCE = 5
 
 
 def _surname_remap(names: dict[str, str], types: dict[str, str],
-                   counts: Counter[str] | None = None) -> dict[str, str]:
+                   counts: Counter[str] | None = None,
+                   countries: dict[str, str | None] | None = None) -> dict[str, str]:
     counts = counts if counts is not None else Counter()
+    countries = countries or {}
     full: dict[str, list[str]] = {aid: n.split() for aid, n in names.items()
                                   if types[aid] == "PERSON" and len(n.split()) >= 2}
     remap: dict[str, str] = {}
@@ -967,6 +979,8 @@ def _surname_remap(names: dict[str, str], types: dict[str, str],
         if target is None and not by_last:
             by_first = [k for k, t in full.items() if t[0].lower() == token]
             target = by_first[0] if len(by_first) == 1 else None
-        if target is not None and target != aid:
-            remap[aid] = target
+        if target is not None and target != aid and not (
+                countries.get(aid) and countries.get(target)
+                and countries[aid] != countries[target]):  # fmt: skip
+            remap[aid] = target  # (Jordan's King Hussein is not Iraq's Saddam Hussein)
     return remap

@@ -84,6 +84,13 @@ JUDICIAL_NOUNS = frozenset({"judge", "court", "tribunal", "panel", "jury", "just
 BACKING_TYPES = frozenset({"SUPPORT", "AID"})
 # Verbs of wishing that ask their object to act: "X wants Y to leave" is X -DEMAND-> Y.
 APPEAL_VERBS = frozenset({"want", "wish", "need"})
+# Verbs of going somewhere or being there, whose "for" / "on" phrase is what the subject is
+# there for: "flew to Washington for talks with Clinton", "arrived on a visit to India" (not
+# "blamed China for talks with Iran", a reason).
+PRESENCE_VERBS = frozenset({"travel", "fly", "go", "come", "arrive", "head", "leave", "depart",
+                            "return", "land", "gather", "meet", "convene", "stay", "remain",
+                            "be", "visit", "jet", "sail", "drive", "set", "prepare"})  # fmt: skip
+PURPOSE_PREPS = frozenset({"for", "on"})
 # Things said, decided or written: attacking one is criticism ("attacked the proclamation").
 SAID_NOUNS = frozenset({
     "decision", "proclamation", "declaration", "policy", "policies", "plan", "proposal",
@@ -699,7 +706,20 @@ class _Rules:
         """Whether the verb's object is something said or decided, which only words attack
         ("attacked the decision", "hit the plan"), not a place or a body of people."""
         return any(c.dep_ in OBJ_DEPS and self.index.at(c) is None
-                   and c.lemma_.lower() in SAID_NOUNS for c in verb.children)  # fmt: skip
+                   and c.lemma_.lower() in SAID_NOUNS and not self._held_ground(c)
+                   for c in verb.children)  # fmt: skip
+
+    @staticmethod
+    def _held_ground(noun: Token) -> bool:
+        """Whether a said noun is ground held by a force: "attacked Russian positions", "an
+        army post" (a position taken is singular: "attacked the government's position")."""
+        lemma = noun.lemma_.lower()
+        if lemma == "position":
+            return noun.tag_ == "NNS"
+        if lemma == "post":
+            return any(c.dep_ in ("compound", "amod") and role_sector(c.lemma_.lower())
+                       in ("MIL", "COP", "REB", "UAF") for c in noun.children)  # fmt: skip
+        return False
 
     def _for_a_reason(self, verb: Token) -> bool:
         """Whether a "for"/"over" phrase gives the reason of the verb ("attacked X for its
@@ -812,6 +832,8 @@ class _Rules:
                     continue
                 for p in pobjs(c):
                     targets.extend(actors_of(p, self.index))
+        if not agents and (targets or joint):
+            agents = self._purpose_agents(noun)
         if not (agents or joint):
             return
         neg = any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
@@ -827,6 +849,17 @@ class _Rules:
         for i, a in enumerate(parts):
             for b in parts[i + 1 :]:
                 self._add(a, b, "action", pred, et, quad, False, neg, mod, 0.75, noun)
+
+    def _purpose_agents(self, noun: Token) -> list[Arg]:
+        """Who holds the event a journey or a stay is for: "Netanyahu flew to Washington for
+        talks with Clinton", "Putin is in Beijing on a visit to China" -> the verb's subject."""
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in PURPOSE_PREPS:
+            return []
+        verb = prep.head
+        if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in PRESENCE_VERBS:
+            return []
+        return self.subjects(verb, True)
 
     def contest(self, noun: Token) -> None:
         """A contest noun ("match", "bout", "rematch") links its side and its opponents: "their
