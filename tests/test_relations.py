@@ -1745,3 +1745,20 @@ def test_relations_attacking_positions(nlp, text, event_type):
     rel = _relations_table(nlp, text)
     types = set(rel[rel["predicate"] == "attack"]["event_type"])
     assert types == {event_type}, rel[["source_text", "predicate", "event_type", "target_text"]]
+
+
+@pytest.mark.parametrize("text,source,target,event_type,directed", [
+    # "fire" as the object makes shooting: opened on a target, exchanged between sides
+    ("Soldiers opened fire on Israeli troops .", "Soldiers", "Israeli troops", "ASSAULT", True),
+    ("Indian troops exchanged fire with Pakistani soldiers .", "Indian troops",
+     "Pakistani soldiers", "ASSAULT", False),
+    # ties and relations: cut is a sanction, mended is cooperation
+    ("Saudi Arabia cut diplomatic ties with Qatar .", "Saudi Arabia", "Qatar", "SANCTION", True),
+    ("Cuba broke off relations with the United States .", "Cuba", "United States", "SANCTION", True),
+    ("Egypt restored ties with Turkey .", "Egypt", "Turkey", "COOPERATE", True),
+])
+def test_relations_fire_and_ties_objects(nlp, text, source, target, event_type, directed):
+    rel = _relations_table(nlp, text)
+    rows = rel[(rel["kind"] == "action") & (rel["event_type"] == event_type)]
+    pairs = set(zip(rows["source_text"], rows["target_text"], rows["directed"], strict=True))
+    assert (source, target, directed) in pairs or (not directed and (target, source, False) in pairs), rel

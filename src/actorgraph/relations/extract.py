@@ -153,6 +153,15 @@ def _path_up(token: Token, stop: Token) -> list[Token]:
         token = token.head
     return out
 SPEAKER_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
+# Relations between parties (in the plural: "ties", "relations"), cut by stop verbs ("cut
+# ties with Qatar": a SANCTION) and mended by these ("restored ties with Iran": COOPERATE).
+BOND_NOUNS = frozenset({"tie", "relation", "contact"})
+BOND_VERBS = frozenset({"restore", "establish", "re-establish", "reestablish", "normalize",
+                        "normalise", "resume", "renew", "upgrade", "strengthen", "deepen"})
+# Verbs whose object "fire" makes them shooting: "opened fire on" fires on (the "fire on" entry
+# names the target), "exchanged / traded fire" is a fight with no direction (None).
+FIRE_VERBS: dict[str, str | None] = {"open": "fire", "exchange": None, "trade": None}
+FIRE_NOUNS = frozenset({"fire", "gunfire", "shot", "shots"})
 # Verbs of launching a projectile: in the passive, the place it came "from" fired it.
 LAUNCH_VERBS = frozenset({"fire", "launch", "shoot", "lob"})
 # "X claimed responsibility for the attack": X did it.
@@ -464,9 +473,15 @@ class _Rules:
                 continue
             noun = self.event_noun(c) if c.pos_ == "NOUN" else None
             pattern = self.lex.pattern(lemma, c.lemma_)
-            if stop and noun is not None and noun.event_type:
-                # "cut aid to Kyiv" reduces relations; "halted attacks on Kyiv" yields
-                cooperative = QUAD_CLASS[noun.event_type].endswith("cooperation")
+            bond = c.pos_ == "NOUN" and c.tag_ == "NNS" and c.lemma_.lower() in BOND_NOUNS
+            if bond and event_type is None and lemma in BOND_VERBS:
+                # "Saudi Arabia restored ties with Iran": relations mended (CAMEO "normalize")
+                event_type, quad = "COOPERATE", QUAD_CLASS["COOPERATE"]
+                predicate = f"{lemma} {c.lemma_.lower()}"
+            elif stop and (bond or (noun is not None and noun.event_type)):
+                # "cut aid to Kyiv", "severed ties with Qatar" reduce relations; "halted attacks
+                # on Kyiv" yields
+                cooperative = bond or QUAD_CLASS[noun.event_type].endswith("cooperation")
                 event_type = "SANCTION" if cooperative else "CONCEDE"
                 quad = QUAD_CLASS[event_type]
                 predicate = f"{lemma} {c.lemma_.lower()}"
@@ -489,15 +504,24 @@ class _Rules:
             predicate = f"{lemma} responsibility for {noun.lemma_.lower()}"
             symmetric = speech = light = False
             self.nouns_done.add(noun.i)
+        prep_lemma = lemma
+        fire = next((c for c in verb.children if c.dep_ in OBJ_DEPS
+                     and c.lemma_.lower() in FIRE_NOUNS), None)  # fmt: skip
+        if fire is not None and event_type is None and lemma in FIRE_VERBS:
+            # "opened fire on protesters" is firing on them; "India and Pakistan exchanged fire"
+            # fight each other
+            prep_lemma, predicate = FIRE_VERBS[lemma], f"{lemma} {fire.lower_}"
+            if prep_lemma is None:
+                event_type, quad, symmetric = "ASSAULT", QUAD_CLASS["ASSAULT"], True
         prep_targets: list[Token] = []
         for c in [*verb.children, *conjoined_preps(verb)]:
             if c.dep_ != "prep" and not (c.dep_ == "conj" and c.pos_ == "ADP"):
                 continue
-            with_prep = self.lex.lookup(f"{lemma} {c.lower_}", "VERB")
+            with_prep = self.lex.lookup(f"{prep_lemma} {c.lower_}", "VERB")
             if with_prep is not None and with_prep.event_type:
                 # "fired at Russia": the entry names the preposition that marks the target
                 event_type, quad = with_prep.event_type, with_prep.quad_class
-                predicate = with_prep.lemma
+                predicate = with_prep.lemma if prep_lemma == lemma else f"{predicate} {c.lower_}"
                 symmetric = "symmetric" in with_prep.flags  # "spoke with Xi": each other
                 prep_targets.append(c)
             elif (pattern := self.lex.pattern(lemma, c.lower_)) is not None:
