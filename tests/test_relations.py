@@ -1762,3 +1762,17 @@ def test_relations_fire_and_ties_objects(nlp, text, source, target, event_type, 
     rows = rel[(rel["kind"] == "action") & (rel["event_type"] == event_type)]
     pairs = set(zip(rows["source_text"], rows["target_text"], rows["directed"], strict=True))
     assert (source, target, directed) in pairs or (not directed and (target, source, False) in pairs), rel
+
+
+def test_relations_a_guest_is_received_at_the_to_place(nlp):
+    # the guest is whom the host welcomes; the "to" phrase is where, not a second guest
+    rel = _relations_table(nlp, "Biden welcomed Macron to the White House .")
+    acts = rel[rel["kind"] == "action"]
+    assert set(acts["target_text"]) == {"Macron"}, acts
+
+
+@pytest.mark.parametrize("text", ["Russian forces captured the town of Bakhmut .",
+                                  "Police stormed the parliament building in Lima ."])
+def test_relations_taking_ground_by_force_is_an_assault(nlp, text):
+    rel = _relations_table(nlp, text)
+    assert "ASSAULT" in set(rel[rel["kind"] == "action"]["event_type"]), rel

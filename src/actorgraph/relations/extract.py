@@ -36,7 +36,7 @@ from .attributes import CANDIDACY_VERBS, COPULAS, attribute_relations
 from .enumerations import Enumeration, co_members, enumerations, members_of
 from .lexicon import QUAD_CLASS, LexEntry, Lexicon, load_lexicon
 from .mergers import MERGER_CONFIDENCE, grouping_relations, merger_relations
-from .paths import RECEIVE_VERBS, PathRule
+from .paths import HOST_VERBS, RECEIVE_VERBS, PathRule
 from .results import RESULT_CONFIDENCE, result_relations
 from .surface import SURFACE_CONFIDENCE, surface_relations
 from .syntax import (
@@ -332,6 +332,9 @@ class _Rules:
                     object_nouns += [n for n in conjuncts(c)[1:] if self._second_object(n, c)]
                     object_nouns.append(c)
             elif c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
+                if c.lower_ == "to" and verb.lemma_.lower() in HOST_VERBS and any(
+                        g.dep_ in OBJ_DEPS and self.index.at(g) is not None for g in verb.children):
+                    continue  # "welcomed Macron to the White House": where, not whom
                 self._prep_args(c, typed, targets, joint)
             elif (c.dep_ == "conj" and not any(g.dep_ in SUBJ_DEPS for g in c.children)
                   and any(g.dep_ in OBJ_DEPS and self._second_object(c, g)

@@ -91,6 +91,9 @@ MOTION_VERBS = frozenset({"travel", "march", "fly", "airlift", "evacuate", "move
                           "leave", "bring", "take", "carry", "ship", "export", "import", "emigrate",
                           "migrate", "relocate", "discharge", "release", "rescue", "extradite",
                           "broadcast", "report", "write", "speak", "call", "tweet"})  # fmt: skip
+# Verbs of receiving a guest: with the guest as object, their "to" phrase is the place
+# ("welcomed Macron to the White House", "invited Putin to Beijing").
+HOST_VERBS = frozenset({"welcome", "invite", "host", "receive", "bring", "summon", "admit"})
 # Settlements and divisions: "the X city of Y" puts Y in X.
 PLACE_NOUNS = frozenset({"city", "town", "village", "capital", "port", "province", "region",
                          "district", "state", "county", "island", "enclave", "territory",
@@ -466,6 +469,10 @@ class PathRule:
             return None  # "said on Twitter", "said in Istanbul"; but "said of Chirac"
         if _prep_into(tside) in INTERMEDIARY_PREPS:
             return None  # "sent Syria a message via Washington": a go-between, no target
+        if _prep_into(tside) == "to" and lemma in HOST_VERBS and any(
+                c.dep_ in OBJECT_DEPS and self.index.at(c) is not None
+                for c in target_verb.children):  # fmt: skip
+            return None  # the guest is the target, the "to" phrase where they are received
         if "contains" in flags:
             # "the coalition consists of X": X belongs to the coalition
             return PathCandidate(tgt, src, "affiliation", phrasal_lemma(target_verb), None,
