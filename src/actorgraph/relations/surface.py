@@ -53,9 +53,14 @@ def surface_relations(
             continue
         if first.actor_id == second.actor_id:
             continue
-        if any(doc[m.start : m.end].root.dep_ in MODIFIER_DEPS for m in (first, second)):
-            continue  # "sued Manhattan District Attorney Vance", "seconded Macron's plan"
-        if doc[first.start : first.end].root.dep_ == "pobj":
+        bracketed = doc[first.end].text in ("(", "[")
+        first_dep = doc[first.start : first.end].root.dep_
+        if doc[second.start : second.end].root.dep_ in MODIFIER_DEPS or (
+                first_dep in MODIFIER_DEPS and not (bracketed and first_dep == "nsubj")):
+            # "sued Manhattan District Attorney Vance", "seconded Macron's plan"; but a
+            # results line's "Linda Wild ( U.S. ) beat ..." is a subject however it is parsed
+            continue
+        if first_dep == "pobj" and not bracketed:
             continue  # "the Mayor of Birmingham called ...": the name is no subject
         if frozenset((first.actor_id or "", second.actor_id or "")) in linked:
             continue

@@ -381,7 +381,13 @@ def possessor(pron: Token, index: MentionIndex, *, own_clause: bool = True) -> l
                     continue
                 if c.left_edge.i <= pron.i <= c.right_edge.i:
                     continue  # the subject is the possessed phrase itself ("its chairman said")
-                found = _agrees(actors_of(c, index, modifiers=False, resolve=False), kind)
+                args = actors_of(c, index, modifiers=False, resolve=False)
+                found = _agrees(args, kind)
+                if not found and kind == "plural" and node.i == first.i:
+                    # "Kent made up for lost time in their match": a place's team (or a
+                    # country spoken of in the plural) is "their" in its own clause
+                    found = [a.mention for a in args[:1] if len(args) == 1
+                             and a.mention.label in ("GPE", "LOC")]  # fmt: skip
                 if found:
                     # the verb's own subject: "X withdrew its troops" links X to no one
                     return found if own_clause or node.i != first.i else []
