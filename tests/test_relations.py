@@ -1802,3 +1802,33 @@ def test_relations_results_line_subject_in_a_broken_parse(full_nlp):
             "6-4 4-6 7-5 Mary Pierce ( France ) beat Monica Seles ( U.S. ) 7-5 3-6 6-2")
     acts = _actions(full_nlp, text)
     assert ("Ann Grossman", "beat", "Iva Majoli") in acts, acts
+
+
+def _attributes(nlp, text):
+    rel = _relations_table(nlp, text)
+    rel = rel[rel["kind"].isin(["affiliation", "role", "leadership"])]
+    return {(r.source_text, r.target_text) for r in rel.itertuples()}
+
+
+def test_relations_each_name_of_a_list_keeps_its_own_party(full_nlp):
+    # the parser hangs the second name on the first as an apposition and both "for" phrases
+    # on the second name, or on the noun "fight": a phrase goes with the name just before it
+    for text in (
+        "Ian Marsh of the Green Party , Tom Boyle for the Reform Party and Ann Hale for the "
+        "Labour Party fought the seat .",
+        "The seat saw a close fight between Ian Marsh of the Green Party , Tom Boyle for the "
+        "Reform Party and Ann Hale for the Labour Party .",
+    ):
+        got = _attributes(full_nlp, text)
+        wrong = {("Ian Marsh", "Reform Party"), ("Ian Marsh", "Labour Party"),
+                 ("Tom Boyle", "Green Party"), ("Tom Boyle", "Labour Party"),
+                 ("Ann Hale", "Green Party"), ("Ann Hale", "Reform Party")}
+        assert not got & wrong, (text, got)
+        assert ("Ian Marsh", "Green Party") in got, (text, got)
+
+
+@pytest.mark.parametrize("title", ["incumbent", "challenger", "activist"])
+def test_relations_campaign_titles_are_roles(full_nlp, title):
+    rel = _relations_table(full_nlp, f"Reform Party {title} Tom Boyle spoke in Leeds on Monday .")
+    rows = rel[(rel["source_text"] == "Tom Boyle") & (rel["target_text"] == "Reform Party")]
+    assert list(rows["kind"]) == ["role"], rel

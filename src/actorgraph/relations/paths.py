@@ -145,6 +145,18 @@ def _listy_appos(token: Token) -> bool:
     return any(c.dep_ == "conj" for c in head.children)
 
 
+def _names_in_a_row(token: Token) -> bool:
+    """Whether an ``appos`` arc joins two people's names: a person's apposition describes
+    them ("Peter Robinson, the DUP leader"), so "Peter Robinson, William Craig" is a list."""
+    head = token.head
+    if token.left_edge.pos_ == "DET" or token.lower_ == head.lower_:
+        # "DeJoy, a Republican fundraiser Trump appointed": a description misparsed; the
+        # same name again is the same person
+        return False
+    return token.ent_type_ == head.ent_type_ == "PERSON" and any(
+        not t.ent_type_ for t in token.doc[min(head.i, token.i) + 1 : max(head.i, token.i)])
+
+
 def _lift(token: Token, mention: MentionRef, index: MentionIndex) -> Token:
     """The first item of a coordination or list ("X and Y" -> X), which carries the role.
 
@@ -281,9 +293,16 @@ class PathRule:
         ):
             return None  # a chain of modifiers across another name: "US President Trump and
             # Turkish President Erdogan", with "US President" hung on Erdogan
+        hold = h1 if not side1 else h2  # the name the phrase hangs on
+        if ((not side1 or not side2)
+                and all(t.dep_ in ("prep", "pobj") for t in side1 + side2)
+                and self._name_between(m1, m2, {t.i for t in c1} | {t.i for t in c2}
+                                       | {t.i for t in hold.conjuncts})):  # "A and B in Belgium"
+            return None  # "William Craig for the UUP and Oliver Napier for the Alliance Party",
+            # with both "for" phrases hung on Craig: a phrase goes with the name just before it
         if any(t.dep_ == "xcomp" and controllers(t.head) for t in side1 + side2):
             return None  # object control: in "X urged Y to send Z" ("called on Y to"), Y sends
-        if any(t.dep_ == "conj" or (t.dep_ == "appos" and _listy_appos(t))
+        if any(t.dep_ == "conj" or (t.dep_ == "appos" and (_listy_appos(t) or _names_in_a_row(t)))
                for t in side1 + side2):  # fmt: skip
             return None  # items of different coordinated phrases or clauses
         conf = BASE_CONFIDENCE.get(arcs, 0.4)
@@ -543,8 +562,10 @@ class PathRule:
             return lemma in ("serve", "sit")
         if prep == "by":  # "the Khmer Rouge, who were led by Pol Pot"
             return verb is not None and bool(self._flags(verb) & {"leadership", "role"})
-        if prep == "for":  # "William Craig for the UUP"; not "a rally planned for Ohio"
-            return verb is None and src.mention.label in ("PERSON", "PER")
+        if prep == "for":  # "William Craig for the UUP"; not "a rally planned for Ohio", nor
+            # "a fight between Peter Robinson ... for the UUP": the phrase is the name's own
+            return (verb is None and src.mention.label in ("PERSON", "PER")
+                    and tside[-1].head.i == src.token.i)
         return False
 
     def _by_type(
