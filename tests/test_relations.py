@@ -1832,3 +1832,22 @@ def test_relations_campaign_titles_are_roles(full_nlp, title):
     rel = _relations_table(full_nlp, f"Reform Party {title} Tom Boyle spoke in Leeds on Monday .")
     rows = rel[(rel["source_text"] == "Tom Boyle") & (rel["target_text"] == "Reform Party")]
     assert list(rows["kind"]) == ["role"], rel
+
+
+def test_relations_what_is_discussed_is_no_partner(nlp):
+    acts = _relations_table(nlp, "Obama met Netanyahu to discuss Iran .")
+    rows = acts[(acts["predicate"] == "discuss")]
+    assert {(r.source_text, r.target_text, r.directed) for r in rows.itertuples()} == {
+        ("Obama", "Iran", True)}, rows
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Tom Boyle left the Reform Party to found the Green Party .", ("Tom Boyle", "Green Party")),
+    ("Ann Hale quit the Reform Party to join the Green Party .", ("Ann Hale", "Green Party")),
+])
+def test_relations_who_leaves_to_join_is_the_subject(full_nlp, text, expected):
+    rel = _relations_table(full_nlp, text)
+    rel = rel[rel["kind"] != "cooccurrence"]
+    pairs = {(r.source_text, r.target_text) for r in rel.itertuples()}
+    assert expected in pairs, rel
+    assert ("Reform Party", "Green Party") not in pairs, rel

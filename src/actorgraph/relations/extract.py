@@ -507,6 +507,9 @@ class _Rules:
             predicate = f"{lemma} responsibility for {noun.lemma_.lower()}"
             symmetric = speech = light = False
             self.nouns_done.add(noun.i)
+        if symmetric and entry is not None and "topic" in entry.flags and not passive and any(
+                c.dep_ in OBJ_DEPS and self.index.at(c) is not None for c in verb.children):
+            symmetric = False  # "Obama discussed Iran": Iran is the subject, not a partner
         prep_lemma = lemma
         fire = next((c for c in verb.children if c.dep_ in OBJ_DEPS
                      and c.lemma_.lower() in FIRE_NOUNS), None)  # fmt: skip

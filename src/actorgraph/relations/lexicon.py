@@ -60,6 +60,7 @@ FLAGS = frozenset(
         "undergo",
         "stop",
         "contest",
+        "topic",
     }
 )
 

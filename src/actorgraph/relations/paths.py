@@ -300,7 +300,7 @@ class PathRule:
                                        | {t.i for t in hold.conjuncts})):  # "A and B in Belgium"
             return None  # "William Craig for the UUP and Oliver Napier for the Alliance Party",
             # with both "for" phrases hung on Craig: a phrase goes with the name just before it
-        if any(t.dep_ == "xcomp" and controllers(t.head) for t in side1 + side2):
+        if any(t.dep_ == "xcomp" and controllers(t.head, purpose=False) for t in side1 + side2):
             return None  # object control: in "X urged Y to send Z" ("called on Y to"), Y sends
         if any(t.dep_ == "conj" or (t.dep_ == "appos" and (_listy_appos(t) or _names_in_a_row(t)))
                for t in side1 + side2):  # fmt: skip

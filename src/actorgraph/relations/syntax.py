@@ -521,9 +521,19 @@ def pobjs(prep: Token) -> list[Token]:
 CONTROL_PREPS = frozenset({"on", "upon"})
 
 
-def controllers(verb: Token) -> list[Token]:
+#: Verbs whose object never does what the infinitive after it says: the parser makes a purpose
+#: clause their complement, but in "left Labour to join the SDP", "used drones to attack",
+#: "visited Beijing to meet Xi" the subject acts.
+SUBJECT_PURPOSE_VERBS = frozenset({"leave", "quit", "exit", "abandon", "desert", "visit", "use"})
+
+
+def controllers(verb: Token, *, purpose: bool = True) -> list[Token]:
     """The nouns that do what an infinitive under ``verb`` says (object control): its object
-    ("urged [Russia] to withdraw") and the object of "on"/"upon" ("called on [Russia] to")."""
+    ("urged [Russia] to withdraw") and the object of "on"/"upon" ("called on [Russia] to").
+    With ``purpose=False`` a verb of :data:`SUBJECT_PURPOSE_VERBS` gives its object too (the
+    object is still no argument of the infinitive)."""
+    if purpose and verb.lemma_.lower() in SUBJECT_PURPOSE_VERBS:
+        return []
     out = [c for c in verb.children if c.dep_ in OBJ_DEPS]
     return out + [p for c in verb.children if c.dep_ == "prep" and c.lower_ in CONTROL_PREPS
                   for p in pobjs(c)]  # fmt: skip
