@@ -534,8 +534,8 @@ PATHS = [
     # copula with a predicate noun: "X is a member of Y" (a person's membership is a role)
     ("Ayaan Hirsi Ali is a member of the Council on Foreign Relations.", {}, "Ayaan Hirsi Ali",
      "the Council on Foreign Relations", "role"),
-    # passive verb with a prepositional argument: the passive subject -> the group
-    ("Juma was elected to the Royal Society.", {}, "Juma", "the Royal Society", "affiliation"),
+    # a person elected to a body holds a seat there: a role (the seating verbs)
+    ("Juma was elected to the Royal Society.", {}, "Juma", "the Royal Society", "role"),
     # "X at Y" inside a noun phrase, same type: the head -> its modifier
     ("The Hoover Institution at Stanford University published the report.", {},
      "The Hoover Institution", "Stanford University", "affiliation"),
@@ -1851,3 +1851,31 @@ def test_relations_who_leaves_to_join_is_the_subject(full_nlp, text, expected):
     pairs = {(r.source_text, r.target_text) for r in rel.itertuples()}
     assert expected in pairs, rel
     assert ("Reform Party", "Green Party") not in pairs, rel
+
+
+@pytest.mark.parametrize("text", [
+    "Tom Boyle ran in the riding of Avonlea East for the Reform Party in 1990 .",
+    "Tom Boyle campaigned in the 1990 election as a Reform Party candidate .",
+    "Tom Boyle was the candidate in Avonlea East for the Reform Party in 1990 .",
+])
+def test_relations_a_candidacy_phrase_hung_on_the_seat_is_the_candidates(full_nlp, text):
+    rel = _relations_table(full_nlp, text)
+    rows = rel[(rel["source_text"] == "Tom Boyle") & (rel["target_text"] == "Reform Party")]
+    assert "role" in set(rows["kind"]), rel
+
+
+def test_relations_elected_to_a_body_is_a_role(full_nlp):
+    rel = _relations_table(
+        full_nlp, "Tom Boyle stood for the Reform Party in 1990 , but was elected to the "
+                  "National Assembly in 1994 .")  # fmt: skip
+    rows = rel[(rel["source_text"] == "Tom Boyle") & (rel["target_text"] == "National Assembly")]
+    assert list(rows["kind"]) == ["role"], rel
+
+
+def test_relations_a_shared_subject_keeps_its_part_across_voices(nlp):
+    rel = _relations_table(nlp, "Tom Boyle was elected in 2010 and met Ann Hale in Paris .")
+    assert {"Tom Boyle", "Ann Hale"} in [
+        {r.source_text, r.target_text} for r in rel[rel["predicate"] == "meet"].itertuples()], rel
+    rel = _relations_table(nlp, "Tom Boyle attacked Ann Hale and was arrested by the FBI .")
+    arrests = {(r.source_text, r.target_text) for r in rel[rel["predicate"] == "arrest"].itertuples()}
+    assert arrests == {("FBI", "Tom Boyle")}, rel

@@ -55,11 +55,19 @@ SUBJECT_AS_VERBS = frozenset({"join", "rejoin", "enter", "leave", "quit", "start
 # for the Senate", "stood for Labour", "campaigned for mayor of Toronto"), their "in" phrase the
 # constituency ("stood for Labour in Coventry").
 CANDIDACY_VERBS = frozenset({"run", "stand", "campaign"})
+# Verbs that seat a person on a body through their "to" phrase: "was elected to the Senate".
+SEATING_VERBS = frozenset({"elect", "re-elect", "reelect", "appoint", "reappoint", "nominate",
+                           "name", "promote", "co-opt", "induct", "second",
+                           "recruit", "draft", "transfer", "move"})  # fmt: skip
 # Offices and seats sought, besides the titles of the roles table: "ran for a seat in the House".
 OFFICE_NOUNS = frozenset({"seat", "office", "election", "re-election", "reelection", "nomination",
                           "presidency", "premiership", "mayoralty", "governorship", "leadership",
                           "chairmanship", "chancellorship", "place", "post", "position"})  # fmt: skip
 # A constituency named through its "of" phrase: "in the riding of Vancouver Quadra".
+# Elections a candidacy is "in": "campaigned in the 1981 election as a PC candidate".
+ELECTION_NOUNS = frozenset({"election", "elections", "by-election", "primary", "race", "contest",
+                            "poll", "polls", "ballot", "vote", "campaign", "runoff",
+                            "run-off"})  # fmt: skip
 CONSTITUENCY_NOUNS = frozenset({"riding", "constituency", "district", "ward", "seat", "division",
                                 "electorate", "county", "borough", "province", "state",
                                 "city", "town"})  # fmt: skip
@@ -153,7 +161,9 @@ def _title_targets(title: Token, index: MentionIndex) -> Iterator[tuple[MentionR
             # "its chairman Jane Roe", "his spokesman": the owner the pronoun stands for
             for m in possessor(c, index, own_clause=False):
                 yield m, c
-        elif c.dep_ == "prep" and c.lower_ in TITLE_PREPS:
+    # "the candidate in Biggar for the Greens": the "for" phrase hung on the constituency
+    for c in _own_preps(title, index, frozenset({"for"})):
+        if c.lower_ in TITLE_PREPS:
             # "a member of the Labour Party and of the Fabian Society": the second "of" is
             # coordinated with the first
             for prep in [c, *(g for g in c.children if g.dep_ == "conj" and g.lower_ == c.lower_)]:
@@ -263,6 +273,27 @@ def _name_between(start: int, end: int, index: MentionIndex, doc) -> bool:
     return False
 
 
+def _own_preps(head: Token, index: MentionIndex, lift: frozenset[str]) -> list[Token]:
+    """The prepositions of ``head`` (a verb or a title noun), with those named in ``lift`` the
+    parser hung on the object of its "in" or "at" phrase when that object is a place or a
+    constituency: in "ran in the riding of Quadra for the Liberals", "was the candidate in
+    Biggar for the Greens" and "campaigned in the 1981 election as a PC candidate" the "for" and
+    "as" phrases are the candidacy's own."""
+    own = [c for c in head.children if c.dep_ == "prep"]
+    lifted: list[Token] = []
+    for c in own:
+        if c.lower_ not in ("in", "at"):
+            continue
+        for p in (sub for q in pobjs(c) for sub in conjuncts(q)):
+            pm = index.at(p)
+            if pm is not None and pm.label not in PLACE_LABELS:
+                continue
+            if pm is None and p.lemma_.lower() not in CONSTITUENCY_NOUNS | ELECTION_NOUNS:
+                continue
+            lifted.extend(g for g in p.children if g.dep_ == "prep" and g.lower_ in lift)
+    return own + lifted
+
+
 def _candidacy(verb: Token, index: MentionIndex) -> Iterator[tuple[MentionRef, Token, str]]:
     """What a candidate stands for and where (see :data:`CANDIDACY_VERBS`): (target mention,
     its token, predicate) for "ran for the Senate" (the body), "stood for Labour" (the party),
@@ -273,9 +304,7 @@ def _candidacy(verb: Token, index: MentionIndex) -> Iterator[tuple[MentionRef, T
     kinds = title_kinds()
     sought = False
     places: list[tuple[MentionRef, Token, str]] = []
-    for c in verb.children:
-        if c.dep_ != "prep":
-            continue
+    for c in _own_preps(verb, index, frozenset({"for", "as"})):
         for p in (sub for q in pobjs(c) for sub in conjuncts(q)):
             pm = index.at(p)
             if c.lower_ == "for":
@@ -296,6 +325,11 @@ def _candidacy(verb: Token, index: MentionIndex) -> Iterator[tuple[MentionRef, T
                 sought = True  # "ran as a Democrat", "stood as the Labour candidate"
                 if pm is not None and pm.label in GROUP_LABELS - PLACE_LABELS:
                     yield pm, p, f"{lemma} as"
+                elif pm is None and c.head.i != verb.i:
+                    # an "as" phrase hung on the election: the copula rule never sees it
+                    noun = p.lemma_.lower()
+                    for tm, ttok in _title_targets(p, index):
+                        yield tm, ttok, f"{lemma} as {noun}"
             elif c.lower_ == "in":
                 if pm is not None and pm.label in PLACE_LABELS:
                     places.append((pm, p, f"{lemma} in"))
@@ -459,7 +493,30 @@ def attribute_relations(sent: Span, index: MentionIndex) -> list[AttributeCandid
                 c.dep_ == "advcl" and c.tag_ in ("VBG", "VBN")
                 and not any(g.dep_ in ("nsubj", "nsubjpass", "mark") for g in c.children))
         ]  # fmt: skip
+        # a verb coordinated with the subject's, without a subject of its own: "X stood for
+        # Labour, but was elected to the National Executive Committee"
+        subj_verbs += [
+            c for v in list(subj_verbs) for c in v.children
+            if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
+            and not any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children)
+        ]  # fmt: skip
         for subj_verb in subj_verbs:
+            if m.label in PERSON_LABELS and subj_verb.lemma_.lower() in SEATING_VERBS and not any(
+                c.dep_ in ("dobj", "obj") for c in subj_verb.children
+            ):
+                # "was elected to the Senate", "was appointed to the board of Acme"
+                for c in subj_verb.children:
+                    if c.dep_ != "prep" or c.lower_ != "to":
+                        continue
+                    for p in (sub for q in pobjs(c) for sub in conjuncts(q)):
+                        if (pm := index.at(p)) is not None:
+                            if pm.label == "ORG":
+                                emit(m, None, pm, p, 0.7, "copula", kind="role",
+                                     predicate=f"{subj_verb.lemma_.lower()} to", verb=subj_verb)
+                        elif p.lemma_.lower() in BODY_NOUNS:
+                            # a seat on Acme's board is a role at Acme
+                            for tm, ttok in _title_targets(p, index):
+                                emit(m, p, tm, ttok, 0.7, "copula", quantified=True)
             if m.label in PERSON_LABELS and subj_verb.lemma_.lower() in CANDIDACY_VERBS:
                 # an act, negated or not like any: "will not run for governor of Texas"
                 for tgt, tok, predicate in _candidacy(subj_verb, index):

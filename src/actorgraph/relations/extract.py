@@ -285,7 +285,15 @@ class _Rules:
                           for a in actors_of(p, self.index, modifiers=False)]  # fmt: skip
             if recipients:
                 return recipients
-        if rel in ("conj", "advcl") and not own_subject and head.pos_ in ("VERB", "AUX"):
+        if rel == "conj" and not own_subject and head.pos_ in ("VERB", "AUX"):
+            if is_passive(verb) != is_passive(head):
+                # a shared subject across voices: in "X was elected in 2010 and met Y" X meets
+                # Y; in "X attacked Y and was arrested" X is who was arrested, not the arrester
+                return [] if is_passive(verb) else [
+                    a for c in head.children if c.dep_ in PASSIVE_SUBJ_DEPS
+                    for a in actors_of(c, self.index, modifiers=typed)]  # fmt: skip
+            return self.subjects(head, typed, depth + 1)
+        if rel == "advcl" and not own_subject and head.pos_ in ("VERB", "AUX"):
             return self.subjects(head, typed, depth + 1)
         if rel == "relcl" and not is_passive(verb):
             return actors_of(head, self.index, modifiers=False)
@@ -335,6 +343,8 @@ class _Rules:
                 if c.lower_ == "to" and verb.lemma_.lower() in HOST_VERBS and any(
                         g.dep_ in OBJ_DEPS and self.index.at(g) is not None for g in verb.children):
                     continue  # "welcomed Macron to the White House": where, not whom
+                if c.lower_ in CONTEST_PREPS and self._contest_object(verb):
+                    continue  # "will miss England's qualifier against Moldova": the contest's
                 self._prep_args(c, typed, targets, joint)
             elif (c.dep_ == "conj" and not any(g.dep_ in SUBJ_DEPS for g in c.children)
                   and any(g.dep_ in OBJ_DEPS and self._second_object(c, g)
@@ -348,6 +358,11 @@ class _Rules:
         if passive and verb.dep_ == "acl":
             # "the deal signed by Airbus": the noun is what is acted on
             targets.extend(actors_of(verb.head, self.index, modifiers=False))
+        if (passive and verb.dep_ == "conj" and verb.head.pos_ == "VERB" and not is_passive(verb.head)
+                and not any(c.dep_ in SUBJ_DEPS | PASSIVE_SUBJ_DEPS for c in verb.children)):
+            # "X attacked Y and was arrested by police": the shared subject is acted on
+            targets.extend(a for c in verb.head.children if c.dep_ in SUBJ_DEPS
+                           for a in actors_of(c, self.index, modifiers=False))  # fmt: skip
         if (passive and verb.dep_ == "advcl" and verb.tag_ == "VBN"
                 and not any(c.dep_ in SUBJ_DEPS | PASSIVE_SUBJ_DEPS for c in verb.children)):
             # "Backed by Iran, Hamas attacked Israel": the participle is said of the subject
@@ -720,9 +735,17 @@ class _Rules:
                                 return p, entry
         return None
 
+    def _contest_object(self, verb: Token) -> bool:
+        """Whether the verb's object is a contest noun ("miss the qualifier", "won the final")."""
+        return any(c.dep_ in OBJ_DEPS and (entry := self.event_noun(c)) is not None
+                   and "contest" in entry.flags for c in verb.children)  # fmt: skip
+
     def _against(self, verb: Token) -> bool:
         """Whether the verb or its object has an "against" phrase (not a contest's: "will miss
-        England's qualifier against Moldova" makes no case against Moldova)."""
+        England's qualifier against Moldova" makes no case against Moldova, wherever the parser
+        hangs the "against")."""
+        if self._contest_object(verb):
+            return False
         for c in verb.children:
             if c.dep_ == "prep" and c.lower_ == "against":
                 return True
