@@ -1879,3 +1879,22 @@ def test_relations_a_shared_subject_keeps_its_part_across_voices(nlp):
     rel = _relations_table(nlp, "Tom Boyle attacked Ann Hale and was arrested by the FBI .")
     arrests = {(r.source_text, r.target_text) for r in rel[rel["predicate"] == "arrest"].itertuples()}
     assert arrests == {("FBI", "Tom Boyle")}, rel
+
+
+@pytest.mark.parametrize("text,targets", [
+    ("Tom Harris served on the boards of Siemens and the Red Cross .", {"Siemens", "Red Cross"}),
+    ("Tom Harris sits on the board of Siemens .", {"Siemens"}),
+    ("Tom Harris joined the Reform Party in 1990 and defected to the Green Party in 2001 .",
+     {"Reform Party", "Green Party"}),
+])
+def test_relations_seats_on_boards_and_defections_are_roles(full_nlp, text, targets):
+    rel = _relations_table(full_nlp, text)
+    rows = rel[(rel["source_text"] == "Tom Harris") & (rel["kind"] == "role")]
+    assert set(rows["target_text"]) == targets, rel
+
+
+def test_relations_a_second_as_phrase_on_an_adverb_is_a_second_title(full_nlp):
+    rel = _relations_table(full_nlp, "Tom Hanni served as leader of the Reform Party from 1997 "
+                                     "to 1998 , and later as leader of the Green Party .")
+    rows = rel[(rel["source_text"] == "Tom Hanni") & (rel["kind"] == "leadership")]
+    assert set(rows["target_text"]) == {"Reform Party", "Green Party"}, rel

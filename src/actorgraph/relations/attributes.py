@@ -529,7 +529,12 @@ def attribute_relations(sent: Span, index: MentionIndex) -> list[AttributeCandid
                 continue  # "Brazil is not a member of the G7"
             if subj_verb.lemma_.lower() in PRETENCE_VERBS:
                 continue  # "disguised as a Canadian film crew"
-            for c in subj_verb.children:
+            # "served as leader of A, and later as leader of B": the parser hangs the second
+            # "as" on the adverb
+            kids = [*subj_verb.children,
+                    *(g for c in subj_verb.children if c.dep_ == "advmod" for g in c.children
+                      if g.dep_ == "prep" and g.lower_ == "as")]  # fmt: skip
+            for c in kids:
                 if (
                     subj_verb.lemma_ in COPULAS
                     and c.dep_ in ("attr", "oprd", "acomp", "xcomp")

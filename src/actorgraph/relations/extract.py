@@ -472,8 +472,10 @@ class _Rules:
     # --- verbs -------------------------------------------------------------------------------
     def verb(self, verb: Token) -> None:
         lemma = verb.lemma_.lower()
-        if lemma in COPULAS and not self.lex.lookup(lemma, "VERB"):
-            return
+        if lemma in COPULAS and not self.lex.lookup(lemma, "VERB") and not any(
+                c.dep_ == "prep" and self.lex.lookup(f"{lemma} {c.lower_}", "VERB")
+                for c in verb.children):  # fmt: skip
+            return  # a copula, unless its preposition makes it a verb ("served on the board")
         entry = self.lex.lookup(phrasal_lemma(verb), "VERB") or self.lex.lookup(lemma, "VERB")
         if entry is not None and entry.lemma != lemma:
             lemma = entry.lemma
@@ -544,6 +546,12 @@ class _Rules:
                 event_type, quad = with_prep.event_type, with_prep.quad_class
                 predicate = with_prep.lemma if prep_lemma == lemma else f"{predicate} {c.lower_}"
                 symmetric = "symmetric" in with_prep.flags  # "spoke with Xi": each other
+                prep_targets.append(c)
+            elif (with_prep is not None and event_type is None
+                  and (entry is None or entry.event_type is None)
+                  and {"role", "leadership"} & set(with_prep.flags)):  # fmt: skip
+                # "defected to the Greens", "serves on Acme's board": a position held
+                entry, predicate = with_prep, with_prep.lemma
                 prep_targets.append(c)
             elif (pattern := self.lex.pattern(lemma, c.lower_)) is not None:
                 if pattern.event_type and event_type is None:

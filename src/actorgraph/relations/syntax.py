@@ -219,6 +219,10 @@ def actors_of(
                 for pobj in child.children:
                     if pobj.dep_ == "pobj" and (pm := index.at(pobj)) is not None:
                         add(pm, 0.6, pobj)
+                        # "the boards of Siemens and the Red Cross": each of them
+                        for sub in conjuncts(pobj)[1:]:
+                            if (sm := index.at(sub)) is not None:
+                                add(sm, 0.6, sub)
                     elif pobj.dep_ == "pobj" and (
                         head.lower_ in QUANTITY_HEADS or pobj.lemma_.lower() in SETTLEMENT_NOUNS
                     ):
