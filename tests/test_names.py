@@ -279,6 +279,20 @@ def test_names_name_defined_by_an_abbreviation_is_one_organisation(nlp, text, na
     assert ents.get(name) == "ORG" and ents.get(short) == "ORG", ents
 
 
+@pytest.mark.parametrize("text,name,short,label", [
+    # an organisation's abbreviation the model took for a place (DC) is the organisation's
+    ("The Liberal Union ( DC ) won in Tuscany .", "The Liberal Union", "DC", "ORG"),
+    # a country's code after a company stays the country
+    ("The firm bought Acme Holdings ( US ) in 2010 .", "Acme Holdings", "US", "GPE"),
+    # a long form with French function words, spelled by its capitals
+    ("The Mouvement des Citoyens pour le Changement ( MCC ) joined the MR .",
+     "Mouvement des Citoyens pour le Changement", "MCC", "ORG"),
+])
+def test_names_abbreviation_after_an_organisation_takes_its_label(nlp, text, name, short, label):
+    ents = {e.text.removeprefix("The "): e.label_ for e in nlp(text).ents}
+    assert ents.get(name.removeprefix("The ")) == "ORG" and ents.get(short) == label, ents
+
+
 def test_names_place_after_an_organisation_without_abbreviation_stays_apart(nlp):
     ents = {e.text: e.label_ for e in nlp("The Labour Party in Scotland lost two seats.").ents}
     assert "Labour Party in Scotland" not in ents

@@ -26,7 +26,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from actorgraph.gazetteer import is_known_place
+from actorgraph.gazetteer import country_iso3, is_known_place
 from actorgraph.scores import first_word, heading_end, score_at, starts_line
 
 #: Head nouns of organisation names (general designators, singular).
@@ -107,7 +107,10 @@ def _abbreviation(token: Token) -> bool:
 
 
 #: Lower-case words an abbreviation skips ("Italia dei Valori" -> IdV, "Forza Europa" -> FE).
-ABBREVIATION_SKIP = CONNECTORS | {"and", "the", "&", "dei", "der", "del", "e", "et", "y", "und"}
+ABBREVIATION_SKIP = CONNECTORS | {"and", "the", "&", "dei", "der", "del", "e", "et", "y", "und",
+                                   "pour", "les", "en", "van", "voor", "per", "il", "el", "los",
+                                   "las", "da", "do", "dos", "das", "von", "für", "au", "aux",
+                                   "in", "on", "to"}  # fmt: skip
 
 
 def long_form_spans(doc: Doc, ents: list[Span]) -> list[tuple[int, int]]:
@@ -172,6 +175,9 @@ def _defined_names(doc: Doc, ents: list[Span]) -> list[Span] | None:
         elif ent.label_ == "PERSON" and ent[-1].lower_ in ORG_HEADS and len(ent) >= 2:
             name = Span(doc, ent.start, ent.end, label="ORG")
             replace[ent] = name
+        elif ent.label_ == "ORG" and _abbreviation(short) and country_iso3(short.text) is None:
+            name = ent  # "the Christian Democracy (DC)": an organisation's abbreviation, not
+            # the District of Columbia (a country's code stays a place: "Acme Corp (US)")
         else:
             continue
         inner = by_start.get(short.i)
