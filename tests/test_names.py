@@ -293,6 +293,35 @@ def test_names_abbreviation_after_an_organisation_takes_its_label(nlp, text, nam
     assert ents.get(name.removeprefix("The ")) == "ORG" and ents.get(short) == label, ents
 
 
+@pytest.mark.parametrize("text,name,other", [
+    # an organisation's name in its own language, in parentheses after it
+    ("The largest parties were the National Party of Ruritania ( Partai Nasional Ruritania ) "
+     "and Masyumi .", "National Party of Ruritania", "Partai Nasional Ruritania"),
+    ("The Communist Party of Ruritania ( Partai Komunis Ruritania , PKR ) won .",
+     "Communist Party of Ruritania", "Partai Komunis Ruritania"),
+])
+def test_names_other_name_in_parentheses_is_the_organisations(nlp, text, name, other):
+    ents = {e.text.removeprefix("the ").removeprefix("The "): e.label_ for e in nlp(text).ents}
+    assert ents.get(name) == "ORG" and ents.get(other) == "ORG", ents
+
+
+def test_names_other_name_in_parentheses_is_no_place(nlp):
+    ents = {e.text: e.label_ for e in nlp("The deal was signed by Acme Corp ( New York ) .").ents}
+    assert ents.get("New York") == "GPE", ents
+
+
+@pytest.mark.parametrize("text,name,label", [
+    ("The Social Democratic Party of Austria ( SPÖ ) won .", "Social Democratic Party of Austria",
+     "ORG"),
+    ("Unlike the City of London , the City of Melbourne is divided in 76 areas .",
+     "City of Melbourne", "GPE"),
+])
+def test_names_a_name_ended_on_its_preposition_takes_the_place_after_it(nlp, text, name, label):
+    ents = {e.text.removeprefix("the ").removeprefix("The "): e.label_ for e in nlp(text).ents}
+    assert ents.get(name) == label, ents
+    assert not any(t.endswith(" of") for t in ents), ents
+
+
 def test_names_place_after_an_organisation_without_abbreviation_stays_apart(nlp):
     ents = {e.text: e.label_ for e in nlp("The Labour Party in Scotland lost two seats.").ents}
     assert "Labour Party in Scotland" not in ents

@@ -42,6 +42,10 @@ ORG_HEADS = frozenset({
     "junta", "militia", "syndicate", "consortium", "cooperative", "chamber", "secretariat",
     "directorate", "command", "inc", "corp", "ltd", "plc", "llc", "ag", "gmbh",
 })  # fmt: skip
+#: Words heading a place's name before its "of" phrase ("City of Melbourne").
+PLACE_HEADS = frozenset({"city", "town", "borough", "county", "province", "state", "republic",
+                         "kingdom", "district", "municipality", "region", "isle", "islands",
+                         "commonwealth", "emirate", "principality", "duchy"})  # fmt: skip
 #: Lower-case words allowed inside a name between capitalised words ("Party of Regions").
 CONNECTORS = frozenset({"of", "for", "de", "du", "des", "del", "della", "di", "la", "le"})
 #: Labels whose entity may define an abbreviation in parentheses.
@@ -147,6 +151,45 @@ def long_form_spans(doc: Doc, ents: list[Span]) -> list[tuple[int, int]]:
 #: Prepositions inside an organisation's name before a place: "the Social Democratic Party of
 #: Austria", "the Christian Social Union in Bavaria".
 NAME_PLACE_PREPS = frozenset({"of", "in", "for"})
+
+
+#: Longest name in parentheses :func:`translated_name_spans` reads.
+MAX_TRANSLATION_TOKENS = 8
+
+
+def translated_name_spans(doc: Doc, ents: Sequence[Span]) -> list[tuple[int, int, int]]:
+    """(name start, start, end) of an organisation's other name in parentheses right after it,
+    up to a comma or the closing parenthesis: "the National Party of Indonesia (Partai Nasional
+    Indonesia)", "the Danish Social Liberal Party (Det Radikale Venstre, member ...)". Only
+    capitalised words and a name's function words, at least two of them, and no known place
+    ("Acme (New York)"). The name starts at the organisation, or at the one before its place
+    ("[Communist Party] of [Indonesia] (Partai Komunis Indonesia, PKI)")."""
+    out: list[tuple[int, int, int]] = []
+    by_end = {e.end: e for e in ents}
+    for ent in ents:
+        if ent.end + 3 >= len(doc) or doc[ent.end].text != "(":
+            continue
+        name_start = ent.start
+        before = by_end.get(ent.start - 1)
+        if (ent.label_ in ("GPE", "LOC") and before is not None and before.label_ == "ORG"
+                and doc[ent.start - 1].lower_ in NAME_PLACE_PREPS):  # fmt: skip
+            name_start = before.start
+        elif ent.label_ != "ORG":
+            continue
+        start = end = ent.end + 1
+        while end < len(doc) and end - start < MAX_TRANSLATION_TOKENS and doc[end].text not in (
+                ")", ",", ";"):  # fmt: skip
+            end += 1
+        if end >= len(doc) or doc[end].text not in (")", ",", ";") or end - start < 2:
+            continue
+        words = doc[start:end]
+        if not all((_name_word(t) and not t.is_upper) or t.lower_ in ABBREVIATION_SKIP
+                   for t in words):  # fmt: skip
+            continue
+        if not (_name_word(words[0]) and _name_word(words[-1])) or is_known_place(words.text):
+            continue
+        out.append((name_start, start, end))
+    return out
 
 
 def _defined_names(doc: Doc, ents: list[Span]) -> list[Span] | None:
@@ -528,6 +571,23 @@ def org_name_spans(doc: Doc) -> list[Span]:
             ents.append(Span(doc, ent.start, ent.end - 2, label=ent.label_))
             ents.append(Span(doc, ent.end - 1, ent.end, label=ent.label_))
             changed = True
+    # "[Social Democratic Party of] [Austria]": a name the model ended on its preposition
+    by_start = {e.start: e for e in ents}
+    for ent in list(ents):
+        if len(ent) < 2 or ent[-1].lower_ not in CONNECTORS or ent not in ents:
+            continue
+        after = by_start.get(ent.end)
+        ents.remove(ent)
+        if (after is not None and after.label_ in ("GPE", "LOC", "ORG")
+                and (ent[-2].lower_ in ORG_HEADS | PLACE_HEADS)):  # fmt: skip
+            # joined when the word before the preposition heads a name ("Party of", "City
+            # of"); "[Patrice Talon of] Benin" is a person of a place
+            ents.remove(after)
+            ents.append(Span(doc, ent.start, after.end,
+                             label="GPE" if ent[-2].lower_ in PLACE_HEADS else "ORG"))
+        else:
+            ents.append(Span(doc, ent.start, ent.end - 1, label=ent.label_))
+        changed = True
     for start, end in designator_spans(doc):
         overlapping = [e for e in ents if e.start < end and start < e.end]
         if any(e.start < start or e.end > end or e.label_ not in INNER_LABELS
@@ -612,6 +672,20 @@ def org_name_spans(doc: Doc) -> list[Span]:
         if not any(e.start < end and start < e.end for e in ents):
             ents.append(Span(doc, start, end, label="ORG"))
             changed = True
+    for name_start, start, end in translated_name_spans(doc, sorted(ents, key=lambda e: e.start)):
+        overlapping = [e for e in ents if e.start < end and start < e.end]
+        if any(e.start < start or e.end > end or e.label_ not in INNER_LABELS
+               for e in overlapping) or any(e.label_ == "ORG" and (e.start, e.end) == (start, end)
+                                            for e in overlapping):  # fmt: skip
+            continue
+        # the name before it, when in two pieces, is one too
+        pieces = [e for e in ents if name_start <= e.start and e.end <= start - 1]
+        if len(pieces) > 1:
+            ents = [e for e in ents if e not in pieces]
+            ents.append(Span(doc, name_start, start - 1, label="ORG"))
+        ents = [e for e in ents if e not in overlapping]
+        ents.append(Span(doc, start, end, label="ORG"))
+        changed = True
     defined = _defined_names(doc, ents)
     if defined is not None:
         ents, changed = defined, True
