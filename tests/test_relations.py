@@ -1898,3 +1898,18 @@ def test_relations_a_second_as_phrase_on_an_adverb_is_a_second_title(full_nlp):
                                      "to 1998 , and later as leader of the Green Party .")
     rows = rel[(rel["source_text"] == "Tom Hanni") & (rel["kind"] == "leadership")]
     assert set(rows["target_text"]) == {"Reform Party", "Green Party"}, rel
+
+
+@pytest.mark.parametrize("text,leader,led", [
+    ("Under Angela Merkel , Germany took in a million refugees .", "Angela Merkel", "Germany"),
+    ("The ANC , under Nelson Mandela , won the election .", "Nelson Mandela", "ANC"),
+])
+def test_relations_a_clause_under_a_person_is_led_by_them(full_nlp, text, leader, led):
+    rel = _relations_table(full_nlp, text)
+    rows = rel[(rel["source_text"] == leader) & (rel["target_text"] == led)]
+    assert list(rows["kind"]) == ["leadership"] and list(rows["rule"]) == ["under"], rel
+
+
+def test_relations_serving_under_a_person_leads_nothing(full_nlp):
+    rel = _relations_table(full_nlp, "Joe Biden served under Barack Obama .")
+    assert not (rel["kind"] == "leadership").any(), rel

@@ -34,6 +34,8 @@ RULES: dict[str, str] = {
     "based_in": "'based in', 'headquartered in', 'Nairobi-based'",
     "candidacy": "what a candidate runs for and where ('ran for governor of Texas', 'stood for "
     "Labour in Coventry')",
+    "under": "a clause under a person ('Under Merkel, Germany took in refugees' -> Merkel "
+    "leads Germany)",
     "path": "a short dependency path between two actors no rule above linked",
     "surface": "word order where the parse breaks ('A ( U.S. ) beat B ( Italy ) 6-3')",
     "merger": "the parts of a merger or grouping and the whole",

@@ -107,7 +107,7 @@ class AttributeCandidate:
     predicate: str | None
     confidence: float
     rule: str = "title"  # title | modifier | possessive | apposition | copula | prep_phrase |
-    # based_in | candidacy
+    # based_in | candidacy | under
     verb: Token | None = None  # the verb that states it, for its negation and modality
 
 
@@ -544,6 +544,16 @@ def attribute_relations(sent: Span, index: MentionIndex) -> list[AttributeCandid
                     titles.extend((t, 0.7, "copula") for t in _more_titles(c, index))
                 elif c.dep_ == "prep" and c.lower_ == "as" and not _of_the_object(subj_verb):
                     titles.extend((p, 0.7, "copula") for p in pobjs(c) if index.at(p) is None)
+        # "Under Merkel, Germany took in refugees": the person leads what the clause is about
+        if (m.label in PERSON_LABELS and head.dep_ == "pobj" and head.head.lower_ == "under"
+                and head.head.head.pos_ in ("VERB", "AUX")):  # fmt: skip
+            clause = head.head.head
+            for c in clause.children:
+                if c.dep_ in ("nsubj", "nsubjpass"):
+                    for sub in conjuncts(c):
+                        if (sm := index.at(sub)) is not None and sm.label in ("ORG", "GPE"):
+                            emit(m, None, sm, sub, 0.65, "under", kind="leadership",
+                                 predicate="under", verb=clause)
         # "Walker of the UUP", "a senator from Ohio"
         if m.label in PERSON_LABELS:
             for c in head.children:
