@@ -1841,6 +1841,15 @@ def test_relations_what_is_discussed_is_no_partner(nlp):
         ("Obama", "Iran", True)}, rows
 
 
+def test_relations_who_discuss_a_topic_together_meet(nlp):
+    acts = _relations_table(nlp, "Vladimir Putin and Xi Jinping discussed Ukraine in Moscow .")
+    rows = acts[acts["predicate"] == "discuss"]
+    got = {(frozenset((r.source_text, r.target_text)), r.directed) for r in rows.itertuples()}
+    assert got == {(frozenset(("Vladimir Putin", "Ukraine")), True),
+                   (frozenset(("Xi Jinping", "Ukraine")), True),
+                   (frozenset(("Vladimir Putin", "Xi Jinping")), False)}, rows
+
+
 @pytest.mark.parametrize("text,expected", [
     ("Tom Boyle left the Reform Party to found the Green Party .", ("Tom Boyle", "Green Party")),
     ("Ann Hale quit the Reform Party to join the Green Party .", ("Ann Hale", "Green Party")),

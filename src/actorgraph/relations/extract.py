@@ -524,9 +524,11 @@ class _Rules:
             predicate = f"{lemma} responsibility for {noun.lemma_.lower()}"
             symmetric = speech = light = False
             self.nouns_done.add(noun.i)
+        topical = False  # a mutual verb directed at what is talked about
         if symmetric and entry is not None and "topic" in entry.flags and not passive and any(
                 c.dep_ in OBJ_DEPS and self.index.at(c) is not None for c in verb.children):
             symmetric = False  # "Obama discussed Iran": Iran is the subject, not a partner
+            topical = True
         prep_lemma = lemma
         fire = next((c for c in verb.children if c.dep_ in OBJ_DEPS
                      and c.lemma_.lower() in FIRE_NOUNS), None)  # fmt: skip
@@ -667,7 +669,9 @@ class _Rules:
         # "X and Y met", "X and Y signed a deal": joint subjects do it with each other only
         # when the event is mutual; "X and Y backed the plan" links neither to the other
         mutual = symmetric or event_type in MUTUAL_TYPES
-        participants = joint if joint else (subjects if mutual and not targets else [])
+        # ("Obama and Netanyahu discussed Iran": the two discussed it with each other)
+        participants = joint if joint else (
+            subjects if (mutual and not targets) or topical else [])
         if len({a.mention.actor_id for a in participants}) >= 2:
             # "X and Y met", "signed by Airbus and Safaricom", "mediated talks between X and Y"
             for i, a in enumerate(participants):
