@@ -1922,3 +1922,11 @@ def test_relations_a_clause_under_a_person_is_led_by_them(full_nlp, text, leader
 def test_relations_serving_under_a_person_leads_nothing(full_nlp):
     rel = _relations_table(full_nlp, "Joe Biden served under Barack Obama .")
     assert not (rel["kind"] == "leadership").any(), rel
+
+
+def test_relations_a_member_of_a_list_after_a_colon_holds_a_role(full_nlp):
+    rel = _relations_table(full_nlp, "Tom Harris was a member of several societies : the Knights "
+                                     "Templar , the Rotary Club and the American Legion .")
+    rows = rel[(rel["source_text"] == "Tom Harris") & (rel["kind"] != "cooccurrence")]
+    assert set(zip(rows["target_text"], rows["kind"], strict=True)) == {
+        ("Knights Templar", "role"), ("Rotary Club", "role"), ("American Legion", "role")}, rel

@@ -464,7 +464,10 @@ class PathRule:
                 # "Seattle is home to Amazon", "the county, which is home to Yonkers"
                 return PathCandidate(tgt, src, "located_in", "home", None, None, conf, verb)
             # "X is a member of Y", "X became leader of Y"
-            return self._attribute(src, tgt, tside, verb, conf, predicate=_copula_noun(tside))
+            noun = _copula_noun(tside)
+            return self._attribute(src, tgt, tside, verb, conf,
+                                   predicate=noun.lemma_.lower() if noun is not None else None,
+                                   title=noun)  # fmt: skip
         had = _had_noun(verb, tside, self.index)
         if had is not None and (tgt.mention.label in ("PERSON", "PER") or _title_kind(had) is None):
             # "Honduras has had five presidents: A, B" -> A holds the title in Honduras;
@@ -528,8 +531,11 @@ class PathRule:
             # Y": another name of the same actor, not a membership
             return PathCandidate(src, tgt, "alias", "name", None, None, conf, verb)
         if title is not None and src.mention.label in ("PERSON", "PER"):
-            # a title noun says which: "leader" -> leadership, "member" -> role
-            kind = _title_kind(title) or kind
+            # a title noun says which: "leader" -> leadership, "member" -> role, "prime
+            # minister" (the longest phrase the roles table knows) -> leadership
+            from .attributes import _title_phrase
+
+            kind = _title_phrase(title, self.index)[1] or _title_kind(title) or kind
         if kind == "affiliation" and predicate is None and not self._membership(
                 prep, verb or _side_verb(tside), src, tside):  # fmt: skip
             if prep in OPPOSING_PREPS:
@@ -898,9 +904,9 @@ def _alias(a1: Arg, side1: list[Token], a2: Arg, side2: list[Token]) -> tuple[Ar
     return (a1, a2) if side1 else (a2, a1)
 
 
-def _copula_noun(side: list[Token]) -> str | None:
+def _copula_noun(side: list[Token]) -> Token | None:
     """The predicate noun of a copula on the target's side ("member" in "is a member of Y")."""
     for t in side:
         if t.dep_ in ("attr", "oprd", "xcomp") and t.pos_ in ("NOUN", "PROPN"):
-            return t.lemma_.lower()
+            return t
     return None
