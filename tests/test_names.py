@@ -381,3 +381,16 @@ def test_names_a_line_opening_entity_is_cut_at_a_spaced_dash():
     # a date range is two dates wherever it stands
     assert ents("The show ran January 23 - March 9 2014", [(3, 9, "DATE")]) == [
         ("January 23", "DATE"), ("March 9 2014", "DATE")]
+
+
+@pytest.mark.parametrize("text,name,label", [
+    # a one-word "organisation" running for a party is a candidate
+    ("Smith also ran in the 2000 federal election in the riding of Avonlea East for the Reform "
+     "Party .", "Smith", "PERSON"),
+    # an abbreviation that runs candidates, and software that runs, stay what they were
+    ("The NDP ran candidates in every riding .", "NDP", "ORG"),
+    ("Stadia barely runs on my home connection for some reason .", "Stadia", "ORG"),
+])
+def test_names_a_one_word_candidate_is_a_person(nlp, text, name, label):
+    ents = {e.text: e.label_ for e in nlp(text).ents}
+    assert ents.get(name) == label, ents

@@ -388,6 +388,43 @@ def nickname_spans(doc: Doc) -> list[tuple[int, int]]:
 NOT_PERSON_LABELS = frozenset({"GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"})
 
 
+#: Verbs of standing for election, whose one-word subject with a "for" or "as" phrase and no
+#: object is a candidate: "Smith ran in the riding of X for the Liberals".
+CANDIDATE_VERBS = frozenset({"run", "stand", "campaign"})
+
+
+SOUGHT_NOUNS = frozenset({"seat", "office", "election", "re-election", "reelection",
+                          "nomination", "mayor", "governor", "president", "presidency",
+                          "senate", "parliament", "congress", "assembly", "council",
+                          "leadership", "leader", "candidate", "nominee", "premier", "senator",
+                          "representative", "deputy", "mp", "mla", "legislature"})  # fmt: skip
+
+
+def _candidate_subject(ent: Span) -> bool:
+    """Whether a one-word "organisation" is the subject of a candidacy verb with a "for" or
+    "as" phrase and no object: a surname ("DeFeria ran ... for the PC Party"), not an
+    abbreviation ("the NDP ran candidates", "NDP stood for ...") nor a known place."""
+    if len(ent) != 1 or ent[0].is_upper or not ent[0].text[:1].isupper():
+        return False
+    tok = ent[0]
+    verb = tok.head
+    if tok.dep_ != "nsubj" or verb.lemma_.lower() not in CANDIDATE_VERBS:
+        return False
+    kids = list(verb.children)
+    if any(c.dep_ in ("dobj", "obj", "attr") for c in kids):
+        return False
+    preps = [c for c in kids if c.dep_ == "prep"]
+    preps += [g for c in preps for p in c.children if p.dep_ == "pobj" for g in p.children
+              if g.dep_ == "prep"]  # "ran in the riding of X for the Liberals"
+    sought = [p for c in preps if c.lower_ in ("for", "as") for p in c.children
+              if p.dep_ == "pobj"]  # fmt: skip
+    # what is sought is a party or a body, or an office ("ran for mayor", "as a candidate")
+    if not any(p.ent_type_ in ("ORG", "NORP") or p.lemma_.lower() in SOUGHT_NOUNS
+               for p in sought):  # fmt: skip
+        return False
+    return not is_known_place(tok.text)
+
+
 def _said_of_a_person(doc: Doc, ent: Span) -> bool:
     """Whether the words after a name say it is a person's: ", who ..." or an age in commas
     before a lower-case word (", 45, takes on"; not the house number of "corso Monforte, 15,
@@ -622,6 +659,10 @@ def org_name_spans(doc: Doc) -> list[Span]:
         ents = [e for e in ents if e not in overlapping]
         ents.append(Span(doc, start, end, label="PERSON"))
         changed = True
+    for i, ent in enumerate(ents):
+        if ent.label_ == "ORG" and _candidate_subject(ent):
+            ents[i] = Span(doc, ent.start, ent.end, label="PERSON")
+            changed = True
     for i, ent in enumerate(ents):
         if ent.label_ in NOT_PERSON_LABELS and _said_of_a_person(doc, ent):
             ents[i] = Span(doc, ent.start, ent.end, label="PERSON")
