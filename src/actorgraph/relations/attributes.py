@@ -16,6 +16,7 @@ from importlib import resources
 from spacy.tokens import Span, Token
 
 from actorgraph.gazetteer import demonym_iso3
+from actorgraph.names import CANDIDATE_VERBS
 from actorgraph.records import MentionRef
 
 from .syntax import Arg, MentionIndex, conjuncts, pobjs, possessor
@@ -54,7 +55,8 @@ SUBJECT_AS_VERBS = frozenset({"join", "rejoin", "enter", "leave", "quit", "start
 # Verbs of standing for election: their "for" phrase is the party, body or office sought ("ran
 # for the Senate", "stood for Labour", "campaigned for mayor of Toronto"), their "in" phrase the
 # constituency ("stood for Labour in Coventry").
-CANDIDACY_VERBS = frozenset({"run", "stand", "campaign"})
+# (the names stage reads the same verbs to tell a one-word candidate from an organisation)
+CANDIDACY_VERBS = CANDIDATE_VERBS
 # Verbs that seat a person on a body through their "to" phrase: "was elected to the Senate".
 SEATING_VERBS = frozenset({"elect", "re-elect", "reelect", "appoint", "reappoint", "nominate",
                            "name", "promote", "co-opt", "induct", "second",
@@ -63,11 +65,11 @@ SEATING_VERBS = frozenset({"elect", "re-elect", "reelect", "appoint", "reappoint
 OFFICE_NOUNS = frozenset({"seat", "office", "election", "re-election", "reelection", "nomination",
                           "presidency", "premiership", "mayoralty", "governorship", "leadership",
                           "chairmanship", "chancellorship", "place", "post", "position"})  # fmt: skip
-# A constituency named through its "of" phrase: "in the riding of Vancouver Quadra".
 # Elections a candidacy is "in": "campaigned in the 1981 election as a PC candidate".
 ELECTION_NOUNS = frozenset({"election", "elections", "by-election", "primary", "race", "contest",
                             "poll", "polls", "ballot", "vote", "campaign", "runoff",
                             "run-off"})  # fmt: skip
+# A constituency named through its "of" phrase: "in the riding of Vancouver Quadra".
 CONSTITUENCY_NOUNS = frozenset({"riding", "constituency", "district", "ward", "seat", "division",
                                 "electorate", "county", "borough", "province", "state",
                                 "city", "town"})  # fmt: skip

@@ -533,9 +533,7 @@ class PathRule:
         if title is not None and src.mention.label in ("PERSON", "PER"):
             # a title noun says which: "leader" -> leadership, "member" -> role, "prime
             # minister" (the longest phrase the roles table knows) -> leadership
-            from .attributes import _title_phrase
-
-            kind = _title_phrase(title, self.index)[1] or _title_kind(title) or kind
+            kind = _title_kind(title, self.index) or kind
         if kind == "affiliation" and predicate is None and not self._membership(
                 prep, verb or _side_verb(tside), src, tside):  # fmt: skip
             if prep in OPPOSING_PREPS:
@@ -792,10 +790,13 @@ def _place_of(a1: Arg, side1: list[Token], a2: Arg, side2: list[Token]) -> tuple
     return None
 
 
-def _title_kind(title: Token) -> str | None:
-    """ "leadership" or "role" for a title noun in the packaged roles table, else None."""
-    from .attributes import title_kinds
+def _title_kind(title: Token, index: MentionIndex | None = None) -> str | None:
+    """ "leadership" or "role" for a title noun in the packaged roles table, else None; with
+    the sentence's ``index``, the longest title phrase wins ("prime minister")."""
+    from .attributes import _title_phrase, title_kinds
 
+    if index is not None and (kind := _title_phrase(title, index)[1]) is not None:
+        return kind
     kinds = title_kinds()
     return kinds.get(title.lemma_.lower()) or kinds.get(title.lower_)
 
