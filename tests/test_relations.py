@@ -1930,3 +1930,36 @@ def test_relations_a_member_of_a_list_after_a_colon_holds_a_role(full_nlp):
     rows = rel[(rel["source_text"] == "Tom Harris") & (rel["kind"] != "cooccurrence")]
     assert set(zip(rows["target_text"], rows["kind"], strict=True)) == {
         ("Knights Templar", "role"), ("Rotary Club", "role"), ("American Legion", "role")}, rel
+
+
+def test_relations_a_name_for_a_party_in_a_list_stands_for_it(full_nlp):
+    rel = _relations_table(full_nlp, "The seat saw a close fight between Peter Robinson of the "
+                                     "Democratic Unionist Party , William Craig for the UUP and "
+                                     "Oliver Napier for the Alliance Party .")
+    rows = rel[(rel["kind"] == "role") & (rel["predicate"] == "for")]
+    assert set(zip(rows["source_text"], rows["target_text"], strict=True)) == {
+        ("William Craig", "UUP"), ("Oliver Napier", "Alliance Party")}, rel
+
+
+def test_relations_a_name_before_for_and_a_possessive_stands_for_nothing(full_nlp):
+    rel = _relations_table(full_nlp, "Sanders thanked Vladimir Putin for Russia 's help .")
+    assert not ((rel["kind"] == "role") & (rel["target_text"] == "Russia")).any(), rel
+
+
+def test_relations_a_title_after_its_owner_holds_whatever_the_parse(full_nlp):
+    rel = _relations_table(full_nlp, "Reale ran against the New Democratic Party candidate Simon "
+                                     "Strelchik , the Green Party of Canada candidate Lloyd "
+                                     "Helferty , and the Progressive Canadian Party candidate "
+                                     "Mark Abramowitz .")
+    rows = rel[rel["kind"] == "role"]
+    assert set(zip(rows["source_text"], rows["target_text"], strict=True)) >= {
+        ("Lloyd Helferty", "Green Party of Canada"), ("Simon Strelchik", "New Democratic Party"),
+        ("Mark Abramowitz", "Progressive Canadian Party")}, rel
+
+
+def test_relations_a_title_after_a_verb_or_preposition_has_no_owner_before_them(full_nlp):
+    rel = _relations_table(full_nlp, "Representatives held a signing at the White House with "
+                                     "President Donald Trump . Wikinews contacted campaign manager "
+                                     "Steve Dasbach .")
+    assert not (rel["kind"].isin(["role", "leadership"])
+                & rel["target_text"].isin(["White House", "Wikinews"])).any(), rel

@@ -13,10 +13,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from actorgraph.gazetteer import demonym_iso3
-from actorgraph.names import CANDIDATE_VERBS
+from actorgraph.names import CANDIDATE_VERBS, PLACE_HEADS
 from actorgraph.records import MentionRef
 
 from .syntax import Arg, MentionIndex, conjuncts, pobjs, possessor
@@ -236,6 +236,26 @@ def _inverse_title(head: Token, index: MentionIndex) -> Token | None:
     return None
 
 
+#: Lower-case words a title may carry between its owner's name and itself ("Newcastle
+#: team mate", "the Labour Party former leader").
+MAX_TITLE_WORDS = 3
+
+
+def _name_before_title(title: Token, index: MentionIndex, sent: Span) -> MentionRef | None:
+    """The organisation or place named right before a title noun and its lower-case modifiers
+    ("[Green Party of Canada] candidate", "[Newcastle] team mate"), by word order alone."""
+    doc = title.doc
+    i = title.i
+    while (i > sent.start and title.i - i < MAX_TITLE_WORDS and doc[i - 1].is_lower
+           and doc[i - 1].pos_ in ("NOUN", "ADJ") and not doc[i - 1].is_stop
+           and index.at(doc[i - 1]) is None):  # fmt: skip
+        i -= 1
+    owner = index.at(doc[i - 1]) if i - 1 >= sent.start else None
+    if owner is None or owner.end != i or owner.label not in GROUP_LABELS | PLACE_LABELS:
+        return None
+    return owner
+
+
 def _own_title_noun(head: Token, index: MentionIndex) -> Token | None:
     """The title noun compounded with a person's name ("President" in "Russia's President
     Medvedev"), when the roles table knows it."""
@@ -294,6 +314,33 @@ def _own_preps(head: Token, index: MentionIndex, lift: frozenset[str]) -> list[T
                 continue
             lifted.extend(g for g in p.children if g.dep_ == "prep" and g.lower_ in lift)
     return own + lifted
+
+
+#: What may follow "NAME for the PARTY" when the phrase is a list item: the end of the item.
+ITEM_ENDS = frozenset({",", ";", ".", ")", "and", "in", "at", "--", "-", "\u2013"})
+
+
+def _stands_for(m: MentionRef, index: MentionIndex, doc: Doc) -> MentionRef | None:
+    """The party or place a person's name stands for, by word order: "William Craig for the UUP
+    and Oliver Napier for the Alliance Party", "Montalto for the province of Trapani" — list
+    items the parser hangs on the verb or noun before them. Only a whole item: the name, "for",
+    an optional "the" and the organisation or place, then the item's end ("thanked Putin for
+    Russia's help" says no such thing)."""
+    i = m.end
+    if i >= len(doc) or doc[i].lower_ != "for":
+        return None
+    i += 1
+    if i < len(doc) and doc[i].lower_ == "the":
+        i += 1
+    if (i + 1 < len(doc) and doc[i + 1].lower_ == "of" and index.at(doc[i]) is None
+            and doc[i].lower_ in PLACE_HEADS | CONSTITUENCY_NOUNS):  # fmt: skip
+        i += 2  # "for the province of Trapani"
+    tgt = index.at(doc[i]) if i < len(doc) else None
+    if tgt is None or tgt.start != i or tgt.label not in GROUP_LABELS | PLACE_LABELS:
+        return None
+    if tgt.end < len(doc) and doc[tgt.end].lower_ not in ITEM_ENDS:
+        return None
+    return tgt
 
 
 def _candidacy(verb: Token, index: MentionIndex) -> Iterator[tuple[MentionRef, Token, str]]:
@@ -441,6 +488,13 @@ def attribute_relations(sent: Span, index: MentionIndex) -> list[AttributeCandid
                 and before.lemma_.lower() in title_kinds()):  # fmt: skip
             for tm, ttok in _title_targets(before, index):
                 emit(m, before, tm, ttok, 0.85, "title")
+        if (before is not None and m.label in PERSON_LABELS and before.pos_ in ("NOUN", "PROPN")
+                and index.at(before) is None and before.lemma_.lower() in title_kinds()
+                and not any(True for _ in _title_targets(before, index))
+                and (owner := _name_before_title(before, index, sent)) is not None):  # fmt: skip
+            # "the Green Party of Canada candidate Lloyd Helferty", the party parsed as an
+            # apposition of the name before: the word order says whose candidate
+            emit(m, before, owner, doc[owner.start : owner.end].root, 0.6, "title")
         # 2. apposition, either way round ("Jane Roe, one of Acme's directors";
         #    "the Kenyan leader William Ruto")
         titles: list[tuple[Token, float, str]] = []
@@ -556,13 +610,17 @@ def attribute_relations(sent: Span, index: MentionIndex) -> list[AttributeCandid
                         if (sm := index.at(sub)) is not None and sm.label in ("ORG", "GPE"):
                             emit(m, None, sm, sub, 0.65, "under", kind="leadership",
                                  predicate="under", verb=clause)
-        # "Walker of the UUP", "a senator from Ohio"
+        # "Walker of the UUP", "a senator from Ohio"; "William Craig for the UUP" stands for it
+        # (by word order: the parser hangs a list's "for" phrases on the wrong names)
         if m.label in PERSON_LABELS:
             for c in head.children:
                 if c.dep_ == "prep" and c.lower_ in ("of", "from"):
                     for p in pobjs(c):
                         if (pm := index.at(p)) is not None:
                             emit(m, None, pm, p, 0.65, "prep_phrase")
+            if (stood := _stands_for(m, index, doc)) is not None:
+                emit(m, None, stood, doc[stood.start : stood.end].root, 0.55, "prep_phrase",
+                     kind="role", predicate="for")
         for title, conf, rule in titles:
             noun, quantified = _unquantify(title, index)
             for tm, ttok in _title_targets(noun, index):
