@@ -394,3 +394,23 @@ def test_names_a_line_opening_entity_is_cut_at_a_spaced_dash():
 def test_names_a_one_word_candidate_is_a_person(nlp, text, name, label):
     ents = {e.text: e.label_ for e in nlp(text).ents}
     assert ents.get(name) == label, ents
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Molloy ran for the Canadian House of Commons in 1921 .", "Molloy"),
+    ("Lieberthal has consulted widely on Chinese affairs .", "Lieberthal"),
+    ("Hodge kept his seat in the 1918 election .", "Hodge"),
+])
+def test_names_a_lone_surname_subject_said_of_a_person_is_a_person(nlp, text, name):
+    doc = nlp(text)
+    assert (name, "PERSON") in [(e.text, e.label_) for e in doc.ents], doc.ents
+
+
+@pytest.mark.parametrize("text", [
+    "Seat posted 3,420 registrations .",  # no person's verb, no "he" or "his"
+    "President said the deal was good .",  # a title
+    "CloudSimple said he would sell .",  # a brand's inner capital
+])
+def test_names_other_lone_subjects_stay_untagged(nlp, text):
+    doc = nlp(text)
+    assert not [e for e in doc.ents if e.label_ == "PERSON"], doc.ents

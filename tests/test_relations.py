@@ -1963,3 +1963,21 @@ def test_relations_a_title_after_a_verb_or_preposition_has_no_owner_before_them(
                                      "Steve Dasbach .")
     assert not (rel["kind"].isin(["role", "leadership"])
                 & rel["target_text"].isin(["White House", "Wikinews"])).any(), rel
+
+
+@pytest.mark.parametrize("text,doer,target,other", [
+    ("Germany criticised Russia for attacking Ukraine .", "Russia", "Ukraine", "Germany"),
+    ("Putin accused NATO of provoking Russia .", "NATO", "Russia", "Putin"),
+    ("Volker said he would have objected to Ukraine opening an investigation into Biden .",
+     "Ukraine", "Biden", "Volker"),
+])
+def test_relations_the_object_does_the_gerund_it_is_blamed_for(full_nlp, text, doer, target, other):
+    rel = _relations_table(full_nlp, text)
+    acts = rel[(rel["kind"] == "action") & (rel["target_text"] == target)]
+    assert doer in set(acts["source_text"]) and other not in set(acts["source_text"]), rel
+
+
+def test_relations_a_place_before_a_gerund_does_not_do_it(full_nlp):
+    rel = _relations_table(full_nlp, "Marine One landed on the South Lawn flying Trump to the "
+                                     "Walter Reed National Military Medical Center .")
+    assert not ((rel["source_text"] == "South Lawn") & (rel["kind"] == "action")).any(), rel

@@ -26,7 +26,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from actorgraph.gazetteer import country_iso3, is_known_place
+from actorgraph.gazetteer import country_iso3, demonym_iso3, is_known_place, is_title, role_sector
 from actorgraph.scores import first_word, heading_end, score_at, starts_line
 
 #: Head nouns of organisation names (general designators, singular).
@@ -425,6 +425,61 @@ def _candidate_subject(ent: Span) -> bool:
     return not is_known_place(tok.text)
 
 
+#: Verbs said of people, whose lone untagged surname subject is a person: "Molloy ran for the
+#: House", "Grande was elected", "Senanayake resigned", "Lieberthal has consulted widely".
+PERSON_VERBS = frozenset({"run", "stand", "campaign", "elect", "re-elect", "reelect", "appoint",
+                          "nominate", "resign", "retire", "consult", "marry", "die", "bear",
+                          "graduate", "study", "testify", "plead"})  # fmt: skip
+#: Pronouns after a surname that say it is a person's ("Hodge kept his seat").
+PERSON_PRONOUNS = frozenset({"he", "she", "his", "her", "himself", "herself"})
+
+
+#: A capital inside a word other than after a surname prefix, an apostrophe or a hyphen.
+INNER_CAPITAL = re.compile(r"^(?!(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von)[A-Z])[A-Z][a-z]+[A-Z]")
+
+
+def _lone_proper_noun(tok: Token) -> bool:
+    """A one-word capitalised proper noun with no name words beside it, no article and no
+    modifiers: "Molloy" in "Molloy ran for ...", not "the Senate" nor "Prime Minister"."""
+    text = tok.text
+    if (tok.tag_ != "NNP" or tok.ent_type_ or not text[:1].isupper() or tok.is_upper
+            or len(text) < 3 or tok.is_stop or not text.replace("'", "").replace("-", "").isalpha()):  # fmt: skip
+        return False
+    if INNER_CAPITAL.search(text):
+        return False  # a brand ("CloudSimple"), not "McAleenan", "DeFeria", "O'Brien"
+    if any(c.dep_ != "punct" for c in tok.children):
+        return False
+    doc = tok.doc
+    for j in (tok.i - 1, tok.i + 1):
+        if 0 <= j < len(doc) and (doc[j].pos_ == "PROPN" or doc[j].ent_type_) and not doc[j].is_punct:
+            return False
+    lower = tok.lower_
+    return not (lower in ORG_HEADS or lower in CLUB_WORDS or is_title(lower)
+                or role_sector(lower, exact=True) or is_known_place(text) or demonym_iso3(text))  # fmt: skip
+
+
+def subject_name_spans(doc: Doc) -> list[tuple[int, int]]:
+    """(start, end) of a surname the model left untagged as a clause's subject when the clause
+    says it is a person's: a verb said of people (:data:`PERSON_VERBS`) or a "he"/"his" later
+    in the sentence ("Hodge kept his seat"). CrossRE-style one-sentence texts and second
+    mentions in short items name people by surname alone; the small model misses many."""
+    out: list[tuple[int, int]] = []
+    # a word the document names as something else elsewhere is that ("Wikinews", "Trump Tower")
+    # unless it is the surname of one of its people ("Nancy Pelosi ... Pelosi [ORG] said")
+    surnames = {e[-1].text for e in doc.ents if e.label_ in ("PERSON", "PER") and len(e) > 1}
+    named = {t.text for e in doc.ents if e.label_ not in ("PERSON", "PER") for t in e} - surnames
+    for tok in doc:
+        if tok.dep_ not in ("nsubj", "nsubjpass") or tok.text in named or not _lone_proper_noun(tok):
+            continue
+        verb = tok.head
+        person = verb.lemma_.lower() in PERSON_VERBS or any(
+            t.lower_ in PERSON_PRONOUNS and (t.lower_ != "her" or t.tag_ == "PRP$")
+            for t in doc[tok.i + 1 : tok.sent.end])  # "told her" is not "her seat"
+        if person:
+            out.append((tok.i, tok.i + 1))
+    return out
+
+
 def _said_of_a_person(doc: Doc, ent: Span) -> bool:
     """Whether the words after a name say it is a person's: ", who ..." or an age in commas
     before a lower-case word (", 45, takes on"; not the house number of "corso Monforte, 15,
@@ -659,6 +714,10 @@ def org_name_spans(doc: Doc) -> list[Span]:
         ents = [e for e in ents if e not in overlapping]
         ents.append(Span(doc, start, end, label="PERSON"))
         changed = True
+    for start, end in subject_name_spans(doc):
+        if not any(e.start < end and start < e.end for e in ents):
+            ents.append(Span(doc, start, end, label="PERSON"))
+            changed = True
     for i, ent in enumerate(ents):
         if ent.label_ == "ORG" and _candidate_subject(ent):
             ents[i] = Span(doc, ent.start, ent.end, label="PERSON")

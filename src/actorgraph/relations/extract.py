@@ -41,6 +41,7 @@ from .results import RESULT_CONFIDENCE, result_relations
 from .surface import SURFACE_CONFIDENCE, surface_relations
 from .syntax import (
     DESCRIPTION_NOUNS,
+    GERUND_CONTROL_PREPS,
     HYPHEN_PARTICIPLES,
     JOINT_PREPS,
     OBJ_DEPS,
@@ -294,7 +295,31 @@ class _Rules:
                     for a in actors_of(c, self.index, modifiers=typed)]  # fmt: skip
             return self.subjects(head, typed, depth + 1)
         if rel == "advcl" and not own_subject and head.pos_ in ("VERB", "AUX"):
+            before = verb.doc[verb.i - 1] if verb.i > 0 else None
+            if (verb.tag_ == "VBG" and before is not None and before.dep_ in ("pobj", "dobj")
+                    and before.head.i in (head.i, *(c.i for c in head.children))):  # fmt: skip
+                # "objected to Ukraine opening an inquiry": the noun right before the gerund
+                # does it (the parser makes the gerund the verb's adverbial clause); a place
+                # there is where the subject was ("landed on the South Lawn flying Trump")
+                doers = [a for a in actors_of(before, self.index, modifiers=typed)
+                         if a.mention.label not in ("FAC", "LOC")]  # fmt: skip
+                if doers:
+                    return doers
             return self.subjects(head, typed, depth + 1)
+        if (rel == "pcomp" and not own_subject and verb.tag_ == "VBG" and head.dep_ == "prep"
+                and head.lower_ in GERUND_CONTROL_PREPS and head.head.pos_ in ("VERB", "AUX")):  # fmt: skip
+            # "criticised Russia for attacking Ukraine", "accused NATO of provoking Russia":
+            # the object does the gerund; "Russia was accused of attacking" its passive
+            # subject; "Germany apologised for attacking" the subject
+            gov = head.head
+            doers = [a for c in gov.children if c.dep_ in OBJ_DEPS
+                     for a in actors_of(c, self.index, modifiers=typed)]  # fmt: skip
+            if doers or any(c.dep_ in OBJ_DEPS for c in gov.children):
+                return doers
+            if is_passive(gov):
+                return [a for c in gov.children if c.dep_ in PASSIVE_SUBJ_DEPS
+                        for a in actors_of(c, self.index, modifiers=typed)]  # fmt: skip
+            return self.subjects(gov, typed, depth + 1)
         if rel == "relcl" and not is_passive(verb):
             return actors_of(head, self.index, modifiers=False)
         if rel == "acl" and verb.tag_ == "VBG":

@@ -18,6 +18,9 @@ NON_ACTOR_LABELS = frozenset(
 SUBJ_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJ_DEPS = frozenset({"nsubjpass", "csubjpass"})
 OBJ_DEPS = frozenset({"dobj", "dative", "obj", "iobj"})
+#: Prepositions whose gerund the verb's object does ("accused NATO of provoking Russia",
+#: "criticised Russia for attacking", "barred Iran from buying"), else its subject.
+GERUND_CONTROL_PREPS = frozenset({"of", "for", "from"})
 # The relative pronouns: "X, who ...", "the party, which ...".
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
 # Prepositions whose object is a participant of the event ("signed with", "sanctions on").
