@@ -483,18 +483,17 @@ def attribute_relations(sent: Span, index: MentionIndex) -> list[AttributeCandid
         # the title right before a person's name, whatever the parser hung it on ("US
         # President Trump and Turkish President Erdogan": "Turkish President" parsed as a conjunct)
         before = doc[m.start - 1] if m.start > sent.start else None
-        if (before is not None and before.i not in titled and m.label in PERSON_LABELS
+        if (before is not None and m.label in PERSON_LABELS
                 and before.pos_ in ("NOUN", "PROPN") and index.at(before) is None
                 and before.lemma_.lower() in title_kinds()):  # fmt: skip
-            for tm, ttok in _title_targets(before, index):
-                emit(m, before, tm, ttok, 0.85, "title")
-        if (before is not None and m.label in PERSON_LABELS and before.pos_ in ("NOUN", "PROPN")
-                and index.at(before) is None and before.lemma_.lower() in title_kinds()
-                and not any(True for _ in _title_targets(before, index))
-                and (owner := _name_before_title(before, index, sent)) is not None):  # fmt: skip
-            # "the Green Party of Canada candidate Lloyd Helferty", the party parsed as an
-            # apposition of the name before: the word order says whose candidate
-            emit(m, before, owner, doc[owner.start : owner.end].root, 0.6, "title")
+            targets = list(_title_targets(before, index))
+            if before.i not in titled:
+                for tm, ttok in targets:
+                    emit(m, before, tm, ttok, 0.85, "title")
+            if not targets and (owner := _name_before_title(before, index, sent)) is not None:
+                # "the Green Party of Canada candidate Lloyd Helferty", the party parsed as an
+                # apposition of the name before: the word order says whose candidate
+                emit(m, before, owner, doc[owner.start : owner.end].root, 0.6, "title")
         # 2. apposition, either way round ("Jane Roe, one of Acme's directors";
         #    "the Kenyan leader William Ruto")
         titles: list[tuple[Token, float, str]] = []

@@ -41,7 +41,6 @@ from .results import RESULT_CONFIDENCE, result_relations
 from .surface import SURFACE_CONFIDENCE, surface_relations
 from .syntax import (
     DESCRIPTION_NOUNS,
-    GERUND_CONTROL_PREPS,
     HYPHEN_PARTICIPLES,
     JOINT_PREPS,
     OBJ_DEPS,
@@ -57,6 +56,7 @@ from .syntax import (
     conjoined_preps,
     conjuncts,
     controllers,
+    gerund_governor,
     hyphen_participle,
     is_passive,
     modality,
@@ -306,12 +306,10 @@ class _Rules:
                 if doers:
                     return doers
             return self.subjects(head, typed, depth + 1)
-        if (rel == "pcomp" and not own_subject and verb.tag_ == "VBG" and head.dep_ == "prep"
-                and head.lower_ in GERUND_CONTROL_PREPS and head.head.pos_ in ("VERB", "AUX")):  # fmt: skip
+        if not own_subject and (gov := gerund_governor(verb)) is not None:
             # "criticised Russia for attacking Ukraine", "accused NATO of provoking Russia":
             # the object does the gerund; "Russia was accused of attacking" its passive
             # subject; "Germany apologised for attacking" the subject
-            gov = head.head
             doers = [a for c in gov.children if c.dep_ in OBJ_DEPS
                      for a in actors_of(c, self.index, modifiers=typed)]  # fmt: skip
             if doers or any(c.dep_ in OBJ_DEPS for c in gov.children):

@@ -36,7 +36,6 @@ from actorgraph.records import MentionRef
 from .attributes import COPULAS, GROUPING_NOUNS, PERSON_LABELS
 from .lexicon import Lexicon
 from .syntax import (
-    GERUND_CONTROL_PREPS,
     OBJ_DEPS,
     PASSIVE_SUBJ_DEPS,
     RELATIVE_PRONOUNS,
@@ -45,6 +44,7 @@ from .syntax import (
     Arg,
     MentionIndex,
     controllers,
+    gerund_governor,
     is_passive,
     phrasal_lemma,
 )
@@ -304,9 +304,8 @@ class PathRule:
             # with both "for" phrases hung on Craig: a phrase goes with the name just before it
         if any(t.dep_ == "xcomp" and controllers(t.head, purpose=False) for t in side1 + side2):
             return None  # object control: in "X urged Y to send Z" ("called on Y to"), Y sends
-        if any(t.dep_ == "pcomp" and t.tag_ == "VBG" and t.head.dep_ == "prep"
-               and t.head.lower_ in GERUND_CONTROL_PREPS
-               and any(c.dep_ in OBJ_DEPS for c in t.head.head.children) for t in side1 + side2):
+        if any((gov := gerund_governor(t)) is not None
+               and any(c.dep_ in OBJ_DEPS for c in gov.children) for t in side1 + side2):
             return None  # "X accused Y of provoking Z", "criticised Y for attacking Z": Y does
         if any(t.dep_ == "conj" or (t.dep_ == "appos" and (_listy_appos(t) or _names_in_a_row(t)))
                for t in side1 + side2):  # fmt: skip

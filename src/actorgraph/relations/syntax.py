@@ -546,6 +546,17 @@ def controllers(verb: Token, *, purpose: bool = True) -> list[Token]:
                   for p in pobjs(c)]  # fmt: skip
 
 
+def gerund_governor(verb: Token) -> Token | None:
+    """The verb whose "of"/"for"/"from" phrase the gerund ``verb`` is (see
+    :data:`GERUND_CONTROL_PREPS`): "accused" for "provoking" in "accused NATO of provoking"."""
+    if verb.dep_ != "pcomp" or verb.tag_ != "VBG":
+        return None
+    prep = verb.head
+    if prep.dep_ == "prep" and prep.lower_ in GERUND_CONTROL_PREPS and prep.head.pos_ in ("VERB", "AUX"):
+        return prep.head
+    return None
+
+
 def phrasal_lemma(verb: Token) -> str:
     """The lemma with its particle: "make up" for "is made up of", "carry out"."""
     prt = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
