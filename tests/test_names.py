@@ -24,6 +24,18 @@ def names(doc, spans):
         ("He joined the Social Democratic Front last year.", ["Social Democratic Front"]),
         ("Deputies of the Party of Regions walked out.", ["Party of Regions"]),
         ("He studied at Oxford University before the war.", ["Oxford University"]),
+        # a name of two halves joined by "and": an adjective or a value, then the designator
+        ("She led the Social Democratic and Labour Party for years.",
+         ["Social Democratic and Labour Party"]),
+        ("He joined the Peace and Freedom Party in 1970.", ["Peace and Freedom Party"]),
+        # coordinated plurals or places inside the "of"/"for" phrase
+        ("Marinov led the Party of Socialists and Democrats.", ["Party of Socialists and Democrats"]),
+        ("The Charity Commission for England and Wales fined the trust.",
+         ["Charity Commission for England and Wales"]),
+        # not across "and" to another name or a numbered one
+        ("The Ministry of Defence and Lockheed Martin signed a deal.", ["Ministry of Defence"]),
+        ("It joined the Political Party of Radicals and Democrats 66.",
+         ["Political Party of Radicals"]),
     ],
 )
 def test_names_designator_spans(tagger, text, expected):
@@ -43,6 +55,12 @@ def test_names_designator_spans(tagger, text, expected):
 def test_names_no_name(tagger, text):
     doc = tagger(text)
     assert designator_spans(doc) == []
+
+
+def test_names_two_halves_replace_the_model_pieces(tagger):
+    doc = tagger("The MP is Claire Hanna of the Social Democratic and Labour Party.")
+    orgs = [e.text for e in org_name_spans(doc) if e.label_ == "ORG"]
+    assert "Social Democratic and Labour Party" in orgs and "Labour Party" not in orgs
 
 
 def test_names_abbreviation_defined_in_parentheses(tagger):
@@ -400,6 +418,12 @@ def test_names_a_one_word_candidate_is_a_person(nlp, text, name, label):
     ("Molloy ran for the Canadian House of Commons in 1921 .", "Molloy"),
     ("Lieberthal has consulted widely on Chinese affairs .", "Lieberthal"),
     ("Hodge kept his seat in the 1918 election .", "Hodge"),
+    # a person noun after the copula, or joining a party
+    ("Patteson was a member of the Board of Trustees of West Virginia Wesleyan .", "Patteson"),
+    ("Woollcombe joined the Conservative Party of Canada after the merger .", "Woollcombe"),
+    # a surname the small model tags as an adjective or a common noun at the sentence's start
+    ("Hundal later ran for the Progressive Conservative Party of Canada in 1997 .", "Hundal"),
+    ("Paulley was a Co-operative Commonwealth Federation candidate for St. Boniface .", "Paulley"),
 ])
 def test_names_a_lone_surname_subject_said_of_a_person_is_a_person(nlp, text, name):
     doc = nlp(text)
@@ -410,6 +434,8 @@ def test_names_a_lone_surname_subject_said_of_a_person_is_a_person(nlp, text, na
     "Seat posted 3,420 registrations .",  # no person's verb, no "he" or "his"
     "President said the deal was good .",  # a title
     "CloudSimple said he would sell .",  # a brand's inner capital
+    "Estonia was a member of the Soviet Union .",  # a known place
+    "Trade was a concern of the Board .",  # no person noun
 ])
 def test_names_other_lone_subjects_stay_untagged(nlp, text):
     doc = nlp(text)

@@ -290,9 +290,13 @@ class _Rules:
             if is_passive(verb) != is_passive(head):
                 # a shared subject across voices: in "X was elected in 2010 and met Y" X meets
                 # Y; in "X attacked Y and was arrested" X is who was arrested, not the arrester
+                # ("Donaldson, who was elected for the UUP but switched to the DUP": the
+                # relative pronoun stands for the noun its clause hangs on)
                 return [] if is_passive(verb) else [
                     a for c in head.children if c.dep_ in PASSIVE_SUBJ_DEPS
-                    for a in actors_of(c, self.index, modifiers=typed)]  # fmt: skip
+                    for a in actors_of(head.head if c.lower_ in RELATIVE_PRONOUNS
+                                       and head.dep_ == "relcl" else c,
+                                       self.index, modifiers=typed and c.lower_ not in RELATIVE_PRONOUNS)]  # fmt: skip
             return self.subjects(head, typed, depth + 1)
         if rel == "advcl" and not own_subject and head.pos_ in ("VERB", "AUX"):
             before = verb.doc[verb.i - 1] if verb.i > 0 else None
@@ -506,6 +510,7 @@ class _Rules:
         event_type = entry.event_type if entry else None
         quad = entry.quad_class if entry else None
         symmetric = bool(entry and "symmetric" in entry.flags)
+        claimed_before = set(self.nouns_done)
         speech = bool(entry and "speech" in entry.flags)
         light = bool(entry and "light" in entry.flags)
         stop = bool(entry and "stop" in entry.flags)
@@ -620,6 +625,17 @@ class _Rules:
             event_type, quad = "DISAPPROVE", QUAD_CLASS["DISAPPROVE"]
         if entry is not None and "undergo" in entry.flags and self.undergo(verb, predicate):
             return
+        if event_type is None and (entry is None or light) and any(
+                c.dep_ == "prep" and c.lower_ in JOINT_PREPS for c in verb.children):  # fmt: skip
+            # "coalition talks began between A, B and C": the parser hangs the event noun's
+            # "between" phrase on the verb it is the subject of
+            for c in verb.children:
+                noun = self.event_noun(c) if c.dep_ in SUBJ_DEPS and c.pos_ == "NOUN" else None
+                if noun is not None and noun.event_type and event_type is None:
+                    event_type, quad = noun.event_type, noun.quad_class
+                    predicate = f"{c.lemma_.lower()} {predicate}"
+                    symmetric = "symmetric" in noun.flags
+                    self.nouns_done.add(c.i)
         if light and event_type is None and not prep_targets:
             return  # "has facilities in ...", "made the list": a support verb with no event
         kind = "action"
@@ -645,6 +661,9 @@ class _Rules:
         subjects = self.subjects(verb, typed)
         if not subjects:
             self._joint_only(verb, predicate, event_type, quad, kind)
+            # "It constituted a pact between A, B and C": a verb with no actor to do it leaves
+            # its event noun to say who is party to it
+            self.nouns_done &= claimed_before
             return
         targets, joint = self.objects(verb, typed)
         for c in prep_targets:

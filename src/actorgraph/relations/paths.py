@@ -47,6 +47,7 @@ from .syntax import (
     gerund_governor,
     is_passive,
     phrasal_lemma,
+    titled_person_after,
 )
 
 MAX_ARCS = 4
@@ -280,6 +281,10 @@ class PathRule:
             # modifiers ("Plaid Cymru leaders A and B") unless it has a title of its own: in
             # "the Brazilian leader Lula and Indian Prime Minister Modi", "Brazilian" is Lula's only
             return None
+        if any(titled_person_after(m, h, self.index) not in (None, other)
+               for m, h, other in ((m1, h1, m2), (m2, h2, m1))):  # fmt: skip
+            return None  # "volunteered for [the party] candidate Cecil Thorne": the person
+            # heads the phrase the parser hung on the party, and takes its relations
         side1, side2 = self._event_place(c1[: on1[lca.i]]), self._event_place(c2[:lca_pos2])
         arcs = len(side1) + len(side2)
         if arcs == 0 or arcs > MAX_ARCS:
@@ -905,8 +910,9 @@ def _alias(a1: Arg, side1: list[Token], a2: Arg, side2: list[Token]) -> tuple[Ar
     if a1.mention.label not in ("ORG", "PERSON", "PER", "NORP"):
         return None  # places: "Leeds, England" is containment (see attributes)
     named = a2 if side1 else a1
-    if not named.mention.start <= appos.head.i < named.mention.end:
-        return None  # "the CDU (CDU) and the CSU": the name in parentheses is another's
+    if not named.mention.start <= appos.head.i < named.mention.end or named.mention.end != left - 1:
+        return None  # "the CDU (CDU) and the CSU", "behind Walker and Maginness (SDLP)": the
+        # name in parentheses is another's
     return (a1, a2) if side1 else (a2, a1)
 
 

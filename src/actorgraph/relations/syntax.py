@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from actorgraph.gazetteer import role_sector
 from actorgraph.records import MentionRef
 
 from .lexicon import Lexicon
@@ -153,6 +154,30 @@ def hyphen_participle(token: Token, index: MentionIndex) -> tuple[MentionRef, st
     return (m, lemma) if m is not None else None
 
 
+#: Most title words between an organisation and its person ("Labour Party leader Keir Starmer").
+MAX_TITLE_GAP = 3
+
+
+def titled_person_after(m: MentionRef, head: Token, index: MentionIndex) -> MentionRef | None:
+    """The person named right after organisation ``m`` and a title, when the parser hung the
+    person under the organisation: in "volunteered for [Progressive Conservative Party of
+    Manitoba] candidate Cecil Thorne" the argument is Thorne, the party only his title's."""
+    if m.label != "ORG":
+        return None
+    doc = head.doc
+    k = m.end
+    while k < len(doc) and k - m.end < MAX_TITLE_GAP and doc[k].pos_ == "NOUN" and index.at(doc[k]) is None:
+        k += 1
+    if k == m.end or k >= len(doc) or role_sector(doc[m.end:k].text) is None:
+        return None
+    person = index.at(doc[k])
+    if person is None or person.label != "PERSON" or person.start != k:
+        return None
+    if not any(t.i == person.end - 1 for t in head.subtree):
+        return None  # the person is not inside the organisation's phrase
+    return person
+
+
 def actors_of(
     token: Token, index: MentionIndex, *, modifiers: bool = True, of_phrase: bool = True,
     places: bool = False, resolve: bool = True,
@@ -179,7 +204,8 @@ def actors_of(
     for head in conjuncts(token):
         m = index.at(head)
         if m is not None:
-            add(m, 1.0, head)
+            titled = titled_person_after(m, head, index)
+            add(titled or m, 1.0, head)
             continue
         if head.pos_ == "PRON" and resolve:
             for ante in antecedents(head, index):
