@@ -32,6 +32,10 @@ def names(doc, spans):
         ("Marinov led the Party of Socialists and Democrats.", ["Party of Socialists and Democrats"]),
         ("The Charity Commission for England and Wales fined the trust.",
          ["Charity Commission for England and Wales"]),
+        # a known place after "of the"; not a decade
+        ("He joined the Communist Party of the Netherlands in 1970.",
+         ["Communist Party of the Netherlands"]),
+        ("The Conservative Party of the 1980s was different.", ["Conservative Party"]),
         # not across "and" to another name or a numbered one
         ("The Ministry of Defence and Lockheed Martin signed a deal.", ["Ministry of Defence"]),
         ("It joined the Political Party of Radicals and Democrats 66.",

@@ -2020,3 +2020,14 @@ def test_relations_a_name_in_parentheses_renames_the_name_right_before_it(full_n
     assert not (rel["kind"] == "alias").any(), rel
     rows = rel[(rel["source_text"] == "Alban Maginness") & (rel["kind"] != "cooccurrence")]
     assert set(rows["target_text"]) == {"Social Democratic and Labour Party"}, rel
+
+
+def test_relations_a_grouping_noun_after_a_party_holds_its_members_whatever_the_parse(full_nlp):
+    # the parser makes "a combined list" an apposition of "candidate"
+    rel = _relations_table(full_nlp, "In 1984 he was candidate for the European Parliament for the "
+                                     "Green Progressive Accord , a combined list of the Labour "
+                                     "Party , the Communist Party of the Netherlands and the "
+                                     "Pacifist Socialist Party .")
+    rows = rel[(rel["kind"] == "affiliation") & (rel["target_text"] == "Green Progressive Accord")]
+    assert set(rows["source_text"]) == {"Labour Party", "Communist Party of the Netherlands",
+                                        "Pacifist Socialist Party"}, rel

@@ -101,6 +101,18 @@ def _paired_words(doc: Doc, left: int, right: int) -> bool:
     return is_known_place(a.text) and is_known_place(b.text)
 
 
+def _the_place(doc: Doc, i: int) -> bool:
+    """Whether ``doc[i:]`` is "the" and a known place's name ("the Netherlands", "the
+    Russian Federation")."""
+    if doc[i].lower_ != "the" or doc[i - 1].lower_ != "of":
+        return False
+    j = i + 1
+    while j < len(doc) and _name_word(doc[j]) and j - i <= 4:
+        j += 1
+    return j > i + 1 and (is_known_place(doc[i + 1 : j].text) or all(
+        t.ent_type_ in ("GPE", "LOC") for t in doc[i + 1 : j]))
+
+
 def designator_spans(doc: Doc) -> list[tuple[int, int]]:
     """(start, end) token spans of names built on an organisation word."""
     out: list[tuple[int, int]] = []
@@ -128,10 +140,11 @@ def designator_spans(doc: Doc) -> list[tuple[int, int]]:
             else:
                 break  # never across "of": "Member of Parliament" is a title, not a name
         end = token.i + 1
-        # "Party of Regions", "Ministry of Defence", "University of Oxford"
-        while (end + 1 < n and doc[end].lower_ in CONNECTORS and _name_word(doc[end + 1])
-               and end - start < MAX_NAME_TOKENS):  # fmt: skip
-            end += 2
+        # "Party of Regions", "Ministry of Defence", "University of Oxford"; "Communist Party
+        # of the Netherlands" (a place after "of the")
+        while (end + 1 < n and doc[end].lower_ in CONNECTORS and end - start < MAX_NAME_TOKENS
+               and (_name_word(doc[end + 1]) or _the_place(doc, end + 1))):  # fmt: skip
+            end += 3 if doc[end + 1].lower_ == "the" else 2
             while end < n and _name_word(doc[end]) and not doc[end].is_sent_start:
                 end += 1
             # "Party of Socialists and Democrats", "Commission for England and Wales"

@@ -99,6 +99,28 @@ def _member_of_phrase(title: Token, tok: Token) -> bool:
             and t.head.head.i == title.i)  # fmt: skip
 
 
+def _grouping_after(m: MentionRef, head: Token) -> Token | None:
+    """The grouping noun of ", a (combined) list of A, B and C" right after organisation
+    ``m`` when the parser hung it elsewhere ("candidate for the Green Progressive Accord, a
+    combined list of ...", with the list an apposition of "candidate")."""
+    doc = head.doc
+    k = m.end
+    if k >= len(doc) or doc[k].text != ",":
+        return None
+    k += 1
+    if k < len(doc) and doc[k].pos_ == "DET":
+        k += 1
+    while k < len(doc) and doc[k].dep_ == "amod" and k - m.end <= 4:
+        k += 1
+    if k >= len(doc):
+        return None
+    noun = doc[k]
+    if (noun.pos_ != "NOUN" or noun.lemma_.lower() not in GROUPING_NOUNS
+            or noun.dep_ not in ("appos", "attr") or noun.head.i == head.i):  # fmt: skip
+        return None
+    return noun if any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children) else None
+
+
 @dataclass(frozen=True)
 class AttributeCandidate:
     """An attribute relation found in a sentence, before it becomes a ``Relation``."""
@@ -515,6 +537,8 @@ def attribute_relations(sent: Span, index: MentionIndex) -> list[AttributeCandid
                 if m.label not in PERSON_LABELS and _in_title_phrase(head):
                     continue  # "a fellow with the Hoover Institution, a scholar at AEI"
                 titles.append((c, 0.8, "apposition"))
+        if m.label == "ORG" and (grouping := _grouping_after(m, head)) is not None:
+            titles.append((grouping, 0.7, "apposition"))
         if m.label in PERSON_LABELS and (inverse := _inverse_title(head, index)) is not None:
             titles.append((inverse, 0.65, "copula"))
         if head.dep_ == "appos" and index.at(head.head) is None and (
