@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
@@ -217,3 +218,15 @@ def test_readers_gum_names_drop_leading_article_and_possessive(tmp_path):
     assert (place.text, place.named, place.country) == ("Netherlands", True, "NLD")
     pronoun = next(e for e in doc.entities if e.label == "person")
     assert (pronoun.text, pronoun.named) == ("He", False)
+
+
+def test_readers_crossre_joins_a_split_possessive(tmp_path):
+    record = {"doc_key": "p-1", "sentence": ["the", "Labour", "Party", "'", "s", "David", "Parker"],
+              "ner": [[1, 2, "politicalparty"], [5, 6, "politician"]],
+              "relations": [[5, 6, 1, 2, "role", "", False, False]]}
+    path = tmp_path / "p.json"
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    (doc,) = read_gold("crossre", path)
+    assert doc.text == "the Labour Party 's David Parker"
+    assert [e.text for e in doc.entities] == ["Labour Party", "David Parker"]
+    _check_offsets([doc])

@@ -2031,3 +2031,14 @@ def test_relations_a_grouping_noun_after_a_party_holds_its_members_whatever_the_
     rows = rel[(rel["kind"] == "affiliation") & (rel["target_text"] == "Green Progressive Accord")]
     assert set(rows["source_text"]) == {"Labour Party", "Communist Party of the Netherlands",
                                         "Pacifist Socialist Party"}, rel
+
+
+def test_relations_his_party_is_the_sole_person_before_it(full_nlp):
+    rel = _relations_table(full_nlp, "It was organised by Harry West and constituted a formal "
+                                     "pact between his Ulster Unionist Party and the Democratic "
+                                     "Unionist Party .")
+    rows = rel[(rel["source_text"] == "Harry West") & (rel["kind"] == "affiliation")]
+    assert set(rows["target_text"]) == {"Ulster Unionist Party"}, rel
+    # with two people before "his", whose party it is stays unsaid
+    rel = _relations_table(full_nlp, "Trump attacked Biden and his Democratic Party .")
+    assert not (rel["kind"] == "affiliation").any(), rel

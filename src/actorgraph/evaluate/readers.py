@@ -556,7 +556,9 @@ def read_crossre(path: Path) -> list[GoldDoc]:
 def _crossre_doc(record: dict, path: Path, n: int) -> GoldDoc:
     tokens: list[str] = record.get("sentence", [])
     builder = _TextBuilder()
-    offsets = [builder.add(token, space_before=True) for token in tokens]
+    # "Party ' s David Parker": the possessive split in two is written "Party 's David Parker"
+    offsets = [builder.add(token, space_before=not (token == "s" and i and tokens[i - 1] == "'"))
+               for i, token in enumerate(tokens)]
     text = builder.text
 
     def span(first: int, last: int, label: str) -> GoldSpan:

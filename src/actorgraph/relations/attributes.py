@@ -99,6 +99,21 @@ def _member_of_phrase(title: Token, tok: Token) -> bool:
             and t.head.head.i == title.i)  # fmt: skip
 
 
+#: Common nouns an organisation's name may modify ("his One Israel alliance").
+ORG_NOUNS = GROUPING_NOUNS | {"party", "movement", "faction", "organisation", "organization"}
+
+
+def _sole_owner(pron: Token, index: MentionIndex, sent: Span) -> MentionRef | None:
+    """The person "his"/"her" stands for when the sentence names only one before it ("Harry
+    West ... his Ulster Unionist Party"); with two ("Trump attacked Biden and his party") the
+    owner is a guess, and none is given."""
+    if pron.tag_ != "PRP$" or pron.lower_ not in ("his", "her"):
+        return None
+    people = {m.actor_id: m for m in index.in_span(sent[: pron.i - sent.start])
+              if m.label in PERSON_LABELS}  # fmt: skip
+    return next(iter(people.values())) if len(people) == 1 else None
+
+
 def _grouping_after(m: MentionRef, head: Token) -> Token | None:
     """The grouping noun of ", a (combined) list of A, B and C" right after organisation
     ``m`` when the parser hung it elsewhere ("candidate for the Green Progressive Accord, a
@@ -499,9 +514,18 @@ def attribute_relations(sent: Span, index: MentionIndex) -> list[AttributeCandid
                         # leads Russia, "NASA's Administrator Bridenstine" leads NASA
                         title = _own_title_noun(head, index) if m.label in PERSON_LABELS else None
                         emit(m, title, cm, c, 0.75, "possessive" if c.dep_ == "poss" else "modifier")
+                elif c.dep_ == "poss" and m.label == "ORG" and (owner := _sole_owner(c, index, sent)):
+                    # "his Ulster Unionist Party": the person the pronoun stands for belongs
+                    emit(owner, None, m, head, 0.5, "possessive")
                 elif c.pos_ in ("NOUN", "PROPN"):
                     for tm, ttok in _title_targets(c, index):
                         emit(m, c, tm, ttok, 0.85, "title")
+        if (m.label == "ORG" and head.dep_ == "compound" and head.head.pos_ == "NOUN"
+                and head.head.lemma_.lower() in ORG_NOUNS):  # fmt: skip
+            # "his One Israel alliance", "her Likud party": the name modifies the noun
+            for c in head.head.children:
+                if c.dep_ == "poss" and (owner := _sole_owner(c, index, sent)) is not None:
+                    emit(owner, None, m, head, 0.5, "possessive")
         # the title right before a person's name, whatever the parser hung it on ("US
         # President Trump and Turkish President Erdogan": "Turkish President" parsed as a conjunct)
         before = doc[m.start - 1] if m.start > sent.start else None
