@@ -36,6 +36,7 @@ def names(doc, spans):
         ("He joined the Communist Party of the Netherlands in 1970.",
          ["Communist Party of the Netherlands"]),
         ("The Conservative Party of the 1980s was different.", ["Conservative Party"]),
+        ("He works at the University of Sheffield of the UK now.", ["University of Sheffield"]),
         # not across "and" to another name or a numbered one
         ("The Ministry of Defence and Lockheed Martin signed a deal.", ["Ministry of Defence"]),
         ("It joined the Political Party of Radicals and Democrats 66.",

@@ -141,9 +141,11 @@ def designator_spans(doc: Doc) -> list[tuple[int, int]]:
                 break  # never across "of": "Member of Parliament" is a title, not a name
         end = token.i + 1
         # "Party of Regions", "Ministry of Defence", "University of Oxford"; "Communist Party
-        # of the Netherlands" (a place after "of the")
+        # of the Netherlands" (a place after "of the", right after the designator: in
+        # "the University of Sheffield of the UK" the place is the university's, not its name)
         while (end + 1 < n and doc[end].lower_ in CONNECTORS and end - start < MAX_NAME_TOKENS
-               and (_name_word(doc[end + 1]) or _the_place(doc, end + 1))):  # fmt: skip
+               and (_name_word(doc[end + 1])
+                    or (end == token.i + 1 and _the_place(doc, end + 1)))):  # fmt: skip
             end += 3 if doc[end + 1].lower_ == "the" else 2
             while end < n and _name_word(doc[end]) and not doc[end].is_sent_start:
                 end += 1
