@@ -994,6 +994,19 @@ def test_relations_a_noun_in_apposition_stands_for_the_actor_it_renames(nlp):
     assert r is not None and r.kind == "leadership", [(x.source_id, x.kind, x.target_id) for x in rels]
 
 
+def test_relations_coordination_does_not_leave_brackets():
+    # the parser coordinates the radicals with the socialists' leaders inside the brackets
+    from actorgraph.pipeline import extract_articles
+    from actorgraph.records import Article
+
+    text = ("The RnP was composed of the Italian Democratic Socialists ( SDI ; a social-democratic "
+            "party led by Enrico Boselli and Roberto Villetti ) and the Italian Radicals.")
+    rels = extract_articles([Article(doc_id="d", text=text, path="d.txt")]).relations
+    leaders = rels[rels["kind"] == "leadership"]
+    assert "Roberto Villetti" in set(leaders["source_name"])
+    assert not any("Radicals" in s for s in leaders["source_name"]), list(leaders["source_name"])
+
+
 def test_relations_an_event_noun_in_an_in_phrase_types_an_unknown_verb(nlp):
     rels = typed(relations_for(nlp, "Syrian rebels engaged Filipino peacekeepers in a firefight."))
     r = next((r for r in rels if r.event_type == "ASSAULT"), None)

@@ -86,7 +86,10 @@ def conjuncts(token: Token) -> list[Token]:
     out = [token]
 
     def more(t: Token) -> list[Token]:
-        found = [c for c in t.children if c.dep_ == "conj"]
+        found = [c for c in t.children if c.dep_ == "conj" and not _leaves_brackets(t, c)]
+        # ... and the radicals are coordinated with the socialists the brackets follow
+        found += [c for w in t.subtree if w.i > t.i and w.dep_ != "conj" for c in w.children
+                  if c.dep_ == "conj" and _leaves_brackets(w, c) and not _leaves_brackets(t, c)]
         if t.ent_iob_ in ("B", "I"):
             # a name the parser built inside out ("[Barack] -> pobj [Obama] -> conj Putin"): what
             # is coordinated with any word of the name is coordinated with the name
@@ -113,6 +116,22 @@ def conjuncts(token: Token) -> list[Token]:
         out.append(t)
         stack.extend(more(t))
     return out
+
+
+def _leaves_brackets(a: Token, b: Token) -> bool:
+    """Whether a bracket around ``a`` closes before ``b``: in "the Italian Democratic
+    Socialists (a party led by A and B) and the Italian Radicals" the radicals are not
+    coordinated with B, whatever the parse says."""
+    first, last = (a, b) if a.i < b.i else (b, a)
+    depth = 0
+    for t in first.doc[first.i + 1 : last.i]:
+        if t.text in ("(", "["):
+            depth += 1
+        elif t.text in (")", "]"):
+            if depth == 0:
+                return True
+            depth -= 1
+    return False
 
 
 # People and firms named after an actor they do not belong to or act for: "Apple resellers",
