@@ -37,6 +37,10 @@ def names(doc, spans):
          ["Communist Party of the Netherlands"]),
         ("The Conservative Party of the 1980s was different.", ["Conservative Party"]),
         ("He works at the University of Sheffield of the UK now.", ["University of Sheffield"]),
+        # the plural names of party families, after a nationality or a party adjective
+        ("The Australian Greens polled strongest in Queensland.", ["Australian Greens"]),
+        ("He left the Liberal Democrats and the Sweden Democrats.",
+         ["Liberal Democrats", "Sweden Democrats"]),
         # not across "and" to another name or a numbered one
         ("The Ministry of Defence and Lockheed Martin signed a deal.", ["Ministry of Defence"]),
         ("It joined the Political Party of Radicals and Democrats 66.",
@@ -55,6 +59,7 @@ def test_names_designator_spans(tagger, text, expected):
         "The party and the union agreed.",  # lower-case organisation words
         "Former Party officials were arrested.",
         "She was elected a Member of Parliament in 2019.",  # a title, not a name
+        "Senate Democrats blocked the bill and many Republicans agreed.",  # people, not parties
     ],
 )
 def test_names_no_name(tagger, text):
@@ -66,6 +71,11 @@ def test_names_two_halves_replace_the_model_pieces(tagger):
     doc = tagger("The MP is Claire Hanna of the Social Democratic and Labour Party.")
     orgs = [e.text for e in org_name_spans(doc) if e.label_ == "ORG"]
     assert "Social Democratic and Labour Party" in orgs and "Labour Party" not in orgs
+
+
+def test_names_the_greens_are_a_party(tagger):
+    doc = tagger("The Greens won ten seats and the Labour Party lost two.")
+    assert [(e.text, e.label_) for e in org_name_spans(doc)][0] == ("Greens", "ORG")
 
 
 def test_names_abbreviation_defined_in_parentheses(tagger):

@@ -113,12 +113,33 @@ def _the_place(doc: Doc, i: int) -> bool:
         t.ent_type_ in ("GPE", "LOC") for t in doc[i + 1 : j]))
 
 
+#: The plural names of party families: "the Australian Greens", "the Liberal Democrats",
+#: "the Scottish Conservatives" name a party when a nationality or a party adjective comes
+#: first ("Senate Democrats", "many Democrats" are people).
+PARTY_FAMILIES = frozenset({"greens", "democrats", "liberals", "socialists", "conservatives",
+                            "nationals", "unionists", "republicans", "communists", "nationalists",
+                            "radicals", "progressives", "libertarians", "ecologists"})  # fmt: skip
+PARTY_ADJECTIVES = frozenset({"liberal", "social", "christian", "free", "green", "left", "national",
+                              "radical", "progressive", "democratic", "young", "united",
+                              "independent", "popular", "new"})  # fmt: skip
+
+
+def _party_family(token: Token) -> bool:
+    """Whether ``token`` ends a party's plural name ("Australian [Greens]", "Sweden
+    [Democrats]", "Liberal [Democrats]")."""
+    if token.lower_ not in PARTY_FAMILIES or not token.is_title or token.i == 0:
+        return False
+    prev = token.doc[token.i - 1]
+    return prev.is_title and (prev.lower_ in PARTY_ADJECTIVES or demonym_iso3(prev.text) is not None
+                              or country_iso3(prev.text) is not None)  # fmt: skip
+
+
 def designator_spans(doc: Doc) -> list[tuple[int, int]]:
     """(start, end) token spans of names built on an organisation word."""
     out: list[tuple[int, int]] = []
     n = len(doc)
     for token in doc:
-        if token.lower_ not in ORG_HEADS or not token.is_title:
+        if (token.lower_ not in ORG_HEADS or not token.is_title) and not _party_family(token):
             continue
         start = token.i
         crossed_and = False
@@ -810,6 +831,11 @@ def org_name_spans(doc: Doc) -> list[Span]:
     for start, end in subject_name_spans(doc):
         if not any(e.start < end and start < e.end for e in ents):
             ents.append(Span(doc, start, end, label="PERSON"))
+            changed = True
+    for i, ent in enumerate(ents):
+        if ent.label_ == "NORP" and ent[-1].text == "Greens" and all(
+                t.lower_ in ("the", "greens") for t in ent):  # fmt: skip
+            ents[i] = Span(doc, ent.start, ent.end, label="ORG")  # "the Greens": the party
             changed = True
     for i, ent in enumerate(ents):
         if ent.label_ == "ORG" and _candidate_subject(ent):
