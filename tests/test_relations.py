@@ -586,6 +586,9 @@ NO_PATH = [
     ("Germany said Russia attacked Ukraine.", {}, "Germany", "Ukraine"),
     # object control: Beijing would send, not the one who urged
     ("Emmanuel Macron urged Beijing not to send weapons to Moscow.", {}, "Emmanuel Macron", "Moscow"),
+    # what is outside a place is not in it
+    ("Are there any sister organisations of Faithless Hijabi outside the UK?",
+     {"Faithless Hijabi": "ORG", "UK": "GPE"}, "Faithless Hijabi", "UK"),
 ]  # fmt: skip
 
 

@@ -62,7 +62,7 @@ ARGUMENT_DEPS = OBJECT_DEPS | PASSIVE_SUBJ_DEPS | {"pobj", "prep", "pcomp", "xco
 MODIFIER_ARCS = frozenset({"compound", "amod", "nmod", "poss"})
 PHRASE_DEPS = frozenset({"prep", "pobj", "pcomp", "compound", "poss", "nmod", "amod", "appos",
                          "acl", "npadvmod", "attr"})  # fmt: skip
-LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "within", "outside", "around", "across",
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "within", "around", "across",
                             "throughout"})  # fmt: skip
 # Prepositions through which one actor can belong to another ("Walker of the UUP", "a
 # professor at Y", "Barton in the Faculty of Arts", "a senator from Ohio"); others ("met with",
