@@ -522,6 +522,8 @@ PERSON_NOUNS = frozenset({"candidate", "nominee", "recipient", "member", "son", 
 #: Verbs whose subject is a person when their object is a party ("Woollcombe joined the
 #: Conservative Party"; a country joins an alliance, a party merges).
 PARTY_MEMBER_VERBS = frozenset({"join", "rejoin", "quit", "leave"})
+#: Verbs whose "as" phrase names the office their subject held ("served as leader").
+SERVING_VERBS = frozenset({"serve", "act", "work", "sit"})
 #: Pronouns after a surname that say it is a person's ("Hodge kept his seat").
 PERSON_PRONOUNS = frozenset({"he", "she", "his", "her", "himself", "herself"})
 
@@ -588,6 +590,12 @@ def _person_predicate(verb: Token) -> bool:
             return True
         if lemma in PARTY_MEMBER_VERBS and c.dep_ in ("dobj", "obj") and c.lower_ == "party":
             return True
+        if lemma in SERVING_VERBS and c.dep_ == "prep" and c.lower_ == "as" and any(
+                p.dep_ == "pobj" and p.pos_ == "NOUN" and (
+                    p.lemma_.lower() in PERSON_NOUNS or is_title(p.lower_)
+                    or role_sector(p.lower_, exact=True) is not None)
+                for p in c.children):  # fmt: skip
+            return True  # "served as leader of the Reform Party"
     return False
 
 
@@ -840,6 +848,12 @@ def org_name_spans(doc: Doc) -> list[Span]:
     for i, ent in enumerate(ents):
         if ent.label_ == "ORG" and _candidate_subject(ent):
             ents[i] = Span(doc, ent.start, ent.end, label="PERSON")
+            changed = True
+    for i, ent in enumerate(ents):
+        if (ent.label_ == "NORP" and len(ent) == 1 and ent[0].tag_ == "NNP"
+                and ent[0].dep_ in ("nsubj", "nsubjpass") and demonym_iso3(ent.text) is None
+                and _person_predicate(ent[0].head)):  # fmt: skip
+            ents[i] = Span(doc, ent.start, ent.end, label="PERSON")  # "[Hanni] served as leader"
             changed = True
     for i, ent in enumerate(ents):
         if ent.label_ in NOT_PERSON_LABELS and _said_of_a_person(doc, ent):

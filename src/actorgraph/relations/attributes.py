@@ -633,9 +633,11 @@ def attribute_relations(sent: Span, index: MentionIndex) -> list[AttributeCandid
             if subj_verb.lemma_.lower() in PRETENCE_VERBS:
                 continue  # "disguised as a Canadian film crew"
             # "served as leader of A, and later as leader of B": the parser hangs the second
-            # "as" on the adverb
+            # "as" on the adverb (a modifier, or a conjunct after "and")
             kids = [*subj_verb.children,
-                    *(g for c in subj_verb.children if c.dep_ == "advmod" for g in c.children
+                    *(g for c in subj_verb.children
+                      if c.dep_ == "advmod" or (c.dep_ == "conj" and c.pos_ == "ADV")
+                      for g in c.children
                       if g.dep_ == "prep" and g.lower_ == "as")]  # fmt: skip
             for c in kids:
                 if (
