@@ -1449,6 +1449,26 @@ def test_relations_fixtures_and_grounds_as_the_pipeline_reads_them():
     assert set(m[m.text == "Bristol"].label) == {"GPE"}
 
 
+def test_relations_an_idiom_of_verb_and_object_is_one_event(nlp):
+    # "joined forces with": cooperation, not membership, and the forces are no target
+    rels = typed(relations_for(nlp, "The Labour Party joined forces with the Green Party.",
+                               {"The Labour Party": "ORG", "the Green Party": "ORG"}))
+    r = find(rels, "The Labour Party", "the Green Party") or find(rels, "the Green Party",
+                                                                   "The Labour Party")
+    assert r is not None and r.event_type == "COOPERATE" and r.kind == "action", rels
+    assert r.predicate == "join forces" and not r.directed
+    # the plain verb keeps its membership
+    rels = typed(relations_for(nlp, "Russia joined the WTO in 2012."))
+    assert find(rels, "Russia", "WTO").kind == "role"
+
+
+def test_relations_one_does_not_cooperate_with_whom_one_cooperates_against(nlp):
+    rels = typed(relations_for(nlp, "Russia and China teamed up against the US."))
+    assert find(rels, "China", "Russia").event_type == "COOPERATE"
+    assert all(r.event_type != "COOPERATE" for r in rels if "US" in (r.source_id, r.target_id)), [
+        (x.source_id, x.event_type, x.target_id) for x in rels]
+
+
 def test_relations_a_go_between_is_no_target(nlp):
     rels = typed(relations_for(nlp, "Israel sent Syria a message, via Washington, on Monday.",
                                {"Washington": "GPE"}))
@@ -1463,6 +1483,18 @@ def test_relations_a_go_between_is_no_target(nlp):
     ("The party joined the coalition Harmony, comprising the Unity Party, the Progress Party "
      "and the Renewal Party.", {"Harmony": "ORG"}, "Harmony",
      ["the Unity Party", "the Progress Party", "the Renewal Party"]),
+    # ", called X" parsed as a second verb coordinated with "formed"
+    ("In the 2009 Kurdistan Region parliamentary election they formed a coalition with the "
+     "Kurdistan Islamic Union , the Kurdistan Socialist Democratic Party and the Future Party , "
+     "called the Service and Reform List .", {"the Service and Reform List": "ORG"},
+     "the Service and Reform List",
+     ["the Kurdistan Islamic Union", "the Kurdistan Socialist Democratic Party", "the Future Party"]),
+    # ", comprising" right after the name, hung on a verb two clauses up
+    ("On April 2 , 1983 EMK became independent from the Communist Movement ( MC ) , which led the "
+     "organization to support the coalition Auzolan , comprising Liga Komunista Iraultzailea , "
+     "LAIA and Nueva Izquierda .", {"Auzolan": "ORG", "Liga Komunista Iraultzailea": "ORG",
+                                    "LAIA": "ORG", "Nueva Izquierda": "ORG"}, "Auzolan",
+     ["Liga Komunista Iraultzailea", "LAIA", "Nueva Izquierda"]),
 ])  # fmt: skip
 def test_relations_the_parties_of_a_named_grouping_belong_to_it(nlp, text, extra, whole, parts):
     rels = typed(relations_for(nlp, text, extra))

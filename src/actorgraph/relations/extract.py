@@ -36,7 +36,7 @@ from .attributes import CANDIDACY_VERBS, COPULAS, attribute_relations
 from .enumerations import Enumeration, co_members, enumerations, members_of
 from .lexicon import QUAD_CLASS, LexEntry, Lexicon, load_lexicon
 from .mergers import MERGER_CONFIDENCE, grouping_relations, merger_relations
-from .paths import HOST_VERBS, RECEIVE_VERBS, PathRule
+from .paths import HOST_VERBS, OPPOSING_PREPS, RECEIVE_VERBS, PathRule
 from .results import RESULT_CONFIDENCE, result_relations
 from .surface import SURFACE_CONFIDENCE, surface_relations
 from .syntax import (
@@ -199,6 +199,13 @@ def _bracketed_member(source: MentionRef, target: MentionRef, doc: Doc) -> bool:
     return "(" in between and ")" not in between[between.index("(") :]
 
 
+def _prep_of(token: Token) -> str | None:
+    """The preposition whose object ``token`` is (through coordination), if any."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token.head.lower_ if token.dep_ == "pobj" else None
+
+
 @dataclass(frozen=True)
 class _Candidate:
     source: Arg
@@ -225,6 +232,8 @@ class _Rules:
         self.out: list[_Candidate] = []
         self.rule = "verb"  # the rule stage running, recorded on each candidate
         self.nouns_done: set[int] = set()
+        # objects that are part of their verb's idiom ("joined forces with"): no target
+        self.idiom_objects: set[int] = set()
         # actor pairs a "respectively" keeps apart: no later rule may link them
         self.unpaired: set[frozenset[str]] = set()
 
@@ -354,6 +363,8 @@ class _Rules:
             if c.dep_ == "dative" and c.pos_ == "ADP":
                 # "provide support to Israel": the parser marks the "to" phrase as the dative
                 self._prep_args(c, typed, targets, joint)
+            elif c.i in self.idiom_objects:
+                object_nouns.append(c)  # "joined forces with Y": the partner is the noun's
             elif c.dep_ in OBJ_DEPS or (passive and c.dep_ in PASSIVE_SUBJ_DEPS):
                 # the object of "condemned Russia's invasion of Ukraine" is the invader: the
                 # "of" phrase of an event noun names its victim, not the verb's target
@@ -503,7 +514,16 @@ class _Rules:
                 c.dep_ == "prep" and self.lex.lookup(f"{lemma} {c.lower_}", "VERB")
                 for c in verb.children):  # fmt: skip
             return  # a copula, unless its preposition makes it a verb ("served on the board")
-        entry = self.lex.lookup(phrasal_lemma(verb), "VERB") or self.lex.lookup(lemma, "VERB")
+        # a phrasal verb ("carry out"), an idiom of verb and object ("join forces"), the verb
+        idiom = None
+        for c in verb.children:
+            if c.dep_ in OBJ_DEPS and c.pos_ == "NOUN" and idiom is None:
+                idiom = self.lex.lookup(f"{lemma} {c.lower_}", "VERB")
+                if idiom is not None:
+                    self.idiom_objects.add(c.i)
+        phrasal = phrasal_lemma(verb)
+        entry = ((self.lex.lookup(phrasal, "VERB") if phrasal != lemma else None) or idiom
+                 or self.lex.lookup(lemma, "VERB"))  # fmt: skip
         if entry is not None and entry.lemma != lemma:
             lemma = entry.lemma
         predicate = lemma
@@ -669,6 +689,9 @@ class _Rules:
         for c in prep_targets:
             if c.lower_ not in TARGET_PREPS:
                 self._prep_args(c, typed, targets, joint)
+        if symmetric and quad is not None and quad.endswith("cooperation"):
+            # "Russia and China teamed up against the US": the US is no partner
+            targets = [t for t in targets if _prep_of(t.token) not in OPPOSING_PREPS]
         if speech and not typed:
             self._statement(verb, lemma, subjects, targets)
             return

@@ -201,6 +201,11 @@ def _named_wholes(noun: Token, index: MentionIndex) -> list[Arg]:
     namers += [c for c in noun.head.children
                if noun.dep_ in ("dobj", "obj") and c.dep_ == "advcl"
                and c.lemma_.lower() in NAMING_VERBS]  # fmt: skip
+    # "formed a coalition with A and B, called C": the participle parsed as a second verb
+    namers += [c for c in noun.head.children
+               if noun.dep_ in ("dobj", "obj") and c.dep_ == "conj" and c.i > noun.i
+               and c.lemma_.lower() in NAMING_VERBS and c.doc[c.i - 1].text == ","
+               and not any(g.dep_ in ("nsubj", "nsubjpass", "dobj", "obj") for g in c.children)]  # fmt: skip
     for v in namers:  # "an alliance with A called C"
         for c in v.children:
             if c.dep_ in ("oprd", "dobj", "attr", "xcomp") and (m := index.at(c)) is not None:
@@ -223,6 +228,14 @@ def _grouping_parts(noun: Token, wholes: list[Token], index: MentionIndex,
     verbs = [c for h in heads for c in h.children if c.dep_ in ("acl", "relcl")]
     verbs += [c for h in heads for c in h.head.children
               if c.dep_ == "advcl" and h.dep_ in ("dobj", "obj", "pobj")]  # fmt: skip
+    # "... to support the coalition Auzolan, comprising A, B and C": right after the name,
+    # whatever verb the parser hung the participle on
+    doc = noun.doc
+    for h in heads:
+        m = index.at(h)
+        end = m.end if m is not None else h.i + 1
+        if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].tag_ == "VBG":
+            verbs.append(doc[end + 1])
     for v in verbs:
         if v.lemma_.lower() not in MEMBER_VERBS:
             continue

@@ -513,8 +513,11 @@ class PathRule:
             # "X and Y make up the coalition"
             return PathCandidate(src, tgt, "affiliation", phrasal_lemma(target_verb), None,
                                  None, conf, target_verb)  # fmt: skip
-        if entry is not None and "light" not in entry.flags and _patient(tside):
+        if entry is not None and "light" not in entry.flags and _patient(tside) and not (
+                entry.quad_class is not None and entry.quad_class.endswith("cooperation")
+                and _prep_into(tside) in OPPOSING_PREPS):  # fmt: skip
             # the event type of a lexicon verb only when the actor is what the verb acts on
+            # (one does not cooperate with whom one cooperates against)
             event_type, quad = entry.event_type, entry.quad_class
         return PathCandidate(src, tgt, "action", lemma, event_type, quad, conf, target_verb)
 
