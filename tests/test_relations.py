@@ -1469,6 +1469,14 @@ def test_relations_one_does_not_cooperate_with_whom_one_cooperates_against(nlp):
         (x.source_id, x.event_type, x.target_id) for x in rels]
 
 
+def test_relations_agreeing_that_something_is_so_is_no_agreement_between_the_speakers(nlp):
+    rels = typed(relations_for(nlp, "Russia and China agreed that the deal was unfair."))
+    assert find(rels, "China", "Russia") is None and find(rels, "Russia", "China") is None
+    # agreeing to do something together is
+    rels = typed(relations_for(nlp, "Russia and China agreed to cooperate."))
+    assert any(r.event_type == "AGREE" for r in rels)
+
+
 def test_relations_a_go_between_is_no_target(nlp):
     rels = typed(relations_for(nlp, "Israel sent Syria a message, via Washington, on Monday.",
                                {"Washington": "GPE"}))

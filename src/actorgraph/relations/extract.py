@@ -734,6 +734,12 @@ class _Rules:
         # "X and Y met", "X and Y signed a deal": joint subjects do it with each other only
         # when the event is mutual; "X and Y backed the plan" links neither to the other
         mutual = symmetric or event_type in MUTUAL_TYPES
+        if event_type == "AGREE" and not joint and any(
+                c.dep_ == "ccomp" and any(g.dep_ in SUBJ_DEPS for g in c.children)
+                for c in verb.children):  # fmt: skip
+            # "A, B and C all agreed that vaccines do more good than harm": one opinion held
+            # by each, not an agreement between them
+            mutual = False
         # ("Obama and Netanyahu discussed Iran": the two discussed it with each other)
         participants = joint if joint else (
             subjects if (mutual and not targets) or topical else [])
