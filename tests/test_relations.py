@@ -1477,6 +1477,15 @@ def test_relations_agreeing_that_something_is_so_is_no_agreement_between_the_spe
     assert any(r.event_type == "AGREE" for r in rels)
 
 
+def test_relations_a_word_of_a_name_is_no_verb(nlp):
+    text = ("NASA will deliver rovers like the agency's new Volatiles Investigating Polar "
+            "Exploration Rover to the Moon.")
+    rels = typed(relations_for(nlp, text, {"Volatiles Investigating Polar Exploration Rover": "ORG",
+                                           "Moon": "LOC"}))
+    assert not any(r.predicate == "investigate" for r in rels), [
+        (x.source_id, x.predicate, x.target_id) for x in rels]
+
+
 def test_relations_a_go_between_is_no_target(nlp):
     rels = typed(relations_for(nlp, "Israel sent Syria a message, via Washington, on Monday.",
                                {"Washington": "GPE"}))

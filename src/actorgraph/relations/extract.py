@@ -1054,6 +1054,12 @@ class _Rules:
         self.out.append(_Candidate(s, t, kind, predicate, event_type, quad, directed, neg, mod,
                                    conf, clause, rule or self.rule))  # fmt: skip
 
+    def _inside_a_name(self, token: Token) -> bool:
+        """A word of a longer name is no verb: "the Volatiles Investigating Polar Exploration
+        Rover" investigates nothing."""
+        m = self.index.at(token)
+        return m is not None and m.end - m.start > 1 and m.label not in ("DATE", "TIME")
+
     def linked(self) -> set[frozenset[str]]:
         """The actor pairs (either way round) that a rule has linked so far."""
         return self.unpaired | {
@@ -1064,7 +1070,7 @@ class _Rules:
         # verbs first: they claim the event nouns they take as objects
         self.rule = "verb"
         for token in self.sent:
-            if token.pos_ == "VERB":
+            if token.pos_ == "VERB" and not self._inside_a_name(token):
                 self.backing(token)
                 self.verb(token)
         # speaking with an organisation is mostly an interview ("spoke with Reuters"), which

@@ -322,6 +322,9 @@ class PathRule:
             return reduced, arcs
         if self._likeness(side1) or self._likeness(side2):
             return None  # "X, like Trump, ran for president": a likeness, no relation
+        if any(t.pos_ in ("VERB", "AUX") and (m := self.index.at(t)) is not None
+               and m.end - m.start > 1 for t in (lca, *side1, *side2)):  # fmt: skip
+            return None  # a word of a longer name is no verb ("Volatiles Investigating ...")
         if lca.pos_ in ("VERB", "AUX") and side1 and side2:
             cand = self._through_verb(lca, a1, side1, a2, side2, conf)
         else:
