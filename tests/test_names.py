@@ -37,6 +37,13 @@ def names(doc, spans):
          ["Communist Party of the Netherlands"]),
         ("The Conservative Party of the 1980s was different.", ["Conservative Party"]),
         ("He works at the University of Sheffield of the UK now.", ["University of Sheffield"]),
+        # another name that completes the first after "for the" / "of the"; not a title, not
+        # after an intergovernmental body's own name
+        ("The Tunisian League for the Defence of Human Rights protested.",
+         ["Tunisian League for the Defence of Human Rights"]),
+        ("He joined the Labour Party of the Prime Minister.", ["Labour Party"]),
+        ("He was candidate for the European Parliament for the Green Progressive Accord.",
+         ["European Parliament"]),
         # the plural names of party families, after a nationality or a party adjective
         ("The Australian Greens polled strongest in Queensland.", ["Australian Greens"]),
         ("He left the Liberal Democrats and the Sweden Democrats.",

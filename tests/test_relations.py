@@ -1486,6 +1486,18 @@ def test_relations_a_word_of_a_name_is_no_verb(nlp):
         (x.source_id, x.predicate, x.target_id) for x in rels]
 
 
+def test_relations_a_title_between_an_organisation_and_a_person_is_the_persons():
+    from actorgraph.pipeline import extract_articles
+    from actorgraph.records import Article
+
+    text = ("Speaking to Agence France-Presse, the president of the Tunisian League for the "
+            "Defence of Human Rights, Jamel Msallem, said the decision was right.")
+    rel = extract_articles([Article(doc_id="d", text=text, path="d.txt")]).relations
+    rows = {(r.source_name, r.kind, r.target_name) for r in rel.itertuples() if r.kind != "cooccurrence"}
+    assert ("Jamel Msallem", "leadership", "Tunisian League for the Defence of Human Rights") in rows
+    assert not any(s == "Agence France-Presse" for s, _, _ in rows), rows
+
+
 def test_relations_a_go_between_is_no_target(nlp):
     rels = typed(relations_for(nlp, "Israel sent Syria a message, via Washington, on Monday.",
                                {"Washington": "GPE"}))

@@ -26,7 +26,14 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from actorgraph.gazetteer import country_iso3, demonym_iso3, is_known_place, is_title, role_sector
+from actorgraph.gazetteer import (
+    country_iso3,
+    demonym_iso3,
+    igo,
+    is_known_place,
+    is_title,
+    role_sector,
+)
 from actorgraph.scores import first_word, heading_end, score_at, starts_line
 
 #: Head nouns of organisation names (general designators, singular).
@@ -101,16 +108,25 @@ def _paired_words(doc: Doc, left: int, right: int) -> bool:
     return is_known_place(a.text) and is_known_place(b.text)
 
 
-def _the_place(doc: Doc, i: int) -> bool:
+def _the_place(doc: Doc, i: int, *, any_name: bool = True) -> bool:
     """Whether ``doc[i:]`` is "the" and a known place's name ("the Netherlands", "the
-    Russian Federation")."""
-    if doc[i].lower_ != "the" or doc[i - 1].lower_ != "of":
+    Russian Federation") or, with ``any_name``, another name that completes the one before
+    ("League for the Defence of Human Rights")."""
+    if doc[i].lower_ != "the" or doc[i - 1].lower_ not in ("of", "for"):
         return False
     j = i + 1
     while j < len(doc) and _name_word(doc[j]) and j - i <= 4:
         j += 1
-    return j > i + 1 and (is_known_place(doc[i + 1 : j].text) or all(
-        t.ent_type_ in ("GPE", "LOC") for t in doc[i + 1 : j]))
+    if j == i + 1:
+        return False
+    words = doc[i + 1 : j]
+    if is_known_place(words.text) or all(t.ent_type_ in ("GPE", "LOC") for t in words):
+        return True
+    # "League for the Defence of Human Rights", "Union of the Centre"; not "Party of the Prime
+    # Minister" (a title) or "of the Year"
+    return (any_name and not is_title(words.text)
+            and not any(t.ent_type_ in ("DATE", "TIME", "PERSON") for t in words)
+            and words[0].pos_ in ("PROPN", "NOUN"))
 
 
 #: The plural names of party families: "the Australian Greens", "the Liberal Democrats",
@@ -166,7 +182,8 @@ def designator_spans(doc: Doc) -> list[tuple[int, int]]:
         # "the University of Sheffield of the UK" the place is the university's, not its name)
         while (end + 1 < n and doc[end].lower_ in CONNECTORS and end - start < MAX_NAME_TOKENS
                and (_name_word(doc[end + 1])
-                    or (end == token.i + 1 and _the_place(doc, end + 1)))):  # fmt: skip
+                    or (end == token.i + 1 and _the_place(
+                        doc, end + 1, any_name=igo(doc[start:end].text) is None)))):  # fmt: skip
             end += 3 if doc[end + 1].lower_ == "the" else 2
             while end < n and _name_word(doc[end]) and not doc[end].is_sent_start:
                 end += 1

@@ -560,6 +560,16 @@ def attribute_relations(sent: Span, index: MentionIndex) -> list[AttributeCandid
                     continue
                 if m.label not in PERSON_LABELS and _in_title_phrase(head):
                     continue  # "a fellow with the Hoover Institution, a scholar at AEI"
+                person = next((pm for g in head.children if g.dep_ == "appos" and g.i > c.i
+                               and (pm := index.at(g)) is not None and pm.label in PERSON_LABELS),
+                              None) if m.label not in PERSON_LABELS else None  # fmt: skip
+                if person is not None:
+                    # "Speaking to AFP, the president of the League, Jamel Msallem, said": the
+                    # parser hangs both on the agency; the title is the person's
+                    noun, quantified = _unquantify(c, index)
+                    for tm, ttok in _title_targets(noun, index):
+                        emit(person, noun, tm, ttok, 0.75, "apposition", quantified)
+                    continue
                 titles.append((c, 0.8, "apposition"))
         if m.label == "ORG" and (grouping := _grouping_after(m, head)) is not None:
             titles.append((grouping, 0.7, "apposition"))
