@@ -1498,6 +1498,15 @@ def test_relations_a_title_between_an_organisation_and_a_person_is_the_persons()
     assert not any(s == "Agence France-Presse" for s, _, _ in rows), rows
 
 
+def test_relations_many_things_in_apposition_to_one_place_are_not_that_place(nlp):
+    text = ("Projections indicated he won, in addition to Vermont, also the primaries in "
+            "Colorado, Utah, and California.")
+    rels = typed(relations_for(nlp, text))
+    assert find(rels, "Vermont", "Colorado") is None, [(x.source_id, x.kind, x.target_id) for x in rels]
+    rels = typed(relations_for(nlp, "Leeds, a city in England, voted."))
+    assert find(rels, "Leeds", "England", "located_in") is not None
+
+
 def test_relations_a_go_between_is_no_target(nlp):
     rels = typed(relations_for(nlp, "Israel sent Syria a message, via Washington, on Monday.",
                                {"Washington": "GPE"}))

@@ -560,6 +560,10 @@ def attribute_relations(sent: Span, index: MentionIndex) -> list[AttributeCandid
                     continue
                 if m.label not in PERSON_LABELS and _in_title_phrase(head):
                     continue  # "a fellow with the Hoover Institution, a scholar at AEI"
+                if (m.label in PLACE_LABELS and c.tag_ in ("NNS", "NNPS")
+                        and not any(g.dep_ == "conj" for g in head.children)):  # fmt: skip
+                    continue  # "he won, in addition to Vermont, also the primaries in
+                    # Colorado": many things are not one place ("Paris and Lyon, cities in")
                 person = next((pm for g in head.children if g.dep_ == "appos" and g.i > c.i
                                and (pm := index.at(g)) is not None and pm.label in PERSON_LABELS),
                               None) if m.label not in PERSON_LABELS else None  # fmt: skip

@@ -325,6 +325,11 @@ class PathRule:
         if any(t.pos_ in ("VERB", "AUX") and (m := self.index.at(t)) is not None
                and m.end - m.start > 1 for t in (lca, *side1, *side2)):  # fmt: skip
             return None  # a word of a longer name is no verb ("Volatiles Investigating ...")
+        for m, h in ((m1, h1), (m2, h2)):
+            if m.label in PLACE_LABELS and not any(g.dep_ == "conj" for g in h.children) and any(
+                    t.dep_ == "appos" and t.head.i == h.i and t.tag_ in ("NNS", "NNPS")
+                    and self.index.at(t) is None for t in (lca, *side1, *side2)):  # fmt: skip
+                return None  # "in addition to Vermont, also the primaries in Colorado"
         if lca.pos_ in ("VERB", "AUX") and side1 and side2:
             cand = self._through_verb(lca, a1, side1, a2, side2, conf)
         else:
