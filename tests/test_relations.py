@@ -1507,6 +1507,30 @@ def test_relations_many_things_in_apposition_to_one_place_are_not_that_place(nlp
     assert find(rels, "Leeds", "England", "located_in") is not None
 
 
+@pytest.mark.parametrize("text,doer,moved", [
+    ("Last year Donald Trump withdrew the US from a nuclear treaty with Iran.", "Donald Trump",
+     "US"),
+    ("Trump pulled the US out of the Paris accord.", "Trump", "US"),
+])  # fmt: skip
+def test_relations_what_is_withdrawn_is_no_target(nlp, text, doer, moved):
+    rels = typed(relations_for(nlp, text, {doer: "PERSON"}))
+    assert find(rels, doer, moved) is None, [(x.source_id, x.predicate, x.target_id) for x in rels]
+    # nor is the city an accord is named after
+    assert find(rels, doer, "Paris") is None
+    rels = typed(relations_for(nlp, "Russia withdrew its troops from Syria."))
+    assert find(rels, "Russia", "Syria").event_type == "RETREAT"
+
+
+def test_relations_a_hazard_warning_is_no_threat_and_a_violated_deal_no_agreement(nlp):
+    rels = typed(relations_for(nlp, "The NHC issued a hurricane warning for Andros Island.",
+                               {"NHC": "ORG", "Andros Island": "LOC"}))
+    assert all(r.event_type != "THREATEN" for r in rels)
+    rels = typed(relations_for(nlp, "Russia issued a warning to Ukraine."))
+    assert find(rels, "Russia", "Ukraine").event_type == "THREATEN"
+    rels = typed(relations_for(nlp, "Hamas breached the ceasefire with Israel.", {"Hamas": "ORG"}))
+    assert find(rels, "Hamas", "Israel").event_type == "SANCTION"
+
+
 def test_relations_a_go_between_is_no_target(nlp):
     rels = typed(relations_for(nlp, "Israel sent Syria a message, via Washington, on Monday.",
                                {"Washington": "GPE"}))

@@ -199,6 +199,13 @@ def _bracketed_member(source: MentionRef, target: MentionRef, doc: Doc) -> bool:
     return "(" in between and ")" not in between[between.index("(") :]
 
 
+def _object_of(token: Token, verb: Token) -> bool:
+    """Whether ``token`` is (through coordination) the verb's direct object."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token.dep_ in OBJ_DEPS and token.head.i == verb.i
+
+
 def _prep_of(token: Token) -> str | None:
     """The preposition whose object ``token`` is (through coordination), if any."""
     while token.dep_ == "conj" and token.head.i != token.i:
@@ -689,6 +696,15 @@ class _Rules:
         for c in prep_targets:
             if c.lower_ not in TARGET_PREPS:
                 self._prep_args(c, typed, targets, joint)
+        if any(c.lower_ in ("from", "of") for c in prep_targets) or (
+                event_type == "RETREAT" and any(c.dep_ == "prep" and c.lower_ in ("from", "of", "out")
+                                                for c in verb.children)):  # fmt: skip
+            # "Trump withdrew the US from the treaty", "pulled the US out of the accord": what
+            # is withdrawn is no target
+            moved = [t for t in targets if _object_of(t.token, verb)]
+            targets = [t for t in targets if t not in moved]
+            self.unpaired |= {frozenset((s.mention.actor_id or "", t.mention.actor_id or ""))
+                              for s in subjects for t in moved}  # fmt: skip
         if symmetric and quad is not None and quad.endswith("cooperation"):
             # "Russia and China teamed up against the US": the US is no partner
             targets = [t for t in targets if _prep_of(t.token) not in OPPOSING_PREPS]

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from actorgraph.gazetteer import role_sector
+from actorgraph.gazetteer import country_iso3, is_known_place, role_sector
 from actorgraph.records import MentionRef
 
 from .lexicon import Lexicon
@@ -134,6 +134,12 @@ def _leaves_brackets(a: Token, b: Token) -> bool:
     return False
 
 
+# Agreements named after the city where they were signed ("the Paris accord", "the Oslo
+# Accords", "the Kyoto Protocol"); a country in that place is a party ("the Iran deal").
+DOCUMENT_NOUNS = frozenset({"accord", "agreement", "treaty", "protocol", "convention", "pact",
+                            "declaration", "charter", "memorandum"})  # fmt: skip
+
+
 # People and firms named after an actor they do not belong to or act for: "Apple resellers",
 # "Chelsea fans", "Tesla's rivals", "Google's critics".
 OUTSIDER_NOUNS = frozenset({"customer", "client", "user", "fan", "supporter", "critic", "rival",
@@ -256,6 +262,10 @@ def actors_of(
         named = len(out)
         for child in head.children:
             if child.dep_ in MODIFIER_DEPS and (mm := index.at(child)) is not None:
+                if (child.dep_ == "compound" and head.lemma_.lower() in DOCUMENT_NOUNS
+                        and mm.label in ("GPE", "LOC", "ORG") and country_iso3(mm.text) is None
+                        and (mm.label != "ORG" or is_known_place(mm.text))):  # fmt: skip
+                    continue  # "the Paris accord", "the Minsk agreements": where it was signed
                 add(mm, 0.7, child)
             elif (hp := hyphen_participle(child, index)) is not None and hp[1] in LEADER_PARTICIPLES:
                 add(hp[0], 0.6, child)  # "the Saudi-led coalition bombed": Saudi Arabia's act
