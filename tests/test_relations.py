@@ -1531,6 +1531,15 @@ def test_relations_a_hazard_warning_is_no_threat_and_a_violated_deal_no_agreemen
     assert find(rels, "Hamas", "Israel").event_type == "SANCTION"
 
 
+def test_relations_plural_things_in_apposition_to_a_person_are_no_role(nlp):
+    text = "Christopher L. Tays: Two Bartholomew County warrants, one out-of-county warrant."
+    rels = typed(relations_for(nlp, text, {"Christopher L. Tays": "PERSON"}))
+    assert find(rels, "Christopher L. Tays", "Bartholomew County") is None, rels
+    rels = typed(relations_for(nlp, "Jane Roe, one of the Acme engineers, resigned.",
+                               {"Jane Roe": "PERSON", "Acme": "ORG"}))
+    assert find(rels, "Jane Roe", "Acme", "role") is not None
+
+
 def test_relations_a_go_between_is_no_target(nlp):
     rels = typed(relations_for(nlp, "Israel sent Syria a message, via Washington, on Monday.",
                                {"Washington": "GPE"}))

@@ -15,8 +15,8 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
-from actorgraph.gazetteer import demonym_iso3
-from actorgraph.names import CANDIDATE_VERBS, PLACE_HEADS
+from actorgraph.gazetteer import demonym_iso3, role_sector
+from actorgraph.names import CANDIDATE_VERBS, PERSON_NOUNS, PLACE_HEADS
 from actorgraph.records import MentionRef
 
 from .syntax import Arg, MentionIndex, conjuncts, pobjs, possessor
@@ -477,6 +477,12 @@ def attribute_relations(sent: Span, index: MentionIndex) -> list[AttributeCandid
         if title is not None and title.lemma_.lower() in QUANTIFIERS - MEMBERSHIP_NOUNS:
             return  # "one", "some": a count, not a title
         if title is not None and title.tag_ in ("NNS", "NNPS"):
+            if (not quantified and rule == "apposition" and title_kind is None
+                    and src.label in PERSON_LABELS
+                    and role_sector(title.lemma_.lower()) is None
+                    and title.lemma_.lower() not in PERSON_NOUNS):  # fmt: skip
+                return  # "Christopher Tays: two Bartholomew County warrants": things, not
+                # people ("one of Acme's public faces" counts them among Acme's people)
             quantified = True  # "one of its chairmen", "Acme executives"
         k = kind or _kind(src, tgt, title_kind, quantified)
         if title is not None and _member_of_phrase(title, tgt_tok):
