@@ -1540,6 +1540,19 @@ def test_relations_plural_things_in_apposition_to_a_person_are_no_role(nlp):
     assert find(rels, "Jane Roe", "Acme", "role") is not None
 
 
+def test_relations_a_person_noun_before_an_organisation_is_a_role_there(nlp):
+    # "a former Huawei engineer": he worked there; a nationality stays an affiliation
+    rels = typed(relations_for(nlp, "A former Huawei engineer, John Smith joined Apple in 2019."))
+    assert find(rels, "John Smith", "Huawei").kind == "role"
+    rels = typed(relations_for(nlp, "Li Jifeng, a doctor at Chaoyang Hospital, wrote a post.",
+                               {"Li Jifeng": "PERSON", "Chaoyang Hospital": "ORG"}))
+    assert find(rels, "Li Jifeng", "Chaoyang Hospital").kind == "role"
+    # kin and owners are no staff
+    rels = typed(relations_for(nlp, "Ferro, who was then Tribune's largest shareholder, left.",
+                               {"Ferro": "PERSON", "Tribune": "ORG"}))
+    assert all(r.kind != "role" for r in rels), [(x.source_id, x.kind, x.target_id) for x in rels]
+
+
 def test_relations_a_go_between_is_no_target(nlp):
     rels = typed(relations_for(nlp, "Israel sent Syria a message, via Washington, on Monday.",
                                {"Washington": "GPE"}))

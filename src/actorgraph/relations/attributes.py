@@ -444,6 +444,16 @@ def _unquantify(noun: Token, index: MentionIndex) -> tuple[Token, bool]:
     return noun, False
 
 
+#: Person nouns that say whose kin or owner one is, not where one works ("Biden's son", "the
+#: largest shareholder"): an affiliation, not a role.
+NOT_STAFF_NOUNS = frozenset({"son", "daughter", "wife", "husband", "father", "mother", "widow",
+                             "widower", "brother", "sister", "child", "parent", "grandson",
+                             "granddaughter", "nephew", "niece", "cousin", "uncle", "aunt",
+                             "partner", "fiancé", "fiancée", "girlfriend", "boyfriend",
+                             "shareholder", "owner", "investor", "heir", "customer", "client",
+                             "fan", "supporter", "critic", "rival", "victim"})  # fmt: skip
+
+
 def _kind(source: MentionRef, target: MentionRef, title_kind: str | None, quantified: bool) -> str:
     if source.label in PLACE_LABELS and target.label in PLACE_LABELS | {"NORP"}:
         return "located_in"
@@ -485,6 +495,11 @@ def attribute_relations(sent: Span, index: MentionIndex) -> list[AttributeCandid
                 # people ("one of Acme's public faces" counts them among Acme's people)
             quantified = True  # "one of its chairmen", "Acme executives"
         k = kind or _kind(src, tgt, title_kind, quantified)
+        if (k == "affiliation" and kind is None and title is not None and src.label in PERSON_LABELS
+                and tgt.label == "ORG" and title.lemma_.lower() not in NOT_STAFF_NOUNS
+                and (role_sector(title.lemma_.lower()) is not None
+                     or title.lemma_.lower() in PERSON_NOUNS)):  # fmt: skip
+            k = "role"  # "a former Huawei engineer, John Smith": he worked at Huawei
         if title is not None and _member_of_phrase(title, tgt_tok):
             # "the United Front, a coalition of the SLFP and the LSSP": the parties belong
             src, tgt, tgt_tok, k = tgt, src, doc[src.start : src.end].root, "affiliation"
