@@ -1553,6 +1553,14 @@ def test_relations_a_person_noun_before_an_organisation_is_a_role_there(nlp):
     assert all(r.kind != "role" for r in rels), [(x.source_id, x.kind, x.target_id) for x in rels]
 
 
+def test_relations_a_title_in_brackets_after_a_name_is_that_persons(nlp):
+    text = "Supporters included Alex Broun and Nicole Campbell ( Australian Labor Party candidate ) ."
+    rels = typed(relations_for(nlp, text, {"Australian Labor Party": "ORG"}))
+    assert find(rels, "Nicole Campbell", "Australian Labor Party", "role") is not None, [
+        (x.source_id, x.kind, x.target_id) for x in rels]
+    assert find(rels, "Alex Broun", "Australian Labor Party") is None
+
+
 def test_relations_a_go_between_is_no_target(nlp):
     rels = typed(relations_for(nlp, "Israel sent Syria a message, via Washington, on Monday.",
                                {"Washington": "GPE"}))

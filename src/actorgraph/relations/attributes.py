@@ -151,6 +151,23 @@ class AttributeCandidate:
 
 
 @functools.lru_cache(maxsize=1)
+def _bracket_title(m: MentionRef, index: MentionIndex, doc: Doc) -> Token | None:
+    """The title noun that ends a bracket right after a person's name ("Nicole Campbell (
+    Australian Labor Party candidate )", "Andrew Wilkie ( Greens candidate )")."""
+    if m.end >= len(doc) or doc[m.end].text != "(":
+        return None
+    close = next((t.i for t in doc[m.end + 1 : m.end + 10] if t.text in (")", "(")), None)
+    if close is None or doc[close].text != ")" or close < m.end + 3:
+        return None
+    noun = doc[close - 1]
+    if noun.pos_ != "NOUN" or index.at(noun) is not None:
+        return None
+    lemma = noun.lemma_.lower()
+    if lemma not in title_kinds() and lemma not in PERSON_NOUNS:
+        return None
+    return noun if any(index.at(t) is not None for t in doc[m.end + 1 : close - 1]) else None
+
+
 def title_kinds() -> dict[str, str]:
     """Title phrase -> "leadership" | "role", from the packaged ``relation_roles.tsv``."""
     text = resources.files("actorgraph").joinpath("data/relation_roles.tsv").read_text("utf-8")
@@ -596,6 +613,10 @@ def attribute_relations(sent: Span, index: MentionIndex) -> list[AttributeCandid
                         emit(person, noun, tm, ttok, 0.75, "apposition", quantified)
                     continue
                 titles.append((c, 0.8, "apposition"))
+        if m.label in PERSON_LABELS and (bracketed := _bracket_title(m, index, doc)) is not None:
+            # "Nicole Campbell ( Australian Labor Party candidate )", whatever the parse
+            if all(t is not bracketed for t, _, _ in titles):
+                titles.append((bracketed, 0.75, "apposition"))
         if m.label == "ORG" and (grouping := _grouping_after(m, head)) is not None:
             titles.append((grouping, 0.7, "apposition"))
         if m.label in PERSON_LABELS and (inverse := _inverse_title(head, index)) is not None:
