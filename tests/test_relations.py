@@ -1561,6 +1561,24 @@ def test_relations_a_title_in_brackets_after_a_name_is_that_persons(nlp):
     assert find(rels, "Alex Broun", "Australian Labor Party") is None
 
 
+def test_relations_a_coalition_led_with_partners_and_the_name_it_is_given(nlp):
+    text = ("For the 2018 Pakistani general election , PML-F lead a new coalition named Grand "
+            "Democratic Alliance with Awami Tahreek , National Peoples Party and Pakistan Peoples "
+            "Muslim League .")
+    ents = {"Grand Democratic Alliance": "ORG", "Awami Tahreek": "ORG",
+            "National Peoples Party": "ORG", "Pakistan Peoples Muslim League": "ORG"}
+    rels = typed(relations_for(nlp, text, ents))
+    shown = [(x.source_id, x.kind, x.target_id) for x in rels]
+    assert find(rels, "PML", "Grand Democratic Alliance", "leadership") is not None, shown
+    assert [x for x in shown if x[1] == "leadership"] == [("PML", "leadership", "Grand Democratic Alliance")]
+    for partner in ("National Peoples Party", "Pakistan Peoples Muslim League"):
+        assert find(rels, partner, "Grand Democratic Alliance", "affiliation") is not None, shown
+    # a common noun stands for the name it is given
+    rels = typed(relations_for(nlp, "Fields killed a woman named Heather Heyer.",
+                               {"Fields": "PERSON", "Heather Heyer": "PERSON"}))
+    assert find(rels, "Fields", "Heather Heyer").event_type == "ASSAULT"
+
+
 def test_relations_a_go_between_is_no_target(nlp):
     rels = typed(relations_for(nlp, "Israel sent Syria a message, via Washington, on Monday.",
                                {"Washington": "GPE"}))

@@ -206,6 +206,18 @@ def _object_of(token: Token, verb: Token) -> bool:
     return token.dep_ in OBJ_DEPS and token.head.i == verb.i
 
 
+def _prep_below(token: Token, verb: Token) -> str | None:
+    """The first preposition on the way from ``verb`` down to ``token``, if the token lies
+    below the verb at all ("led a coalition named C with A": "with" for A)."""
+    found = None
+    t = token
+    while t.head.i != t.i and t.i != verb.i:
+        if t.dep_ == "prep":
+            found = t.lower_
+        t = t.head
+    return found if t.i == verb.i else None
+
+
 def _prep_of(token: Token) -> str | None:
     """The preposition whose object ``token`` is (through coordination), if any."""
     while token.dep_ == "conj" and token.head.i != token.i:
@@ -705,6 +717,10 @@ class _Rules:
             targets = [t for t in targets if t not in moved]
             self.unpaired |= {frozenset((s.mention.actor_id or "", t.mention.actor_id or ""))
                               for s in subjects for t in moved}  # fmt: skip
+        if kind == "leadership":
+            # "PML-F led a coalition named GDA with A and B": A and B are partners, not led
+            targets = [t for t in targets
+                       if _prep_below(t.token, verb) in {None, "over"} | OPPOSING_PREPS]
         if symmetric and quad is not None and quad.endswith("cooperation"):
             # "Russia and China teamed up against the US": the US is no partner
             targets = [t for t in targets if _prep_of(t.token) not in OPPOSING_PREPS]

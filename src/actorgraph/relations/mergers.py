@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from .attributes import GROUPING_NOUNS
-from .syntax import Arg, MentionIndex, actors_of, pobjs
+from .syntax import NAMING_PARTICIPLES, Arg, MentionIndex, actors_of, pobjs
 
 # Verbs and nouns of coming together.
 MERGE_VERBS = frozenset({"merge", "unite", "amalgamate", "combine", "fuse", "join", "team",
@@ -156,7 +156,7 @@ def _wholes_of_noun(noun: Token, index: MentionIndex) -> Iterator[tuple[Arg, str
 
 # Participles that name a grouping ("an alliance called One Israel") or list its parts ("the
 # coalition Auzolan, comprising A, B and C").
-NAMING_VERBS = frozenset({"call", "name", "know", "dub", "style", "title"})
+NAMING_VERBS = NAMING_PARTICIPLES
 MEMBER_VERBS = frozenset({"comprise", "include", "consist", "compose", "embrace", "gather",
                           "unite", "group", "encompass", "bring"})  # fmt: skip
 
@@ -217,7 +217,10 @@ def _grouping_parts(noun: Token, wholes: list[Token], index: MentionIndex,
                     subjects: Subjects) -> list[Arg]:  # fmt: skip
     parts: list[Arg] = []
     heads = [noun, *wholes]
-    for h in heads:
+    # "a coalition named C with A and B": the parser hangs the "with" phrase on the participle
+    namers = [c for h in heads for c in h.children
+              if c.dep_ == "acl" and c.lemma_.lower() in NAMING_VERBS]  # fmt: skip
+    for h in [*heads, *namers]:
         for c in h.children:
             if c.dep_ == "prep" and c.lower_ in ("with", "of", "between", "among"):
                 for p in pobjs(c):

@@ -134,6 +134,9 @@ def _leaves_brackets(a: Token, b: Token) -> bool:
     return False
 
 
+# Participles that give a noun its name ("a coalition named X", "the party, known as Y").
+NAMING_PARTICIPLES = frozenset({"call", "name", "know", "dub", "style", "title"})
+
 # Agreements named after the city where they were signed ("the Paris accord", "the Oslo
 # Accords", "the Kyoto Protocol"); a country in that place is a party ("the Iran deal").
 DOCUMENT_NOUNS = frozenset({"accord", "agreement", "treaty", "protocol", "convention", "pact",
@@ -250,6 +253,14 @@ def actors_of(
             # "the Labour Party, a party led by Keir Starmer": the noun renames the actor
             add(am, 0.9, head.head)
             found = True
+        if not found and head.pos_ == "NOUN":
+            # "led a new coalition named the Grand Democratic Alliance": the name it is given
+            for child in head.children:
+                if child.dep_ == "acl" and child.lemma_.lower() in NAMING_PARTICIPLES:
+                    for g in child.children:
+                        if g.dep_ in ("oprd", "attr", "xcomp") and (gm := index.at(g)) is not None:
+                            add(gm, 0.9, g)
+                            found = True
         if not found and resolve and head.pos_ == "NOUN":
             # "The company signed a contract with MTS": the one firm named just before
             for ante in description_antecedents(head, index):
