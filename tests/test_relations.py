@@ -1579,6 +1579,15 @@ def test_relations_a_coalition_led_with_partners_and_the_name_it_is_given(nlp):
     assert find(rels, "Fields", "Heather Heyer").event_type == "ASSAULT"
 
 
+def test_relations_a_predecessor_runs_from_the_newer_to_the_older(nlp):
+    text = "This became the Australia Party , the precursor of the Australian Democrats ."
+    rels = typed(relations_for(nlp, text, {"the Australia Party": "ORG"}))
+    r = find(rels, "Australian Democrats", "the Australia Party")
+    assert r is not None and r.predicate == "precursor", [
+        (x.source_id, x.predicate, x.target_id) for x in rels]
+    assert find(rels, "the Australia Party", "Australian Democrats") is None
+
+
 def test_relations_a_go_between_is_no_target(nlp):
     rels = typed(relations_for(nlp, "Israel sent Syria a message, via Washington, on Monday.",
                                {"Washington": "GPE"}))

@@ -461,6 +461,11 @@ def _unquantify(noun: Token, index: MentionIndex) -> tuple[Token, bool]:
     return noun, False
 
 
+#: Nouns that name what came before ("the CCF, the NDP's predecessor"): the relation runs
+#: from the newer to the older, as for "successor".
+PREDECESSOR_NOUNS = frozenset({"predecessor", "precursor", "forerunner", "antecedent",
+                               "forebear", "progenitor"})  # fmt: skip
+
 #: Person nouns that say whose kin or owner one is, not where one works ("Biden's son", "the
 #: largest shareholder"): an affiliation, not a role.
 NOT_STAFF_NOUNS = frozenset({"son", "daughter", "wife", "husband", "father", "mother", "widow",
@@ -517,6 +522,11 @@ def attribute_relations(sent: Span, index: MentionIndex) -> list[AttributeCandid
                 and (role_sector(title.lemma_.lower()) is not None
                      or title.lemma_.lower() in PERSON_NOUNS)):  # fmt: skip
             k = "role"  # "a former Huawei engineer, John Smith": he worked at Huawei
+        if (title is not None and title.lemma_.lower() in PREDECESSOR_NOUNS
+                and src.label not in PERSON_LABELS and tgt.label not in PERSON_LABELS):  # fmt: skip
+            # "the CCF, the NDP's predecessor": the NDP came of the CCF, as "X, successor of
+            # Y" runs from the newer to the older
+            src, tgt, tgt_tok = tgt, src, doc[src.start : src.end].root
         if title is not None and _member_of_phrase(title, tgt_tok):
             # "the United Front, a coalition of the SLFP and the LSSP": the parties belong
             src, tgt, tgt_tok, k = tgt, src, doc[src.start : src.end].root, "affiliation"
