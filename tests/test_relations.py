@@ -1588,6 +1588,16 @@ def test_relations_a_predecessor_runs_from_the_newer_to_the_older(nlp):
     assert find(rels, "the Australia Party", "Australian Democrats") is None
 
 
+def test_relations_its_in_a_conjunct_is_the_conjunct_before(nlp):
+    rels = typed(relations_for(nlp, "Huawei and its partner MTS signed a deal with Nokia.",
+                               {"Huawei": "ORG", "MTS": "ORG", "Nokia": "ORG"}))
+    assert find(rels, "MTS", "Huawei") is not None, [(x.source_id, x.kind, x.target_id) for x in rels]
+    # an ally is a peer, not a place inside the other
+    rels = typed(relations_for(nlp, "Russia and its ally Belarus held exercises."))
+    r = find(rels, "Belarus", "Russia")
+    assert r is not None and r.kind == "affiliation"
+
+
 def test_relations_a_go_between_is_no_target(nlp):
     rels = typed(relations_for(nlp, "Israel sent Syria a message, via Washington, on Monday.",
                                {"Washington": "GPE"}))

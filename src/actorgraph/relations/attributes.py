@@ -461,6 +461,12 @@ def _unquantify(noun: Token, index: MentionIndex) -> tuple[Token, bool]:
     return noun, False
 
 
+#: Nouns that relate one country or organisation to a peer, not a part to its whole.
+PEER_NOUNS = {"ally": "affiliation", "partner": "affiliation", "friend": "affiliation",
+              "neighbour": "related", "neighbor": "related", "rival": "related",
+              "enemy": "related", "foe": "related", "adversary": "related",
+              "competitor": "related"}
+
 #: Nouns that name what came before ("the CCF, the NDP's predecessor"): the relation runs
 #: from the newer to the older, as for "successor".
 PREDECESSOR_NOUNS = frozenset({"predecessor", "precursor", "forerunner", "antecedent",
@@ -522,6 +528,9 @@ def attribute_relations(sent: Span, index: MentionIndex) -> list[AttributeCandid
                 and (role_sector(title.lemma_.lower()) is not None
                      or title.lemma_.lower() in PERSON_NOUNS)):  # fmt: skip
             k = "role"  # "a former Huawei engineer, John Smith": he worked at Huawei
+        if k == "located_in" and title is not None and title.lemma_.lower() in PEER_NOUNS:
+            # "Russia and its ally Belarus": a peer, not a part
+            k = PEER_NOUNS[title.lemma_.lower()]
         if (title is not None and title.lemma_.lower() in PREDECESSOR_NOUNS
                 and src.label not in PERSON_LABELS and tgt.label not in PERSON_LABELS):  # fmt: skip
             # "the CCF, the NDP's predecessor": the NDP came of the CCF, as "X, successor of

@@ -434,6 +434,12 @@ def possessor(pron: Token, index: MentionIndex, *, own_clause: bool = True) -> l
     if kind is None:
         return []
     owner = pron.head  # the possessed noun
+    if owner.dep_ == "conj" and owner.head.i < pron.i and (
+            head_mention := index.at(owner.head)) is not None:  # fmt: skip
+        # "Russia and its ally Belarus", "Huawei and its partner MTS": the conjunct before
+        found = _agrees([Arg(head_mention, 1.0, owner.head)], kind)
+        if found:
+            return found
     node = owner
     while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
         node = node.head
