@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from actorgraph.names import designator_spans, initial_name_spans, org_name_spans
+from actorgraph.names import (
+    constituency_spans,
+    designator_spans,
+    initial_name_spans,
+    org_name_spans,
+)
 
 
 @pytest.fixture(scope="module")
@@ -78,6 +83,18 @@ def test_names_two_halves_replace_the_model_pieces(tagger):
     doc = tagger("The MP is Claire Hanna of the Social Democratic and Labour Party.")
     orgs = [e.text for e in org_name_spans(doc) if e.label_ == "ORG"]
     assert "Social Democratic and Labour Party" in orgs and "Labour Party" not in orgs
+
+
+@pytest.mark.parametrize("text,area", [
+    ("She was first elected in the riding of Saskatoon - Rosetown - Biggar in 2000.",
+     "Saskatoon - Rosetown - Biggar"),
+    ("Jeremy Corbyn, the MP for Islington North, spoke.", "Islington North"),
+    ("He ran in the constituency of Shaunavon.", "Shaunavon"),
+])
+def test_names_an_electoral_area_is_a_place(tagger, text, area):
+    doc = tagger(text)
+    assert [doc[s:e].text for s, e in constituency_spans(doc)] == [area]
+    assert (area, "GPE") in [(e.text, e.label_) for e in org_name_spans(doc)]
 
 
 def test_names_the_greens_are_a_party(tagger):

@@ -1598,6 +1598,17 @@ def test_relations_its_in_a_conjunct_is_the_conjunct_before(nlp):
     assert r is not None and r.kind == "affiliation"
 
 
+def test_relations_the_constituency_one_is_elected_in_is_a_role_there():
+    from actorgraph.pipeline import extract_articles
+    from actorgraph.records import Article
+
+    text = "Lingenfelter was first elected to the Legislature in the constituency of Shaunavon in 1978."
+    rel = extract_articles([Article(doc_id="d", text=text, path="d.txt")]).relations
+    rows = {(r.source_name, r.kind, r.target_name) for r in rel.itertuples()}
+    assert ("Lingenfelter", "role", "Shaunavon") in rows, rows
+    assert ("Lingenfelter", "role", "Legislature") in rows
+
+
 def test_relations_a_go_between_is_no_target(nlp):
     rels = typed(relations_for(nlp, "Israel sent Syria a message, via Washington, on Monday.",
                                {"Washington": "GPE"}))

@@ -690,6 +690,43 @@ def result_spans(doc: Doc) -> list[tuple[int, int]]:
     return out
 
 
+#: Nouns of an electoral area whose "of" phrase names it ("the riding of Vancouver Quadra").
+ELECTORAL_AREA_NOUNS = frozenset({"riding", "constituency", "electorate", "ward", "seat"})
+#: Titles of elected members whose "for" phrase names their constituency ("the MP for
+#: Islington North").
+MEMBER_TITLES = frozenset({"mp", "mla", "mpp", "mna", "msp", "td", "mhk", "mhr"})
+#: Words a constituency's name may be built of besides capitalised ones ("Saskatoon -
+#: Rosetown - Biggar", "Brighton Kemptown").
+CONSTITUENCY_JOINERS = frozenset({"-", "–", "and", "&"})
+
+
+def constituency_spans(doc: Doc) -> list[tuple[int, int]]:
+    """(start, end) spans of electoral areas named after "the riding of", "the constituency
+    of", "the MP for" ...: places, whatever the model called them."""
+    out: list[tuple[int, int]] = []
+    n = len(doc)
+    for tok in doc:
+        if tok.i + 2 >= n:
+            continue
+        lower = tok.lower_
+        if lower in ELECTORAL_AREA_NOUNS and doc[tok.i + 1].lower_ == "of":
+            start = tok.i + 2
+        elif lower in MEMBER_TITLES and tok.text.isupper() and doc[tok.i + 1].lower_ == "for":
+            start = tok.i + 2
+        else:
+            continue
+        end = start
+        while end < n and (_capitalised(doc[end]) or (
+                doc[end].text in CONSTITUENCY_JOINERS and end + 1 < n
+                and _capitalised(doc[end + 1]) and end > start)):  # fmt: skip
+            if doc[end].is_sent_start and end > start:
+                break
+            end += 1
+        if end > start and not is_title(doc[start:end].text):
+            out.append((start, end))
+    return out
+
+
 def venue_spans(doc: Doc, teams: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """(start, end) of the ground heading a results line ("Bristol : Gloucestershire 183 ...,
     Northamptonshire 190"), the capitalised words before the colon of a sentence in which
@@ -894,6 +931,15 @@ def org_name_spans(doc: Doc) -> list[Span]:
                 and is_known_place(ent.text)):  # fmt: skip
             ents[i] = Span(doc, ent.start, ent.end, label="GPE")
             changed = True
+    for start, end in constituency_spans(doc):
+        overlapping = [e for e in ents if e.start < end and start < e.end]
+        if any(e.start < start or e.end > end or e.label_ in NUMERIC_LABELS for e in overlapping):
+            continue  # inside a longer name, or a date
+        if [(e.start, e.end, e.label_) for e in overlapping] == [(start, end, "GPE")]:
+            continue
+        ents = [e for e in ents if e not in overlapping]
+        ents.append(Span(doc, start, end, label="GPE"))
+        changed = True
     teams = result_spans(doc)
     for start, end in venue_spans(doc, teams):
         # the model reads a ground as a person ("Bristol", "Chester-le-Street") or misses it

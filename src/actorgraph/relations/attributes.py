@@ -16,7 +16,7 @@ from importlib import resources
 from spacy.tokens import Doc, Span, Token
 
 from actorgraph.gazetteer import demonym_iso3, role_sector
-from actorgraph.names import CANDIDATE_VERBS, PERSON_NOUNS, PLACE_HEADS
+from actorgraph.names import CANDIDATE_VERBS, ELECTORAL_AREA_NOUNS, PERSON_NOUNS, PLACE_HEADS
 from actorgraph.records import MentionRef
 
 from .syntax import Arg, MentionIndex, conjuncts, pobjs, possessor
@@ -150,7 +150,29 @@ class AttributeCandidate:
     verb: Token | None = None  # the verb that states it, for its negation and modality
 
 
-@functools.lru_cache(maxsize=1)
+#: Verbs of standing or being elected, whose "in"/"for" phrase may name the constituency.
+ELECTORAL_VERBS = SEATING_VERBS | CANDIDACY_VERBS | {"stand", "contest", "run", "win", "represent"}
+
+
+def _constituencies(verb: Token, index: MentionIndex) -> Iterator[tuple[MentionRef, Token]]:
+    """The electoral areas of a verb's "in"/"for" phrases ("elected in the riding of X"), also
+    through a candidate noun ("ran as the candidate for the riding of X")."""
+    heads = [verb, *(p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
+                     for p in pobjs(c))]  # fmt: skip
+    for h in heads:
+        for c in h.children:
+            if c.dep_ != "prep" or c.lower_ not in ("in", "for"):
+                continue
+            for p in pobjs(c):
+                if p.lemma_.lower() not in ELECTORAL_AREA_NOUNS:
+                    continue
+                for g in p.children:
+                    if g.dep_ == "prep" and g.lower_ == "of":
+                        for q in pobjs(g):
+                            if (qm := index.at(q)) is not None and qm.label in PLACE_LABELS:
+                                yield qm, q
+
+
 def _bracket_title(m: MentionRef, index: MentionIndex, doc: Doc) -> Token | None:
     """The title noun that ends a bracket right after a person's name ("Nicole Campbell (
     Australian Labor Party candidate )", "Andrew Wilkie ( Greens candidate )")."""
@@ -168,6 +190,7 @@ def _bracket_title(m: MentionRef, index: MentionIndex, doc: Doc) -> Token | None
     return noun if any(index.at(t) is not None for t in doc[m.end + 1 : close - 1]) else None
 
 
+@functools.lru_cache(maxsize=1)
 def title_kinds() -> dict[str, str]:
     """Title phrase -> "leadership" | "role", from the packaged ``relation_roles.tsv``."""
     text = resources.files("actorgraph").joinpath("data/relation_roles.tsv").read_text("utf-8")
@@ -703,6 +726,11 @@ def attribute_relations(sent: Span, index: MentionIndex) -> list[AttributeCandid
                     kind = "affiliation" if tgt.label == "NORP" else "role"
                     emit(m, None, tgt, tok, 0.7, "candidacy", kind=kind, predicate=predicate,
                          verb=subj_verb)  # fmt: skip
+            if m.label in PERSON_LABELS and subj_verb.lemma_.lower() in ELECTORAL_VERBS:
+                # "was elected in the constituency of Shaunavon", "ran for the riding of X"
+                for area, tok in _constituencies(subj_verb, index):
+                    emit(m, None, area, tok, 0.65, "candidacy", kind="role",
+                         predicate="constituency", verb=subj_verb)
             if any(c.dep_ == "neg" for c in subj_verb.children):
                 continue  # "Brazil is not a member of the G7"
             if subj_verb.lemma_.lower() in PRETENCE_VERBS:
