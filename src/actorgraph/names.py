@@ -108,7 +108,7 @@ def _paired_words(doc: Doc, left: int, right: int) -> bool:
     return is_known_place(a.text) and is_known_place(b.text)
 
 
-def _the_place(doc: Doc, i: int, *, any_name: bool = True) -> bool:
+def _the_name(doc: Doc, i: int, *, any_name: bool = True) -> bool:
     """Whether ``doc[i:]`` is "the" and a known place's name ("the Netherlands", "the
     Russian Federation") or, with ``any_name``, another name that completes the one before
     ("League for the Defence of Human Rights")."""
@@ -182,7 +182,7 @@ def designator_spans(doc: Doc) -> list[tuple[int, int]]:
         # "the University of Sheffield of the UK" the place is the university's, not its name)
         while (end + 1 < n and doc[end].lower_ in CONNECTORS and end - start < MAX_NAME_TOKENS
                and (_name_word(doc[end + 1])
-                    or (end == token.i + 1 and _the_place(
+                    or (end == token.i + 1 and _the_name(
                         doc, end + 1, any_name=igo(doc[start:end].text) is None)))):  # fmt: skip
             end += 3 if doc[end + 1].lower_ == "the" else 2
             while end < n and _name_word(doc[end]) and not doc[end].is_sent_start:

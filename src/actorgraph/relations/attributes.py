@@ -16,10 +16,10 @@ from importlib import resources
 from spacy.tokens import Doc, Span, Token
 
 from actorgraph.gazetteer import demonym_iso3, role_sector
-from actorgraph.names import CANDIDATE_VERBS, ELECTORAL_AREA_NOUNS, PERSON_NOUNS, PLACE_HEADS
+from actorgraph.names import CANDIDATE_VERBS, PERSON_NOUNS, PLACE_HEADS
 from actorgraph.records import MentionRef
 
-from .syntax import Arg, MentionIndex, conjuncts, pobjs, possessor
+from .syntax import OUTSIDER_NOUNS, Arg, MentionIndex, conjuncts, pobjs, possessor
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 PERSON_LABELS = frozenset({"PERSON", "PER"})
@@ -150,27 +150,32 @@ class AttributeCandidate:
     verb: Token | None = None  # the verb that states it, for its negation and modality
 
 
-#: Verbs of standing or being elected, whose "in"/"for" phrase may name the constituency.
-ELECTORAL_VERBS = SEATING_VERBS | CANDIDACY_VERBS | {"stand", "contest", "run", "win", "represent"}
+#: Verbs of being elected, whose "in"/"for" phrase may name the constituency (the candidacy
+#: verbs have theirs read by :func:`_candidacy`).
+ELECTION_VERBS = frozenset({"elect", "re-elect", "reelect", "contest"})
+
+
+def _constituency(noun: Token, index: MentionIndex) -> Iterator[tuple[MentionRef, Token]]:
+    """The place a constituency noun names through its "of" phrase ("the riding of X")."""
+    if noun.lemma_.lower() not in CONSTITUENCY_NOUNS or index.at(noun) is not None:
+        return
+    for g in noun.children:
+        if g.dep_ == "prep" and g.lower_ == "of":
+            for q in pobjs(g):
+                if (qm := index.at(q)) is not None and qm.label in PLACE_LABELS:
+                    yield qm, q
 
 
 def _constituencies(verb: Token, index: MentionIndex) -> Iterator[tuple[MentionRef, Token]]:
-    """The electoral areas of a verb's "in"/"for" phrases ("elected in the riding of X"), also
-    through a candidate noun ("ran as the candidate for the riding of X")."""
+    """The constituencies of an election verb's "in"/"for" phrases ("was elected in the riding
+    of X"), also through its "as" noun ("elected as the member for the riding of X")."""
     heads = [verb, *(p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
                      for p in pobjs(c))]  # fmt: skip
     for h in heads:
         for c in h.children:
-            if c.dep_ != "prep" or c.lower_ not in ("in", "for"):
-                continue
-            for p in pobjs(c):
-                if p.lemma_.lower() not in ELECTORAL_AREA_NOUNS:
-                    continue
-                for g in p.children:
-                    if g.dep_ == "prep" and g.lower_ == "of":
-                        for q in pobjs(g):
-                            if (qm := index.at(q)) is not None and qm.label in PLACE_LABELS:
-                                yield qm, q
+            if c.dep_ == "prep" and c.lower_ in ("in", "for"):
+                for p in pobjs(c):
+                    yield from _constituency(p, index)
 
 
 def _bracket_title(m: MentionRef, index: MentionIndex, doc: Doc) -> Token | None:
@@ -459,12 +464,9 @@ def _candidacy(verb: Token, index: MentionIndex) -> Iterator[tuple[MentionRef, T
             elif c.lower_ == "in":
                 if pm is not None and pm.label in PLACE_LABELS:
                     places.append((pm, p, f"{lemma} in"))
-                elif p.lemma_.lower() in CONSTITUENCY_NOUNS and pm is None:
-                    for g in p.children:
-                        if g.dep_ == "prep" and g.lower_ == "of":
-                            for q in pobjs(g):
-                                if (qm := index.at(q)) is not None and qm.label in PLACE_LABELS:
-                                    yield qm, q, f"{lemma} in {p.lemma_.lower()}"
+                else:
+                    for qm, q in _constituency(p, index):
+                        yield qm, q, f"{lemma} in {p.lemma_.lower()}"
     if sought:
         yield from places
 
@@ -501,8 +503,7 @@ NOT_STAFF_NOUNS = frozenset({"son", "daughter", "wife", "husband", "father", "mo
                              "widower", "brother", "sister", "child", "parent", "grandson",
                              "granddaughter", "nephew", "niece", "cousin", "uncle", "aunt",
                              "partner", "fiancé", "fiancée", "girlfriend", "boyfriend",
-                             "shareholder", "owner", "investor", "heir", "customer", "client",
-                             "fan", "supporter", "critic", "rival", "victim"})  # fmt: skip
+                             "shareholder", "owner", "heir"}) | OUTSIDER_NOUNS  # fmt: skip
 
 
 def _kind(source: MentionRef, target: MentionRef, title_kind: str | None, quantified: bool) -> str:
@@ -726,11 +727,12 @@ def attribute_relations(sent: Span, index: MentionIndex) -> list[AttributeCandid
                     kind = "affiliation" if tgt.label == "NORP" else "role"
                     emit(m, None, tgt, tok, 0.7, "candidacy", kind=kind, predicate=predicate,
                          verb=subj_verb)  # fmt: skip
-            if m.label in PERSON_LABELS and subj_verb.lemma_.lower() in ELECTORAL_VERBS:
-                # "was elected in the constituency of Shaunavon", "ran for the riding of X"
+            if m.label in PERSON_LABELS and subj_verb.lemma_.lower() in ELECTION_VERBS:
+                # "was elected in the constituency of Shaunavon"
                 for area, tok in _constituencies(subj_verb, index):
                     emit(m, None, area, tok, 0.65, "candidacy", kind="role",
-                         predicate="constituency", verb=subj_verb)
+                         predicate=f"{subj_verb.lemma_.lower()} in {tok.head.head.lemma_.lower()}",
+                         verb=subj_verb)
             if any(c.dep_ == "neg" for c in subj_verb.children):
                 continue  # "Brazil is not a member of the G7"
             if subj_verb.lemma_.lower() in PRETENCE_VERBS:

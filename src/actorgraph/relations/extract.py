@@ -199,10 +199,16 @@ def _bracketed_member(source: MentionRef, target: MentionRef, doc: Doc) -> bool:
     return "(" in between and ")" not in between[between.index("(") :]
 
 
-def _object_of(token: Token, verb: Token) -> bool:
-    """Whether ``token`` is (through coordination) the verb's direct object."""
+def _first_conjunct(token: Token) -> Token:
+    """The first of the words coordinated with ``token`` ("Fatah and [Hamas]" -> Fatah)."""
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
+    return token
+
+
+def _object_of(token: Token, verb: Token) -> bool:
+    """Whether ``token`` is (through coordination) the verb's direct object."""
+    token = _first_conjunct(token)
     return token.dep_ in OBJ_DEPS and token.head.i == verb.i
 
 
@@ -220,8 +226,7 @@ def _prep_below(token: Token, verb: Token) -> str | None:
 
 def _prep_of(token: Token) -> str | None:
     """The preposition whose object ``token`` is (through coordination), if any."""
-    while token.dep_ == "conj" and token.head.i != token.i:
-        token = token.head
+    token = _first_conjunct(token)
     return token.head.lower_ if token.dep_ == "pobj" else None
 
 

@@ -87,9 +87,11 @@ def conjuncts(token: Token) -> list[Token]:
 
     def more(t: Token) -> list[Token]:
         found = [c for c in t.children if c.dep_ == "conj" and not _leaves_brackets(t, c)]
-        # ... and the radicals are coordinated with the socialists the brackets follow
-        found += [c for w in t.subtree if w.i > t.i and w.dep_ != "conj" for c in w.children
-                  if c.dep_ == "conj" and _leaves_brackets(w, c) and not _leaves_brackets(t, c)]
+        if any(w.text in ("(", "[") for w in t.doc[t.i + 1 : t.right_edge.i]):
+            # ... and the radicals are coordinated with the socialists the brackets follow
+            found += [c for w in t.subtree if w.i > t.i and w.dep_ != "conj" for c in w.children
+                      if c.dep_ == "conj" and _leaves_brackets(w, c)
+                      and not _leaves_brackets(t, c)]  # fmt: skip
         if t.ent_iob_ in ("B", "I"):
             # a name the parser built inside out ("[Barack] -> pobj [Obama] -> conj Putin"): what
             # is coordinated with any word of the name is coordinated with the name
