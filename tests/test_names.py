@@ -479,3 +479,18 @@ def test_names_a_lone_surname_subject_said_of_a_person_is_a_person(nlp, text, na
 def test_names_other_lone_subjects_stay_untagged(nlp, text):
     doc = nlp(text)
     assert not [e for e in doc.ents if e.label_ == "PERSON"], doc.ents
+
+
+@pytest.mark.parametrize("text,name,label", [
+    # a person's title right before a person-shaped name the model called something else
+    ("Sea-Eye spokesperson Carlotta Weibl said the ship would sail .", "Carlotta Weibl", "PERSON"),
+    ("He will be replaced by Newcastle team mate Les Ferdinand .", "Les Ferdinand", "PERSON"),
+    # an organisation's name, or a name modifying what follows, stays
+    ("The issue was announced by lead manager Lehman Brothers International .",
+     "Lehman Brothers International", "ORG"),
+    ('" We will see , " said Hogan Gidley , the deputy White House press secretary .',
+     "White House", "ORG"),
+])
+def test_names_a_title_before_a_person_shaped_name_makes_a_person(nlp, text, name, label):
+    ents = {e.text: e.label_ for e in nlp(text).ents}
+    assert ents.get(name) == label, ents

@@ -2239,3 +2239,26 @@ def test_relations_his_party_is_the_sole_person_before_it(full_nlp):
     # with two people before "his", whose party it is stays unsaid
     rel = _relations_table(full_nlp, "Trump attacked Biden and his Democratic Party .")
     assert not (rel["kind"] == "affiliation").any(), rel
+
+
+@pytest.mark.parametrize("text,pair", [
+    # the subject named in an apposition; a seat won for a party
+    ("The successful candidate , Ann Hale , was already a senator , having previously won a "
+     "seat for the Reform Party .", ("Ann Hale", "Reform Party")),
+    # a member of a named board is one of its organisation's
+    ("Tom Boyle is a member of the Board of Directors of the National Wildlife Federation .",
+     ("Tom Boyle", "National Wildlife Federation")),
+    # the parser hangs the second organisation on the title
+    ("Di Pietro teamed up with Achille Occhetto , a former leader of the Italian Communist "
+     "Party ( PCI ) and the Democratic Party of the Left ( PDS ) .",
+     ("Achille Occhetto", "Democratic Party of the Left")),
+])
+def test_relations_roles_reached_through_appositions_seats_and_boards(full_nlp, text, pair):
+    assert pair in _attributes(full_nlp, text)
+
+
+def test_relations_object_control_says_what_the_object_becomes(full_nlp):
+    # "X backed Y to remain as commissioner": Y is the commissioner, not X
+    got = _attributes(full_nlp, "The Christian Democratic Union backed Oettinger to remain as "
+                                "the German EU Commissioner .")
+    assert not {p for p in got if p[0] == "Christian Democratic Union"}, got

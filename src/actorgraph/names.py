@@ -630,6 +630,44 @@ def _said_of_a_person(doc: Doc, ent: Span) -> bool:
             and after[3].is_lower)  # fmt: skip
 
 
+#: Name words that are no person's (besides :data:`ORG_HEADS`, :data:`CLUB_WORDS` and
+#: :data:`PLACE_HEADS`): "lead manager [Lehman Brothers International]".
+NOT_NAME_WORDS = frozenset({"international", "brothers", "national", "european", "global",
+                            "world", "news", "media", "press", "times", "post"})  # fmt: skip
+MAX_PERSON_WORDS = 3
+
+
+def _person_shaped(ent: Span) -> bool:
+    """Whether a name has the shape of a person's: two or three capitalised words, none an
+    organisation or place word, an abbreviation or a known place ("Ulf Danielsson")."""
+    if not 2 <= len(ent) <= MAX_PERSON_WORDS or is_known_place(ent.text):
+        return False
+    return all(t.text[:1].isupper() and not t.is_upper and t.text.replace("-", "").replace("'", "").isalpha()
+               and t.lower_ not in ORG_HEADS | CLUB_WORDS | PLACE_HEADS | NOT_NAME_WORDS
+               and country_iso3(t.text) is None and demonym_iso3(t.text) is None
+               for t in ent)  # fmt: skip
+
+
+def _titled_person(doc: Doc, ent: Span) -> bool:
+    """Whether a person's title or position noun stands right before a person-shaped name the
+    model called something else: "UMP incumbent [Léon Bertrand]", "presidential nominee
+    [Darrell Castle]", "Newcastle team mate [Les Ferdinand]" (:func:`_person_shaped`; "NATO
+    member Estonia", "coalition partner the National Party" stay)."""
+    from actorgraph.relations.attributes import title_kinds
+
+    if ent.start == 0 or not _person_shaped(ent):
+        return False
+    if ent.root.dep_ in ("compound", "amod", "poss") and ent.root.head.i >= ent.end:
+        return False  # the name modifies what follows: "deputy [White House] press secretary"
+    noun = doc[ent.start - 1]
+    if not noun.is_lower:
+        return False
+    kinds = title_kinds()
+    if ent.start > 1 and f"{doc[ent.start - 2].lower_} {noun.lower_}" in kinds:
+        return True  # the model reads some as a verb: "team [mate]"
+    return noun.pos_ == "NOUN" and (noun.lemma_.lower() in kinds or is_title(noun.lower_))
+
+
 def _score_tail(doc: Doc, start: int, end: int) -> bool:
     """Whether ``doc[start:end]`` is only a score or figure after a name ("H. Morris [69]")."""
     return end > start and all(t.like_num or t.text in ("-", "/") for t in doc[start:end])
@@ -908,6 +946,10 @@ def org_name_spans(doc: Doc) -> list[Span]:
                 and ent[0].dep_ in ("nsubj", "nsubjpass") and demonym_iso3(ent.text) is None
                 and _person_predicate(ent[0].head)):  # fmt: skip
             ents[i] = Span(doc, ent.start, ent.end, label="PERSON")  # "[Hanni] served as leader"
+            changed = True
+    for i, ent in enumerate(ents):
+        if ent.label_ in NOT_PERSON_LABELS | {"ORG", "NORP"} and _titled_person(doc, ent):
+            ents[i] = Span(doc, ent.start, ent.end, label="PERSON")
             changed = True
     for i, ent in enumerate(ents):
         if ent.label_ in NOT_PERSON_LABELS and _said_of_a_person(doc, ent):

@@ -246,6 +246,7 @@ def _title_targets(title: Token, index: MentionIndex) -> Iterator[tuple[MentionR
             for m in possessor(c, index, own_clause=False):
                 yield m, c
     # "the candidate in Biggar for the Greens": the "for" phrase hung on the constituency
+    of_group = False
     for c in _own_preps(title, index, frozenset({"for"})):
         if c.lower_ in TITLE_PREPS:
             # "a member of the Labour Party and of the Fabian Society": the second "of" is
@@ -254,7 +255,28 @@ def _title_targets(title: Token, index: MentionIndex) -> Iterator[tuple[MentionR
                 for p in pobjs(prep):
                     for sub in conjuncts(p):
                         if (m := index.at(sub)) is not None:
+                            of_group = of_group or (prep.lower_ == "of" and m.label == "ORG")
                             yield m, sub
+                            yield from _body_owners(sub, m, index)
+    if of_group and title.lemma_.lower() in title_kinds():
+        # "a former leader of the Italian Communist Party ( PCI ) and the Democratic Party of
+        # the Left": the parser hangs the second organisation on the title
+        for c in title.children:
+            if c.dep_ == "conj" and (m := index.at(c)) is not None and m.label == "ORG":
+                yield m, c
+
+
+def _body_owners(head: Token, body: MentionRef, index: MentionIndex) -> Iterator[tuple[MentionRef, Token]]:
+    """The organisations a named body belongs to: a member of "the Board of Directors of the
+    National Wildlife Federation" is one of the Federation's."""
+    if head.lemma_.lower() not in BODY_NOUNS:
+        return
+    for c in head.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for p in pobjs(c):
+                for sub in conjuncts(p):
+                    if (m := index.at(sub)) is not None and m.mention_id != body.mention_id:
+                        yield m, sub
 
 
 def _more_titles(title: Token, index: MentionIndex) -> list[Token]:
@@ -423,6 +445,28 @@ def _stands_for(m: MentionRef, index: MentionIndex, doc: Doc) -> MentionRef | No
     if tgt.end < len(doc) and doc[tgt.end].lower_ not in ITEM_ENDS:
         return None
     return tgt
+
+
+#: Verbs of winning or holding a seat: its "for" phrase is the party, its "in" phrase the body.
+SEAT_VERBS = frozenset({"win", "hold", "retain", "keep", "gain", "take", "regain", "occupy"})
+
+
+def _seat_won(verb: Token, index: MentionIndex) -> Iterator[tuple[MentionRef, Token, str]]:
+    """The party ("for") and body ("in", "on") of the seat a verb's object is: "won a seat
+    for the Greens", "took her seat in the Senate"."""
+    lemma = verb.lemma_.lower()
+    for obj in verb.children:
+        if obj.dep_ not in ("dobj", "obj") or obj.lemma_.lower() != "seat":
+            continue
+        for c in obj.children:
+            if c.dep_ != "prep" or c.lower_ not in ("for", "in", "on"):
+                continue
+            for p in (sub for q in pobjs(c) for sub in conjuncts(q)):
+                pm = index.at(p)
+                if pm is None or pm.label not in GROUP_LABELS - PLACE_LABELS:
+                    continue
+                if c.lower_ == "for" or pm.label == "ORG":
+                    yield pm, p, f"{lemma} seat {c.lower_}"
 
 
 def _candidacy(verb: Token, index: MentionIndex) -> Iterator[tuple[MentionRef, Token, str]]:
@@ -678,9 +722,17 @@ def attribute_relations(sent: Span, index: MentionIndex) -> list[AttributeCandid
         # 3. copula and naming verbs ("X is the president of Y", "X was named CEO of Y") and
         #    "as" phrases of the subject's verb ("As a DUP candidate, Seawright finished")
         subj_verbs = [head.head] if head.dep_ in ("nsubj", "nsubjpass") else []
+        if (head.dep_ == "appos" and head.head.dep_ in ("nsubj", "nsubjpass")
+                and head.head.pos_ == "NOUN" and index.at(head.head) is None):  # fmt: skip
+            # "The successful candidate, Jo Vallentine, was already a senator"
+            subj_verbs.append(head.head.head)
         # a relative clause says the same of its noun: "X, who was elected as a member of Y"
+        # as does one on the noun the subject is said to be: "X is a Canadian politician, who
+        # was elected to the House of Commons"
         subj_verbs += [
-            c for c in head.children
+            c for n in (head, *(a for v in subj_verbs if v.lemma_ in COPULAS for a in v.children
+                                if a.dep_ == "attr" and a.pos_ == "NOUN"))
+            for c in n.children
             if c.dep_ == "relcl" and any(
                 g.dep_ in ("nsubj", "nsubjpass") and g.lower_ in ("who", "which", "that")
                 for g in c.children
@@ -689,9 +741,12 @@ def attribute_relations(sent: Span, index: MentionIndex) -> list[AttributeCandid
         # and a participle said of the same subject: "X was re-elected as a member of Y" (the
         # small parser hangs "as" on "elected", an adjective of "was"), "X won, becoming an NDP
         # Member of Parliament"
+        # (not when the verb has an object, who is the one said to be: "X backed Y to remain
+        # as commissioner")
         subj_verbs += [
             c for v in list(subj_verbs) for c in v.children
-            if c.dep_ in ("acomp", "xcomp") or (
+            if (c.dep_ == "acomp" or (c.dep_ == "xcomp" and not any(
+                g.dep_ in ("dobj", "obj") for g in v.children))) or (
                 c.dep_ == "advcl" and c.tag_ in ("VBG", "VBN")
                 and not any(g.dep_ in ("nsubj", "nsubjpass", "mark") for g in c.children))
         ]  # fmt: skip
@@ -733,6 +788,12 @@ def attribute_relations(sent: Span, index: MentionIndex) -> list[AttributeCandid
                     emit(m, None, area, tok, 0.65, "candidacy", kind="role",
                          predicate=f"{subj_verb.lemma_.lower()} in {tok.head.head.lemma_.lower()}",
                          verb=subj_verb)
+            if m.label in PERSON_LABELS and subj_verb.lemma_.lower() in SEAT_VERBS:
+                # "won a seat for the Nuclear Disarmament Party", "holds a seat in the Senate"
+                for tgt, tok, predicate in _seat_won(subj_verb, index):
+                    emit(m, None, tgt, tok, 0.65, "candidacy",
+                         kind="affiliation" if tgt.label == "NORP" else "role",
+                         predicate=predicate, verb=subj_verb)
             if any(c.dep_ == "neg" for c in subj_verb.children):
                 continue  # "Brazil is not a member of the G7"
             if subj_verb.lemma_.lower() in PRETENCE_VERBS:
