@@ -494,3 +494,8 @@ def test_names_other_lone_subjects_stay_untagged(nlp, text):
 def test_names_a_title_before_a_person_shaped_name_makes_a_person(nlp, text, name, label):
     ents = {e.text: e.label_ for e in nlp(text).ents}
     assert ents.get(name) == label, ents
+
+
+def test_names_a_name_run_into_its_conjunction_is_cut(nlp):
+    ents = [e.text for e in nlp("The party joined forces with We Are Peru and Possible Peru .").ents]
+    assert not [e for e in ents if e.endswith(" and")], ents

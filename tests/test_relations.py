@@ -2262,3 +2262,28 @@ def test_relations_object_control_says_what_the_object_becomes(full_nlp):
     got = _attributes(full_nlp, "The Christian Democratic Union backed Oettinger to remain as "
                                 "the German EU Commissioner .")
     assert not {p for p in got if p[0] == "Christian Democratic Union"}, got
+
+
+def test_relations_a_bracket_lists_what_an_organisation_is_a_member_of(full_nlp):
+    rel = _relations_table(full_nlp, "The liberals founded the Liberal Forum ( Liberales Forum , member "
+                                     "Liberal International , Alliance of Liberals and Democrats for "
+                                     "Europe Party ) in 1993 .")
+    rows = rel[(rel["kind"] == "affiliation") & (rel["predicate"] == "member")]
+    got = {(r.source_text, r.target_text) for r in rows.itertuples()}
+    assert got == {(src, tgt) for src in ("Liberal Forum", "Liberales Forum")
+                   for tgt in ("Liberal International",
+                               "Alliance of Liberals and Democrats for Europe Party")}, rel
+
+
+def test_relations_a_bracket_of_prose_lists_no_membership(full_nlp):
+    rel = _relations_table(full_nlp, "The Liberal Forum ( once a member , it said , of Liberal "
+                                     "International ) won seats .")
+    assert not (rel["predicate"] == "member").any(), rel
+
+
+def test_relations_branches_of_parties_merge_for_their_parties(full_nlp):
+    rel = _relations_table(full_nlp, "Before the merger of the Queensland branches of the Liberal "
+                                     "Party of Australia and the National Party as the Liberal "
+                                     "National Party , the Coalition held the state .")
+    rows = rel[(rel["kind"] == "affiliation") & (rel["target_text"] == "Liberal National Party")]
+    assert {"Liberal Party of Australia", "National Party"} <= set(rows["source_text"]), rel

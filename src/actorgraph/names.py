@@ -874,6 +874,11 @@ def org_name_spans(doc: Doc) -> list[Span]:
             ents.append(Span(doc, ent.start, ent.end - 2, label=ent.label_))
             ents.append(Span(doc, ent.end - 1, ent.end, label=ent.label_))
             changed = True
+    # "[We Are Peru and] Possible Peru": a name the model ran into the conjunction after it
+    for i, ent in enumerate(ents):
+        if len(ent) > 1 and ent[-1].lower_ in ("and", "or") and ent[-1].is_lower:
+            ents[i] = Span(doc, ent.start, ent.end - 1, label=ent.label_)
+            changed = True
     # "[Social Democratic Party of] [Austria]": a name the model ended on its preposition
     by_start = {e.start: e for e in ents}
     for ent in list(ents):

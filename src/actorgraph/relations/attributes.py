@@ -195,6 +195,39 @@ def _bracket_title(m: MentionRef, index: MentionIndex, doc: Doc) -> Token | None
     return noun if any(index.at(t) is not None for t in doc[m.end + 1 : close - 1]) else None
 
 
+# Words that open a bracket's list of what an organisation belongs to: "the Liberal Forum (
+# Liberales Forum , member Liberal International , Alliance of Liberals and Democrats )".
+BRACKET_MEMBER_WORDS = frozenset({"member", "members", "observer", "affiliate"})
+MAX_BRACKET_TOKENS = 40
+
+
+def _bracket_memberships(m: MentionRef, index: MentionIndex, doc: Doc) -> list[tuple[MentionRef, Token]]:
+    """The organisations a bracket after an organisation's name (or around its other name,
+    first in that bracket) says it is a member of: everything listed after "member" to the
+    bracket's end."""
+    if m.end < len(doc) and doc[m.end].text == "(":
+        start = m.end + 1
+    elif m.start > 0 and doc[m.start - 1].text == "(" and m.start > 1 and (
+            (before := index.at(doc[m.start - 2])) is not None and before.label == "ORG"):  # fmt: skip
+        start = m.end  # the bracket's first item is the name itself ("( Liberales Forum , ...")
+    else:
+        return []
+    out: list[tuple[MentionRef, Token]] = []
+    listing = False
+    for t in doc[start : min(len(doc), start + MAX_BRACKET_TOKENS)]:
+        if t.text in (")", "(", ";"):
+            break
+        if t.lower_ in BRACKET_MEMBER_WORDS and t.i > 0 and doc[t.i - 1].text in (",", "("):
+            listing = True
+        elif listing and (tm := index.at(t)) is not None and tm.start == t.i and tm.label == "ORG":
+            out.append((tm, t))
+        elif listing and t.text not in (",", "and") and index.at(t) is None:
+            return []  # prose, not a list of names
+    else:
+        return []  # no closing bracket in reach
+    return out
+
+
 @functools.lru_cache(maxsize=1)
 def title_kinds() -> dict[str, str]:
     """Title phrase -> "leadership" | "role", from the packaged ``relation_roles.tsv``."""
@@ -704,6 +737,9 @@ def attribute_relations(sent: Span, index: MentionIndex) -> list[AttributeCandid
             # "Nicole Campbell ( Australian Labor Party candidate )", whatever the parse
             if all(t is not bracketed for t, _, _ in titles):
                 titles.append((bracketed, 0.75, "apposition"))
+        if m.label == "ORG":
+            for tm, ttok in _bracket_memberships(m, index, doc):
+                emit(m, None, tm, ttok, 0.7, "apposition", kind="affiliation", predicate="member")
         if m.label == "ORG" and (grouping := _grouping_after(m, head)) is not None:
             titles.append((grouping, 0.7, "apposition"))
         if m.label in PERSON_LABELS and (inverse := _inverse_title(head, index)) is not None:

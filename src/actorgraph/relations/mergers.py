@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from .attributes import GROUPING_NOUNS
-from .syntax import NAMING_PARTICIPLES, Arg, MentionIndex, actors_of, pobjs
+from .syntax import NAMING_PARTICIPLES, Arg, MentionIndex, actors_of, pobjs, possessor
 
 # Verbs and nouns of coming together.
 MERGE_VERBS = frozenset({"merge", "unite", "amalgamate", "combine", "fuse", "join", "team",
@@ -81,13 +81,27 @@ def _verb_parts(verb: Token, index: MentionIndex, subjects: Subjects) -> list[Ar
     return parts
 
 
+# Nouns of an organisation's parts, which merge for it: "the merger of the Queensland branches
+# of A and B".
+BRANCH_NOUNS = frozenset({"branch", "wing", "section", "chapter", "division", "arm", "faction"})
+
+
 def _of_parts(noun: Token, index: MentionIndex) -> list[Arg]:
-    """What a merger noun brings together: "the merger of A and B", "A's merger with B"."""
+    """What a merger noun brings together: "the merger of A and B", "A's merger with B",
+    "the merger of the Queensland branches of A and B", "its merger into C" (when the noun
+    names what it made)."""
     parts: list[Arg] = []
     for c in noun.children:
         if c.dep_ == "prep" and c.lower_ in ("of", "between", "with"):
             for p in pobjs(c):
-                parts += actors_of(p, index, modifiers=False)
+                found = actors_of(p, index, modifiers=False)
+                if not found and p.lemma_.lower() in BRANCH_NOUNS:
+                    found = [a for g in p.children if g.dep_ == "prep" and g.lower_ == "of"
+                             for q in pobjs(g) for a in actors_of(q, index, modifiers=False)]
+                parts += found
+        elif c.dep_ == "poss" and c.tag_ == "PRP$":
+            if any(g.dep_ == "prep" and g.lower_ in INTO_PREPS for g in noun.children):
+                parts += [Arg(m, 0.6, c) for m in possessor(c, index, own_clause=False)]
         elif c.dep_ == "poss":
             parts += actors_of(c, index, modifiers=False, resolve=False)
     return parts
