@@ -499,3 +499,31 @@ def test_names_a_title_before_a_person_shaped_name_makes_a_person(nlp, text, nam
 def test_names_a_name_run_into_its_conjunction_is_cut(nlp):
     ents = [e.text for e in nlp("The party joined forces with We Are Peru and Possible Peru .").ents]
     assert not [e for e in ents if e.endswith(" and")], ents
+
+
+@pytest.mark.parametrize("text,expected,absent", [
+    # a foreign party word leads its name; a second organisation does not complete the first
+    ("Simard will leave the Quebec Liberal Party for the Parti Québécois .",
+     {"the Quebec Liberal Party", "Parti Québécois"}, "the Quebec Liberal Party for the Parti Québécois"),
+    ("The Partido de la Liberación Dominicana won the election .",
+     {"Partido de la Liberación Dominicana"}, None),
+])
+def test_names_foreign_party_words_lead_their_names(nlp, text, expected, absent):
+    ents = {e.text for e in nlp(text).ents if e.label_ == "ORG"}
+    assert expected <= ents and absent not in ents, ents
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Protesters presented an open letter to Lord Hall , Director General of the BBC .", "Hall"),
+    ("The study was led by Dr Gazzola in Groningen .", "Gazzola"),
+])
+def test_names_an_untagged_name_after_a_persons_title_is_a_person(nlp, text, name):
+    assert {e.text: e.label_ for e in nlp(text).ents}.get(name) == "PERSON"
+
+
+@pytest.mark.parametrize("text,word", [
+    ("Capp was elected as an interim Lord Mayor in 2018 .", "Mayor"),
+    ('Harris said , " Mr. Vice President , I am speaking . "', "Vice President"),
+])
+def test_names_a_title_after_a_title_is_no_name(nlp, text, word):
+    assert word not in {e.text for e in nlp(text).ents if e.label_ == "PERSON"}

@@ -108,6 +108,16 @@ def _paired_words(doc: Doc, left: int, right: int) -> bool:
     return is_known_place(a.text) and is_known_place(b.text)
 
 
+#: "Party" in the languages whose party names English news keeps ("Parti Québécois").
+FOREIGN_PARTY_WORDS = frozenset({"parti", "partido", "partito", "partei", "partij", "partia",
+                                 "strana", "stranka"})  # fmt: skip
+
+
+#: Lower-case words inside a foreign party's name ("Partido de la Liberación Dominicana").
+FOREIGN_CONNECTORS = frozenset({"de", "del", "della", "dei", "des", "du", "la", "le", "do", "da",
+                                "dos", "das", "y", "e", "et", "i", "per", "pour", "por", "para"})  # fmt: skip
+
+
 def _the_name(doc: Doc, i: int, *, any_name: bool = True) -> bool:
     """Whether ``doc[i:]`` is "the" and a known place's name ("the Netherlands", "the
     Russian Federation") or, with ``any_name``, another name that completes the one before
@@ -124,8 +134,10 @@ def _the_name(doc: Doc, i: int, *, any_name: bool = True) -> bool:
         return True
     # "League for the Defence of Human Rights", "Union of the Centre"; not "Party of the Prime
     # Minister" (a title) or "of the Year"
+    # nor a second organisation's ("left the Liberal Party for the Parti Québécois")
     return (any_name and not is_title(words.text)
-            and not any(t.ent_type_ in ("DATE", "TIME", "PERSON") for t in words)
+            and not any(t.ent_type_ in ("DATE", "TIME", "PERSON") or t.lower_ in ORG_HEADS | FOREIGN_PARTY_WORDS
+                        for t in words)
             and words[0].pos_ in ("PROPN", "NOUN"))
 
 
@@ -155,7 +167,8 @@ def designator_spans(doc: Doc) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     n = len(doc)
     for token in doc:
-        if (token.lower_ not in ORG_HEADS or not token.is_title) and not _party_family(token):
+        if ((token.lower_ not in ORG_HEADS | FOREIGN_PARTY_WORDS or not token.is_title)
+                and not _party_family(token)):  # fmt: skip
             continue
         start = token.i
         crossed_and = False
@@ -192,6 +205,18 @@ def designator_spans(doc: Doc) -> list[tuple[int, int]]:
                     and (end + 2 == n or not (_name_word(doc[end + 2]) or doc[end + 2].like_num))
                     and _paired_words(doc, end - 1, end + 1)):  # fmt: skip
                 end += 2
+        if start == token.i and token.lower_ in FOREIGN_PARTY_WORDS:
+            # "Parti Québécois", "Partido de la Liberación Dominicana": the designator leads
+            while end < n and end - start < MAX_NAME_TOKENS:
+                if _name_word(doc[end]):
+                    end += 1
+                    continue
+                k = end
+                while k < n and doc[k].lower_ in FOREIGN_CONNECTORS and k - end < 2:
+                    k += 1
+                if k == end or k >= n or not _name_word(doc[k]):
+                    break
+                end = k
         # a sentence-initial capital proves nothing: "Party members said" is not a name
         if end - start < 2 or (start == token.i and doc[start].is_sent_start):
             continue
@@ -597,6 +622,44 @@ def subject_name_spans(doc: Doc) -> list[tuple[int, int]]:
     return out
 
 
+#: Titles only people bear, before a name the model left untagged ("Lord Hall", "Senator Day").
+PERSON_ONLY_TITLES = frozenset({"lord", "lady", "sir", "dame", "baron", "baroness", "earl",
+                                "countess", "senator", "sen.", "mr", "mr.", "mrs", "mrs.", "ms",
+                                "ms.", "dr", "dr.", "prof.", "professor", "governor", "gov.",
+                                "mayor", "ambassador", "bishop", "archbishop", "cardinal",
+                                "rabbi", "imam", "sheikh", "congressman", "congresswoman",
+                                "rep.", "commissioner", "chairman", "chairwoman"})  # fmt: skip
+
+
+def titled_name_spans(doc: Doc, *, tagged: bool = False) -> list[tuple[int, int]]:
+    """(start, end) of an untagged name of one to three proper nouns right after a title only
+    people bear: "an open letter to Lord [Hall] , Director General of the BBC" (the title
+    stays outside, as the mentions table keeps titles apart). With ``tagged``, names the
+    model tagged count too (their label is then checked by the caller)."""
+    out: list[tuple[int, int]] = []
+    n = len(doc)
+    for tok in doc:
+        if (tok.lower_ not in PERSON_ONLY_TITLES or not tok.text[:1].isupper()
+                or (tok.ent_type_ and not tagged) or tok.i + 1 >= n):  # fmt: skip
+            continue
+        end = tok.i + 1
+        while (end < n and end - tok.i <= MAX_PERSON_WORDS and doc[end].tag_ == "NNP"
+               and (tagged or not doc[end].ent_type_) and doc[end].text[:1].isupper()
+               and doc[end].text.replace("-", "").replace("'", "").isalpha()):  # fmt: skip
+            end += 1
+        if end == tok.i + 1 or end - tok.i > MAX_PERSON_WORDS or (
+                end < n and doc[end].ent_type_ and not tagged):  # fmt: skip
+            continue
+        names = doc[tok.i + 1 : end]
+        if any(t.lower_ in ORG_HEADS | CLUB_WORDS | PLACE_HEADS | NOT_NAME_WORDS
+               or country_iso3(t.text) or demonym_iso3(t.text)
+               or is_title(t.lower_) or role_sector(t.lower_, exact=True) is not None
+               for t in names):  # fmt: skip
+            continue  # "Lord Mayor", "Mr. Vice President": a title, not a name
+        out.append((tok.i + 1, end))
+    return out
+
+
 def _person_predicate(verb: Token) -> bool:
     """Whether a verb says its subject is a person: a copula with a person noun or title
     ("was a member of", "has been the recipient of") or joining or leaving a party."""
@@ -933,6 +996,10 @@ def org_name_spans(doc: Doc) -> list[Span]:
         ents = [e for e in ents if e not in overlapping]
         ents.append(Span(doc, start, end, label="PERSON"))
         changed = True
+    for start, end in titled_name_spans(doc):
+        if not any(e.start < end and start < e.end for e in ents):
+            ents.append(Span(doc, start, end, label="PERSON"))
+            changed = True
     for start, end in subject_name_spans(doc):
         if not any(e.start < end and start < e.end for e in ents):
             ents.append(Span(doc, start, end, label="PERSON"))
@@ -955,6 +1022,11 @@ def org_name_spans(doc: Doc) -> list[Span]:
     for i, ent in enumerate(ents):
         if ent.label_ in NOT_PERSON_LABELS | {"ORG", "NORP"} and _titled_person(doc, ent):
             ents[i] = Span(doc, ent.start, ent.end, label="PERSON")
+            changed = True
+        elif (ent.label_ != "PERSON" and len(ent) > 1 and ent[0].lower_ in PERSON_ONLY_TITLES
+              and ent[0].text[:1].isupper()
+              and (ent.start + 1, ent.end) in titled_name_spans(doc, tagged=True)):  # fmt: skip
+            ents[i] = Span(doc, ent.start + 1, ent.end, label="PERSON")  # "[Dr Gazzola]" ORG
             changed = True
     for i, ent in enumerate(ents):
         if ent.label_ in NOT_PERSON_LABELS and _said_of_a_person(doc, ent):
