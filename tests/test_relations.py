@@ -1238,7 +1238,10 @@ def test_relations_a_list_parsed_as_one_sentence_gets_no_weak_links(nlp):
     assert find(rels, "K. Barnett", "Derbyshire", "role").rule == "result"
     # the bowler after the semicolon took Derbyshire's wickets: he plays for the other side
     assert find(rels, "T. Moody", "Worcestershire", "role").predicate == "play for"
-    assert not [r for r in rels if r.source_id == "T. Moody" and r.target_id == "Derbyshire"]
+    # ... and bowled against the side he is listed under, never as its player
+    against = [(r.kind, r.predicate) for r in rels
+               if r.source_id == "T. Moody" and r.target_id == "Derbyshire"]
+    assert against == [("action", "bowl against")], against
     assert not [r for r in rels if r.rule == "path" and r.target_id != "Derbyshire"]
     # bowling figures without a semicolon are a bowler's too; soccer scorers are their team's
     text = "Durham 114 ( S. Watkin 4-28 ) , Glamorgan 259 ( A. Dale 69 ) ."
@@ -1246,7 +1249,10 @@ def test_relations_a_list_parsed_as_one_sentence_gets_no_weak_links(nlp):
                                            "S. Watkin": "PERSON", "A. Dale": "PERSON"}))  # fmt: skip
     assert find(rels, "S. Watkin", "Glamorgan", "role") is not None
     assert find(rels, "A. Dale", "Glamorgan", "role") is not None
-    assert not [r for r in rels if r.source_id == "S. Watkin" and r.target_id == "Durham"]
+    assert not [r for r in rels if r.source_id == "S. Watkin" and r.target_id == "Durham"
+                and r.kind != "action"]
+    assert find(rels, "S. Watkin", "Durham", "action").predicate == "bowl against"
+    assert find(rels, "A. Dale", "Durham", "action") is None  # a scorer bowled no one out
     # one verb makes it a clause again: "X beat Y" is read
     rels = typed(relations_for(nlp, "Germany beat France, Spain, Italy, Poland and Greece."))
     assert find(rels, "Germany", "France", "action") is not None
@@ -2287,3 +2293,21 @@ def test_relations_branches_of_parties_merge_for_their_parties(full_nlp):
                                      "National Party , the Coalition held the state .")
     rows = rel[(rel["kind"] == "affiliation") & (rel["target_text"] == "Liberal National Party")]
     assert {"Liberal Party of Australia", "National Party"} <= set(rows["source_text"]), rel
+
+
+def test_relations_a_two_word_title_read_as_a_verb_still_names_its_team(full_nlp):
+    # the small parser reads "mate" as a verb with "team" its compound
+    rel = _relations_table(full_nlp, "He will be replaced by Newcastle team mate Les Ferdinand .")
+    rows = rel[(rel["source_text"] == "Les Ferdinand") & (rel["kind"] == "role")]
+    assert set(rows["target_text"]) == {"Newcastle"}, rel
+    assert set(rows["predicate"]) == {"team mate"}, rel
+
+
+def test_relations_a_hyphenated_modifier_parsed_as_the_head_stands_for_the_name(full_nlp):
+    # the small parser makes "die" the object and hangs "Washington" under it
+    rel = _relations_table(full_nlp, "The hard-serving O'Brien , a former U.S. collegiate "
+                                     "national champion , fired up 17 aces to ultimately subdue "
+                                     "the never-say-die Washington .")
+    acts = rel[(rel["kind"] == "action") & (rel["source_text"] == "O'Brien")]
+    assert set(acts["target_text"]) == {"Washington"}, rel
+    assert set(acts["predicate"]) == {"subdue"}, rel

@@ -244,6 +244,16 @@ def title_kinds() -> dict[str, str]:
     return out
 
 
+def _verb_read_title(tok: Token) -> bool:
+    """A title of two words the parser read as a verb after a noun ("team mate Les
+    Ferdinand"): the noun before it is its compound and together they are a title."""
+    if tok.pos_ != "VERB" or tok.i == 0:
+        return False
+    first = tok.doc[tok.i - 1]
+    return (first.dep_ == "compound" and first.head.i == tok.i and first.pos_ == "NOUN"
+            and f"{first.lower_} {tok.lower_}" in title_kinds())  # fmt: skip
+
+
 def _mention_head(m: MentionRef, doc) -> Token:
     span = doc[m.start : m.end]
     return span.root
@@ -274,6 +284,12 @@ def _title_targets(title: Token, index: MentionIndex) -> Iterator[tuple[MentionR
     for c in title.children:
         if c.dep_ in ("amod", "compound", "poss", "nmod") and (m := index.at(c)) is not None:
             yield m, c
+        elif (c.dep_ == "compound" and c.i < title.i and c.pos_ == "NOUN"
+              and (title.lemma_.lower() in title_kinds() or _verb_read_title(title))):
+            # "Newcastle team mate", "Acme board member": the name modifies the title's first word
+            for g in c.children:
+                if g.dep_ == "compound" and g.i < c.i and (m := index.at(g)) is not None:
+                    yield m, g
         elif c.dep_ == "poss" and c.tag_ == "PRP$":
             # "its chairman Jane Roe", "his spokesman": the owner the pronoun stands for
             for m in possessor(c, index, own_clause=False):
@@ -688,8 +704,9 @@ def attribute_relations(sent: Span, index: MentionIndex) -> list[AttributeCandid
         # President Trump and Turkish President Erdogan": "Turkish President" parsed as a conjunct)
         before = doc[m.start - 1] if m.start > sent.start else None
         if (before is not None and m.label in PERSON_LABELS
-                and before.pos_ in ("NOUN", "PROPN") and index.at(before) is None
-                and before.lemma_.lower() in title_kinds()):  # fmt: skip
+                and index.at(before) is None
+                and ((before.pos_ in ("NOUN", "PROPN") and before.lemma_.lower() in title_kinds())
+                     or _verb_read_title(before))):  # fmt: skip
             targets = list(_title_targets(before, index))
             if before.i not in titled:
                 for tm, ttok in targets:

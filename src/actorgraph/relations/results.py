@@ -36,7 +36,7 @@ FIXTURE_WORDS = (["vs"], ["vs."], ["v"], ["v."], ["versus"])
 class ResultCandidate:
     source: Arg
     target: Arg
-    predicate: str  # beat | draw | play | at | play for
+    predicate: str  # beat | draw | play | at | play for | bowl against
     directed: bool
     kind: str = "action"  # or located_in: a team at the venue that heads the line; role: a
     # player in brackets after the team's score
@@ -122,7 +122,8 @@ def _players(team: MentionRef, score: Score, other: MentionRef, doc: Doc,
     """The people in brackets after a team's score play for it ("Sussex 363 ( W. Athey 111 ,
     V. Drakes 52 ; ...)", "Hyundai 6 ( Kim 23 )"); on a cricket scorecard the bowlers, after the
     semicolon or with their figures ("; I. Austin 4-37", "( S. Watkin 4-28 )"), took the
-    wickets, so they play for the other side."""
+    wickets, so they play for the other side and bowled against the team they are listed
+    under."""
     out: list[ResultCandidate] = []
     semicolon = next((t.i for t in doc[team.end : score.end] if t.text == ";"), score.end)
     for m in mentions:
@@ -132,6 +133,9 @@ def _players(team: MentionRef, score: Score, other: MentionRef, doc: Doc,
         out.append(ResultCandidate(Arg(m, 1.0, doc[m.end - 1]), Arg(side, 1.0, doc[side.end - 1]),
                                    "play for", True, "role",
                                    None if side is team else team))  # fmt: skip
+        if side is not team:
+            out.append(ResultCandidate(Arg(m, 1.0, doc[m.end - 1]),
+                                       Arg(team, 1.0, doc[team.end - 1]), "bowl against", True))
     return out
 
 

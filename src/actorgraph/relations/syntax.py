@@ -208,6 +208,20 @@ def titled_person_after(m: MentionRef, head: Token, index: MentionIndex) -> Ment
     return person
 
 
+def _name_after_hyphenated(head: Token, index: MentionIndex) -> MentionRef | None:
+    """The name a hyphenated modifier the parser took for the head stands before ("the
+    never-say-die Washington", "the up-and-coming Ana Ivanovic": the head is "die", "coming")."""
+    doc = head.doc
+    if head.i < 2 or head.i + 1 >= len(doc) or doc[head.i - 1].text != "-":
+        return None
+    if doc[head.i - 1].whitespace_ or doc[head.i - 2].whitespace_:
+        return None
+    m = index.at(doc[head.i + 1])
+    if m is None or m.start != head.i + 1 or not any(t.head.i == head.i for t in doc[m.start : m.end]):
+        return None
+    return m
+
+
 def actors_of(
     token: Token, index: MentionIndex, *, modifiers: bool = True, of_phrase: bool = True,
     places: bool = False, resolve: bool = True,
@@ -236,6 +250,9 @@ def actors_of(
         if m is not None:
             titled = titled_person_after(m, head, index)
             add(titled or m, 1.0, head)
+            continue
+        if (named := _name_after_hyphenated(head, index)) is not None:
+            add(named, 0.9, head)  # "to subdue the never-say-die Washington"
             continue
         if head.pos_ == "PRON" and resolve:
             for ante in antecedents(head, index):
