@@ -2311,3 +2311,51 @@ def test_relations_a_hyphenated_modifier_parsed_as_the_head_stands_for_the_name(
     acts = rel[(rel["kind"] == "action") & (rel["source_text"] == "O'Brien")]
     assert set(acts["target_text"]) == {"Washington"}, rel
     assert set(acts["predicate"]) == {"subdue"}, rel
+
+
+@pytest.mark.parametrize("text,members,party", [
+    # the parser hangs the clause on the verb
+    ("The election was contested by Andrew Jackson and Henry Clay , both of whom were members "
+     "of the Whig Party .", {"Andrew Jackson", "Henry Clay"}, "Whig Party"),
+    ("The election was contested by Adams , Andrew Jackson , William H. Crawford , and Henry "
+     "Clay , all of whom were members of the Democratic-Republican Party .",
+     {"Andrew Jackson", "William H. Crawford", "Henry Clay"}, "Democratic-Republican Party"),
+])  # fmt: skip
+def test_relations_all_of_whom_says_it_of_every_item_of_the_list(full_nlp, text, members, party):
+    rel = _relations_table(full_nlp, text)
+    rows = rel[(rel["target_text"] == party) & (rel["predicate"] == "member")]
+    assert members <= set(rows["source_text"]), rel
+
+
+def test_relations_one_of_whom_says_not_which(full_nlp):
+    rel = _relations_table(full_nlp, "Jackson met Henry Clay and John Adams , one of whom was a "
+                                     "member of the Whig Party .")
+    assert not (rel["predicate"] == "member").any(), rel
+
+
+def test_relations_the_second_noun_of_an_apposition_names_a_party(full_nlp):
+    rel = _relations_table(full_nlp, "Obama nominated Jeremy C. Stein , a Harvard University "
+                                     "finance professor and a Democrat .")
+    stein = rel[rel["source_text"] == "Jeremy C. Stein"]
+    links = set(zip(stein["target_text"], stein["kind"], strict=True))
+    assert ("Democrat", "affiliation") in links, rel
+    assert ("Harvard University", "role") in links, rel
+
+
+def test_relations_a_name_stops_at_a_spaced_dash(full_nlp):
+    rel = _relations_table(full_nlp, "Six other Republican senators - Wayne Morse , Irving Ives , "
+                                     "and Robert C. Hendrickson - joined her .")
+    names = set(rel["source_text"]) | set(rel["target_text"])
+    assert "Robert C. Hendrickson" in names and not any("joined" in n for n in names), rel
+
+
+def test_relations_a_list_item_keeps_its_own_place(full_nlp):
+    rel = _relations_table(full_nlp, "The centre cooperates with the Carter Center in Atlanta , the "
+                                     "Kim Dae Jung Library in Seoul and the Crisis Management "
+                                     "Initiative in Helsinki .")
+    located = rel[rel["kind"] == "located_in"]
+    pairs = set(zip(located["source_text"], located["target_text"], strict=True))
+    assert ("Carter Center", "Atlanta") in pairs, rel
+    assert ("Crisis Management Initiative", "Helsinki") in pairs, rel
+    assert not {p for p in pairs if p[1] == "Helsinki" and p[0] != "Crisis Management Initiative"}, rel
+    assert not {p for p in pairs if p[1] == "Atlanta" and p[0] != "Carter Center"}, rel

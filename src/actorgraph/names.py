@@ -942,6 +942,14 @@ def org_name_spans(doc: Doc) -> list[Span]:
         if len(ent) > 1 and ent[-1].lower_ in ("and", "or") and ent[-1].is_lower:
             ents[i] = Span(doc, ent.start, ent.end - 1, label=ent.label_)
             changed = True
+    # "[Robert C. Hendrickson - joined] her": a name the model ran over a spaced dash into
+    # the lower-case words after it
+    for i, ent in enumerate(ents):
+        dash = next((t.i for t in ent[1:-1] if t.text in ("-", "–", "—")
+                     and doc[t.i - 1].whitespace_ and t.whitespace_), None)  # fmt: skip
+        if dash is not None and all(t.is_lower for t in doc[dash + 1 : ent.end]):
+            ents[i] = Span(doc, ent.start, dash, label=ent.label_)
+            changed = True
     # "[Social Democratic Party of] [Austria]": a name the model ended on its preposition
     by_start = {e.start: e for e in ents}
     for ent in list(ents):

@@ -19,7 +19,16 @@ from actorgraph.gazetteer import demonym_iso3, role_sector
 from actorgraph.names import CANDIDATE_VERBS, PERSON_NOUNS, PLACE_HEADS
 from actorgraph.records import MentionRef
 
-from .syntax import OUTSIDER_NOUNS, Arg, MentionIndex, conjuncts, pobjs, possessor
+from .syntax import (
+    OUTSIDER_NOUNS,
+    Arg,
+    MentionIndex,
+    conjuncts,
+    is_distributive_relative,
+    list_head,
+    pobjs,
+    possessor,
+)
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 PERSON_LABELS = frozenset({"PERSON", "PER"})
@@ -615,6 +624,28 @@ def _kind(source: MentionRef, target: MentionRef, title_kind: str | None, quanti
     return "affiliation"
 
 
+def _distributive_clauses(sent: Span, index: MentionIndex) -> list[tuple[Token, set[int]]]:
+    """Clauses whose subject is "all of whom", "both of which", ... with the token indices of
+    the list they are said of: "A, B and C, all of whom were members of X" (the parser hangs
+    the clause on the list or, as often, on the sentence's verb)."""
+    doc = sent.doc
+    out = []
+    for g in sent:
+        if g.dep_ not in ("nsubj", "nsubjpass") or not is_distributive_relative(g):
+            continue
+        clause = g.head
+        if clause.dep_ == "relcl":
+            last = clause.head
+        elif g.i - 2 >= sent.start and doc[g.i - 1].text == ",":
+            last = doc[g.i - 2]
+            if (lm := index.at(last)) is not None:
+                last = doc[lm.start : lm.end].root
+        else:
+            continue
+        out.append((clause, {t.i for t in conjuncts(list_head(last))}))
+    return out
+
+
 def attribute_relations(sent: Span, index: MentionIndex) -> list[AttributeCandidate]:
     """Affiliation, role, leadership and located_in relations of the actors in one sentence."""
     out: list[AttributeCandidate] = []
@@ -660,6 +691,7 @@ def attribute_relations(sent: Span, index: MentionIndex) -> list[AttributeCandid
         out.append(AttributeCandidate(Arg(src, 1.0, head), Arg(tgt, 1.0, tgt_tok), k, phrase, conf,
                                       rule, verb))  # fmt: skip
 
+    distributive = _distributive_clauses(sent, index)
     for m in index.in_span(sent):
         if m.label == "NORP":
             continue
@@ -750,6 +782,15 @@ def attribute_relations(sent: Span, index: MentionIndex) -> list[AttributeCandid
                         emit(person, noun, tm, ttok, 0.75, "apposition", quantified)
                     continue
                 titles.append((c, 0.8, "apposition"))
+                if m.label in PERSON_LABELS:
+                    # "Jeremy Stein, a Harvard professor and a Democrat": the second noun of
+                    # the apposition, a party's or creed's member, says what he belongs to
+                    for g in c.children:
+                        if (g.dep_ == "conj" and (gm := index.at(g)) is not None
+                                and gm.label == "NORP"
+                                and any(d.dep_ == "det" and d.lower_ in ("a", "an")
+                                        for d in g.children)):  # fmt: skip
+                            emit(m, None, gm, g, 0.7, "apposition", kind="affiliation")
         if m.label in PERSON_LABELS and (bracketed := _bracket_title(m, index, doc)) is not None:
             # "Nicole Campbell ( Australian Labor Party candidate )", whatever the parse
             if all(t is not bracketed for t, _, _ in titles):
@@ -787,10 +828,14 @@ def attribute_relations(sent: Span, index: MentionIndex) -> list[AttributeCandid
                                 if a.dep_ == "attr" and a.pos_ == "NOUN"))
             for c in n.children
             if c.dep_ == "relcl" and any(
-                g.dep_ in ("nsubj", "nsubjpass") and g.lower_ in ("who", "which", "that")
+                g.dep_ in ("nsubj", "nsubjpass")
+                and (g.lower_ in ("who", "which", "that") or is_distributive_relative(g))
                 for g in c.children
             )
         ]  # fmt: skip
+        # "Adams, Jackson and Clay, all of whom were members of X": a clause that counts all of
+        # a list says it of each item, wherever the parser hung it
+        subj_verbs += [v for v, items in distributive if head.i in items and v not in subj_verbs]
         # and a participle said of the same subject: "X was re-elected as a member of Y" (the
         # small parser hangs "as" on "elected", an adjective of "was"), "X won, becoming an NDP
         # Member of Parliament"

@@ -1249,6 +1249,9 @@ class _Rules:
                     pair = frozenset((m.actor_id or "", other.mention.actor_id or ""))
                     if pair in linked:
                         continue
+                    if c.kind == "located_in" and e.spans[e.span_of(m.start) or 0][1] > m.end:
+                        continue  # "the Carter Center in Atlanta, ... and the CMI in Helsinki":
+                        # a member with a place (or bracket) of its own is not in the others'
                     linked.add(pair)
                     new = Arg(m, arg.confidence, self.sent.doc[m.end - 1])
                     s, t = (new, other) if side == "source" else (other, new)

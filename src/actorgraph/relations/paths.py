@@ -281,6 +281,11 @@ class PathRule:
             # modifiers ("Plaid Cymru leaders A and B") unless it has a title of its own: in
             # "the Brazilian leader Lula and Indian Prime Minister Modi", "Brazilian" is Lula's only
             return None
+        if any(c[0].i != h.i and lca.i == c[0].i and c[0].i < o.i < h.i
+               and self.index.at(c[0]) is not None
+               for c, h, o in ((c1, h1, h2), (c2, h2, h1))):  # fmt: skip
+            return None  # "the Carter Center in Atlanta, the Kim Library in Seoul": what is
+            # said of the first item before the next one begins is the first item's alone
         if any(titled_person_after(m, h, self.index) not in (None, other)
                for m, h, other in ((m1, h1, m2), (m2, h2, m1))):  # fmt: skip
             return None  # "volunteered for [the party] candidate Cecil Thorne": the person

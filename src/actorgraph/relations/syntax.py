@@ -24,6 +24,32 @@ OBJ_DEPS = frozenset({"dobj", "dative", "obj", "iobj"})
 GERUND_CONTROL_PREPS = frozenset({"of", "for", "from"})
 # The relative pronouns: "X, who ...", "the party, which ...".
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
+#: Quantifiers that, with "of whom" / "of which", make a relative subject stand for every one
+#: of its antecedents: "A, B and C, all of whom were members of X" ("one of whom" says not which).
+DISTRIBUTIVE_QUANTIFIERS = frozenset({"all", "both", "each"})
+
+
+def is_distributive_relative(token: Token) -> bool:
+    """ "all of whom", "both of which", "each of whom": a relative subject for every antecedent."""
+    return token.lower_ in DISTRIBUTIVE_QUANTIFIERS and any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(p.lower_ in ("whom", "which") for p in c.children)
+        for c in token.children
+    )
+
+
+def is_relative(token: Token) -> bool:
+    """A relative pronoun, or a quantifier of one that stands for all its antecedents."""
+    return token.lower_ in RELATIVE_PRONOUNS or is_distributive_relative(token)
+
+
+def list_head(token: Token) -> Token:
+    """The first item of the coordination ``token`` is in ("Clay" in "Adams, Jackson and Clay"
+    -> Adams)."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
+
+
 # Prepositions whose object is a participant of the event ("signed with", "sanctions on").
 # Locative "in/at/near" and "from" (source or origin, ambiguous in direction) are left out.
 TARGET_PREPS = frozenset(
