@@ -2359,3 +2359,23 @@ def test_relations_a_list_item_keeps_its_own_place(full_nlp):
     assert ("Crisis Management Initiative", "Helsinki") in pairs, rel
     assert not {p for p in pairs if p[1] == "Helsinki" and p[0] != "Crisis Management Initiative"}, rel
     assert not {p for p in pairs if p[1] == "Atlanta" and p[0] != "Carter Center"}, rel
+
+
+def test_relations_a_that_clause_lends_no_subject(full_nlp):
+    # the parser loses "sheep" as the clause's subject: Fischler did not contract anything
+    rel = _relations_table(full_nlp, "Fischler proposed EU-wide measures after reports from "
+                                     "Britain and France that under laboratory conditions sheep "
+                                     "could contract Bovine Spongiform Encephalopathy ( BSE ) -- "
+                                     "mad cow disease .")
+    acts = rel[(rel["kind"] == "action") & (rel["source_text"] == "Fischler")]
+    assert acts.empty, rel
+
+
+def test_relations_initials_in_brackets_are_an_alias_whatever_the_labels(full_nlp):
+    # the small model calls the long form a person and the initials an organisation
+    rel = _relations_table(full_nlp, "Sheep could contract Bovine Spongiform Encephalopathy ( BSE ) "
+                                     ", scientists said .")
+    typed_rows = rel[rel["kind"] != "cooccurrence"]
+    pairs = {(r.source_text, r.kind, r.target_text) for r in typed_rows.itertuples()}
+    assert ("BSE", "alias", "Bovine Spongiform Encephalopathy") in pairs, rel
+    assert not {p for p in pairs if p[1] != "alias" and "BSE" in (p[0], p[2])}, rel

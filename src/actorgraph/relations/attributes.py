@@ -28,6 +28,7 @@ from .syntax import (
     list_head,
     pobjs,
     possessor,
+    spells_initials,
 )
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -759,6 +760,8 @@ def attribute_relations(sent: Span, index: MentionIndex) -> list[AttributeCandid
                         continue  # the next line of a list ("- Croatia (Group E)\n- Austria")
                     if m.label in PLACE_LABELS and cm.label in PLACE_LABELS:
                         emit(m, None, cm, c, 0.7, "apposition", kind="located_in")  # "Leeds, England"
+                    elif spells_initials(cm.text, span):
+                        pass  # "Bovine Spongiform Encephalopathy (BSE)": another name for it
                     elif m.label in PERSON_LABELS or (
                         m.label == "ORG" and cm.label in PLACE_LABELS | {"NORP"}
                     ):

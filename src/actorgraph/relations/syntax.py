@@ -817,3 +817,11 @@ def negated(verb: Token, lexicon: Lexicon) -> bool:
                 return True
         token = head
     return False
+
+
+def spells_initials(short: str, name: Span) -> bool:
+    """Whether ``short`` is the initials of the capitalised words of ``name`` ("BSE", "Bovine
+    Spongiform Encephalopathy"): an abbreviation, whatever labels the model gave the two."""
+    letters = "".join(c for c in short if c.isalpha())
+    initials = "".join(t.text[0] for t in name if t.text[:1].isupper())
+    return len(letters) >= 2 and letters.isupper() and letters == initials
