@@ -2379,3 +2379,20 @@ def test_relations_initials_in_brackets_are_an_alias_whatever_the_labels(full_nl
     pairs = {(r.source_text, r.kind, r.target_text) for r in typed_rows.itertuples()}
     assert ("BSE", "alias", "Bovine Spongiform Encephalopathy") in pairs, rel
     assert not {p for p in pairs if p[1] != "alias" and "BSE" in (p[0], p[2])}, rel
+
+
+def test_relations_whose_stands_for_the_actor_its_clause_hangs_on(full_nlp):
+    acts = _actions(full_nlp, "Hillary Clinton , whose candidacy was supported by Barack Obama , "
+                              "was defeated .")
+    assert ("Barack Obama", "support", "Hillary Clinton") in acts, acts
+
+
+def test_relations_a_contest_between_sides_links_every_pair(full_nlp):
+    rel = _relations_table(full_nlp, "The election was a contest between Peter Robinson , "
+                                     "William Craig and Oliver Napier .")
+    acts = rel[rel["kind"] == "action"]
+    pairs = {frozenset((r.source_text, r.target_text)) for r in acts.itertuples()}
+    assert pairs == {frozenset(p) for p in (("Peter Robinson", "William Craig"),
+                                             ("Peter Robinson", "Oliver Napier"),
+                                             ("William Craig", "Oliver Napier"))}, acts
+    assert not acts["directed"].any() and acts["event_type"].isna().all(), acts

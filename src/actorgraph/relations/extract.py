@@ -1046,10 +1046,22 @@ class _Rules:
         rematch against Camacho" (the one it is given to), "Kent's match with Essex".
         Undirected, no event type: a contest says who met whom, not who did what to whom."""
         opponents: list[Arg] = []
+        between: list[Arg] = []
         for c in noun.children:
             if c.dep_ == "prep" and c.lower_ in CONTEST_PREPS:
                 for p in pobjs(c):
                     opponents.extend(actors_of(p, self.index, modifiers=False))
+            elif c.dep_ == "prep" and c.lower_ in JOINT_PREPS:
+                for p in pobjs(c):
+                    between.extend(actors_of(p, self.index, modifiers=False))
+        if len({a.mention.actor_id for a in between}) >= 2:
+            # "a contest between A, B and C": every side against every other
+            mod = modality(noun, self.lex)
+            for i, a in enumerate(between):
+                for b in between[i + 1 :]:
+                    if a.mention.actor_id != b.mention.actor_id:
+                        self._add(a, b, "action", f"{noun.lemma_.lower()} between", None, None,
+                                  False, False, mod, 0.6, noun)
         if not opponents:
             return
         opponent_ids = {o.mention.actor_id for o in opponents}

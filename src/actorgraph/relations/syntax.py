@@ -248,6 +248,20 @@ def _name_after_hyphenated(head: Token, index: MentionIndex) -> MentionRef | Non
     return m
 
 
+def relative_owner(pron: Token, index: MentionIndex) -> list[MentionRef]:
+    """The actor "whose" stands for: the one its relative clause hangs on ("Medvedev, whose
+    candidacy was supported by Putin")."""
+    node = pron.head
+    for _ in range(4):
+        if node.dep_ == "relcl":
+            owner = node.head
+            return [a.mention for a in actors_of(owner, index, modifiers=False, resolve=False)]
+        if node.head.i == node.i:
+            break
+        node = node.head
+    return []
+
+
 def actors_of(
     token: Token, index: MentionIndex, *, modifiers: bool = True, of_phrase: bool = True,
     places: bool = False, resolve: bool = True,
@@ -325,6 +339,9 @@ def actors_of(
                 add(mm, 0.7, child)
             elif (hp := hyphen_participle(child, index)) is not None and hp[1] in LEADER_PARTICIPLES:
                 add(hp[0], 0.6, child)  # "the Saudi-led coalition bombed": Saudi Arabia's act
+            elif child.dep_ == "poss" and child.tag_ == "WP$" and resolve:
+                for owner in relative_owner(child, index):
+                    add(owner, 0.7, child)  # "Medvedev, whose candidacy ...": Medvedev's
             elif child.dep_ == "poss" and child.tag_ == "PRP$" and resolve:
                 # "his administration", "its army": the owner the pronoun stands for
                 for ante in possessor(child, index, own_clause=False):
