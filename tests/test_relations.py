@@ -2396,3 +2396,16 @@ def test_relations_a_contest_between_sides_links_every_pair(full_nlp):
                                              ("Peter Robinson", "Oliver Napier"),
                                              ("William Craig", "Oliver Napier"))}, acts
     assert not acts["directed"].any() and acts["event_type"].isna().all(), acts
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Moscow accused Kyiv of attacking Russian border towns .", ("Kyiv", "attack", "reported")),
+    ("Huawei , in the spotlight because it was accused of threatening US security , signed a "
+     "contract with MTS .", ("Huawei", "threaten", "reported")),
+    ("Huawei , in the spotlight because it was accused of threatening US security , signed a "
+     "contract with MTS .", ("Huawei", "sign", "asserted")),
+])
+def test_relations_what_an_accusation_says_was_done_is_reported(full_nlp, text, expected):
+    rel = _relations_table(full_nlp, text)
+    acts = {(r.source_text, r.predicate, r.modality) for r in rel[rel["kind"] == "action"].itertuples()}
+    assert expected in acts, acts

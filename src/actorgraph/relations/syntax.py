@@ -65,6 +65,9 @@ FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
 
+#: Verbs whose gerund ("accused X of spying", "charged with attacking") is an allegation.
+ALLEGATION_VERBS = frozenset({"accuse", "charge", "suspect", "blame", "indict", "allege"})
+
 MODALITY_RANK = {"asserted": 0, "reported": 1, "future": 2, "hypothetical": 3}
 
 
@@ -806,6 +809,12 @@ def modality(verb: Token, lexicon: Lexicon) -> str:
         elif rel == "acl" and token.tag_ == "VB" and head.pos_ == "NOUN":
             # "a plan to sanction Russia", "a resolution to expel US troops": intended, not done
             bump("future")
+            break
+        elif (rel == "pcomp" and head.lower_ in ("of", "for", "with")
+              and head.head.lemma_.lower() in ALLEGATION_VERBS):  # fmt: skip
+            # "was accused of threatening US security", "charged with attacking": what an
+            # accusation says was done is the accuser's claim
+            bump("reported")
             break
         elif rel == "conj":
             if any(c.dep_ in SUBJ_DEPS | PASSIVE_SUBJ_DEPS for c in token.children):
