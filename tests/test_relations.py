@@ -2409,3 +2409,12 @@ def test_relations_what_an_accusation_says_was_done_is_reported(full_nlp, text, 
     rel = _relations_table(full_nlp, text)
     acts = {(r.source_text, r.predicate, r.modality) for r in rel[rel["kind"] == "action"].itertuples()}
     assert expected in acts, acts
+
+
+def test_relations_a_title_s_place_and_the_person_after_it_are_two_names(full_nlp):
+    # the small model tags "Vermont Bernie Sanders" as one organisation
+    rel = _relations_table(full_nlp, "Biden won Florida ; United States Senator from Vermont Bernie "
+                                     "Sanders trailed him with a total of 815 .")
+    names = set(rel["source_text"]) | set(rel["target_text"])
+    assert "Bernie Sanders" in names and "Vermont" in names, rel
+    assert not any("Vermont Bernie" in n for n in names), rel

@@ -1058,6 +1058,18 @@ def org_name_spans(doc: Doc) -> list[Span]:
                 and is_known_place(ent.text)):  # fmt: skip
             ents[i] = Span(doc, ent.start, ent.end, label="GPE")
             changed = True
+    for ent in list(ents):
+        # "United States Senator from [Vermont Bernie Sanders]": the title's place and the
+        # person after it, run into one name by the model
+        if (ent.label_ != "PERSON" and ent.start >= 2 and doc[ent.start - 1].lower_ in ("from", "of")
+                and is_title(doc[ent.start - 2].lower_)):  # fmt: skip
+            for cut in (ent.start + 1, ent.start + 2):
+                if (cut < ent.end - 1 and is_known_place(doc[ent.start:cut].text)
+                        and _person_shaped(doc[cut:ent.end])):  # fmt: skip
+                    ents[ents.index(ent)] = Span(doc, ent.start, cut, label="GPE")
+                    ents.append(Span(doc, cut, ent.end, label="PERSON"))
+                    changed = True
+                    break
     for start, end in constituency_spans(doc):
         overlapping = [e for e in ents if e.start < end and start < e.end]
         if any(e.start < start or e.end > end or e.label_ in NUMERIC_LABELS for e in overlapping):
