@@ -2418,3 +2418,18 @@ def test_relations_a_title_s_place_and_the_person_after_it_are_two_names(full_nl
     names = set(rel["source_text"]) | set(rel["target_text"])
     assert "Bernie Sanders" in names and "Vermont" in names, rel
     assert not any("Vermont Bernie" in n for n in names), rel
+
+
+def test_relations_washington_dc_is_one_place(full_nlp):
+    from actorgraph.pipeline import extract_articles
+    from actorgraph.records import Article
+
+    text = "Donald Trump held a rally in Washington, D.C. in which he spoke about the election."
+    res = extract_articles([Article(doc_id="d", text=text, path="d.txt")], nlp=full_nlp,
+                           progress=False)
+    places = res.mentions[res.mentions["label"] == "GPE"]
+    assert list(places["text"]) == ["Washington, D.C."], res.mentions
+    row = places.iloc[0]
+    assert text[row["start_char"]:row["end_char"]] == "Washington, D.C."
+    located = res.relations[res.relations["kind"] == "located_in"]
+    assert set(located["source_text"]) <= {"Donald Trump"}, located

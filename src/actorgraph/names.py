@@ -1059,6 +1059,16 @@ def org_name_spans(doc: Doc) -> list[Span]:
             ents[i] = Span(doc, ent.start, ent.end, label="GPE")
             changed = True
     for ent in list(ents):
+        # "[Washington] , [D.C.]": a city named with a comma inside, one place
+        after = next((e for e in ents if e.start == ent.end + 1), None)
+        if (ent.label_ in ("GPE", "LOC") and after is not None and after.label_ in ("GPE", "LOC")
+                and doc[ent.end].text == "," and len(after) == 1
+                and after.text.replace(".", "").upper() == "DC"
+                and is_known_place(f"{ent.text}, {after.text}")):  # fmt: skip
+            ents.remove(after)
+            ents[ents.index(ent)] = Span(doc, ent.start, after.end, label="GPE")
+            changed = True
+    for ent in list(ents):
         # "United States Senator from [Vermont Bernie Sanders]": the title's place and the
         # person after it, run into one name by the model
         if (ent.label_ != "PERSON" and ent.start >= 2 and doc[ent.start - 1].lower_ in ("from", "of")
