@@ -2433,3 +2433,15 @@ def test_relations_washington_dc_is_one_place(full_nlp):
     assert text[row["start_char"]:row["end_char"]] == "Washington, D.C."
     located = res.relations[res.relations["kind"] == "located_in"]
     assert set(located["source_text"]) <= {"Donald Trump"}, located
+
+
+def test_relations_an_ambassador_to_a_country_is_not_of_it(full_nlp):
+    # parsed as "[Ambassador] to [Germany Richard Grenell]": the title is the subject
+    rel = _relations_table(full_nlp, "US Ambassador to Germany Richard Grenell alleged that Mahan "
+                                     "had contributed to human suffering .")
+    typed_rows = rel[rel["kind"] != "cooccurrence"]
+    pairs = {(r.source_text, r.kind, r.target_text) for r in typed_rows.itertuples()}
+    assert ("Richard Grenell", "action", "Mahan") in pairs, rel
+    # the posting: where he is sent, not what he belongs to
+    assert {p for p in pairs if "Germany" in (p[0], p[2])} <= {("Richard Grenell", "related", "Germany")}, rel
+    assert not {p for p in pairs if p[0] == "US" and p[1] == "action"}, rel

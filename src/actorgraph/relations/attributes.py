@@ -25,6 +25,7 @@ from .syntax import (
     MentionIndex,
     conjuncts,
     is_distributive_relative,
+    is_posting,
     list_head,
     pobjs,
     possessor,
@@ -709,6 +710,8 @@ def attribute_relations(sent: Span, index: MentionIndex) -> list[AttributeCandid
                     # "US President" on Erdogan: a title is the nearest name's
                 titled.add(c.i)
                 if (cm := index.at(c)) is not None:
+                    if is_posting(cm, doc):
+                        continue  # "Ambassador to [Germany] Richard Grenell": his posting
                     if c.dep_ == "poss" and cm.label in PERSON_LABELS and m.label == "ORG":
                         # "Kim's National Congress": the person belongs to the organisation
                         emit(cm, None, m, head, 0.6, "possessive")

@@ -27,7 +27,7 @@ conjunct and are never linked to each other here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
@@ -46,6 +46,7 @@ from .syntax import (
     controllers,
     gerund_governor,
     is_passive,
+    is_posting,
     phrasal_lemma,
     titled_person_after,
 )
@@ -290,6 +291,10 @@ class PathRule:
                for m, h, other in ((m1, h1, m2), (m2, h2, m1))):  # fmt: skip
             return None  # "volunteered for [the party] candidate Cecil Thorne": the person
             # heads the phrase the parser hung on the party, and takes its relations
+        doc = self.sent.doc
+        # "Ambassador to [Germany] [Richard Grenell]": his posting, parsed as his modifier
+        posted = next((b for a, b in ((m1, m2), (m2, m1)) if b.start == a.end and is_posting(a, doc)
+                       and b.label in PERSON_LABELS), None)  # fmt: skip
         side1, side2 = self._event_place(c1[: on1[lca.i]]), self._event_place(c2[:lca_pos2])
         arcs = len(side1) + len(side2)
         if arcs == 0 or arcs > MAX_ARCS:
@@ -342,6 +347,11 @@ class PathRule:
         if (cand is not None and cand.kind == "located_in" and cand.verb is not None
                 and cand.source.mention.label == "NORP"):  # fmt: skip
             return None  # "an American who was held in Afghanistan": a person, not a country
+        if cand is not None and posted is not None:
+            # where the person is sent, not what they belong to
+            person, post = (a1, a2) if posted is m1 else (a2, a1)
+            cand = replace(cand, source=person, target=post, kind="related", predicate="to",
+                           event_type=None, quad_class=None)
         return None if cand is None else (cand, arcs)
 
     def _event_place(self, side: list[Token]) -> list[Token]:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
-from actorgraph.gazetteer import country_iso3, is_known_place, role_sector
+from actorgraph.gazetteer import country_iso3, is_known_place, is_title, role_sector
 from actorgraph.records import MentionRef
 
 from .lexicon import Lexicon
@@ -237,6 +237,36 @@ def titled_person_after(m: MentionRef, head: Token, index: MentionIndex) -> Ment
     return person
 
 
+def is_posting(m: MentionRef, doc: Doc) -> bool:
+    """Whether a mention is a title's posting ("Ambassador to [Germany]", "envoy to [the UN]"):
+    where the person is sent, not what they belong to."""
+    if m.start < 2 or doc[m.start - 1].lower_ != "to":
+        return False
+    title = doc[m.start - 2]
+    if m.end < len(doc) and doc[m.end].tag_ == "POS":
+        return False  # "advisor to [Maryland]'s Governor Larry Hogan"
+    return title.pos_ in ("NOUN", "PROPN") and bool(is_title(title.lower_) or role_sector(title.lower_))
+
+
+def _posted_person(head: Token, index: MentionIndex) -> MentionRef | None:
+    """The person a title with a posting names when the parser hung the person under the
+    posting: in "US Ambassador to [Germany] [Richard Grenell] alleged" the subject is the
+    title, its "to" phrase ends in Grenell, with Germany as his modifier."""
+    if head.pos_ not in ("NOUN", "PROPN") or not (is_title(head.lower_) or role_sector(head.lower_)):
+        return None
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ != "to" or prep.i + 1 >= len(head.doc):
+            continue
+        place = index.at(head.doc[prep.i + 1])
+        for pobj in prep.children:
+            person = index.at(pobj) if pobj.dep_ == "pobj" else None
+            if (person is not None and person.label in ("PERSON", "PER") and place is not None
+                    and place is not person and place.label in ("GPE", "LOC", "ORG")
+                    and place.end == person.start):  # fmt: skip
+                return person
+    return None
+
+
 def _name_after_hyphenated(head: Token, index: MentionIndex) -> MentionRef | None:
     """The name a hyphenated modifier the parser took for the head stands before ("the
     never-say-die Washington", "the up-and-coming Ana Ivanovic": the head is "die", "coming")."""
@@ -304,6 +334,9 @@ def actors_of(
         if head.pos_ not in ("NOUN", "PROPN", "PRON", "NUM"):
             continue
         found = False
+        if (posted := _posted_person(head, index)) is not None:
+            add(posted, 0.9, head)  # "US Ambassador to Germany Richard Grenell alleged"
+            continue
         for child in head.children:
             if child.dep_ == "appos":
                 for sub in conjuncts(child):
