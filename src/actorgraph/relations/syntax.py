@@ -252,17 +252,16 @@ def _posted_person(head: Token, index: MentionIndex) -> MentionRef | None:
     """The person a title with a posting names when the parser hung the person under the
     posting: in "US Ambassador to [Germany] [Richard Grenell] alleged" the subject is the
     title, its "to" phrase ends in Grenell, with Germany as his modifier."""
-    if head.pos_ not in ("NOUN", "PROPN") or not (is_title(head.lower_) or role_sector(head.lower_)):
-        return None
+    doc = head.doc
     for prep in head.children:
-        if prep.dep_ != "prep" or prep.lower_ != "to" or prep.i + 1 >= len(head.doc):
+        if prep.dep_ != "prep" or prep.lower_ != "to" or prep.i != head.i + 1 or prep.i + 1 >= len(doc):
             continue
-        place = index.at(head.doc[prep.i + 1])
+        place = index.at(doc[prep.i + 1])
+        if place is None or place.label not in ("GPE", "LOC", "ORG") or not is_posting(place, doc):
+            continue
         for pobj in prep.children:
             person = index.at(pobj) if pobj.dep_ == "pobj" else None
-            if (person is not None and person.label in ("PERSON", "PER") and place is not None
-                    and place is not person and place.label in ("GPE", "LOC", "ORG")
-                    and place.end == person.start):  # fmt: skip
+            if person is not None and person.label in ("PERSON", "PER") and place.end == person.start:
                 return person
     return None
 
