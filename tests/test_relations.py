@@ -798,6 +798,31 @@ UNDERGO = [
 ]  # fmt: skip
 
 
+# text, doer, receiver, event type, negated: being "under" an event done by a "by"/"from" phrase
+UNDER = [
+    ("Microsoft is under investigation by the European Commission.", "European Commission",
+     "Microsoft", "INVESTIGATE", False),
+    ("Microsoft came under pressure from the European Commission.", "European Commission",
+     "Microsoft", "DEMAND", False),
+    ("Ukraine came under attack from Russia.", "Russia", "Ukraine", "ASSAULT", False),
+    ("Microsoft is not under investigation by the European Commission.", "European Commission",
+     "Microsoft", "INVESTIGATE", True),
+    # active: the subject puts the object under it
+    ("The European Commission put Microsoft under pressure.", "European Commission",
+     "Microsoft", "DEMAND", False),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text,doer,receiver,event_type,neg", UNDER, ids=[u[0] for u in UNDER])
+def test_relations_under_an_event_runs_from_its_doer(full_nlp, text, doer, receiver,
+                                                     event_type, neg):
+    rel = _relations_table(full_nlp, text)
+    rel = rel[rel["kind"] == "action"]
+    rows = [(r.source_text, r.target_text, r.event_type, bool(r.negated)) for r in rel.itertuples()]
+    assert (doer, receiver, event_type, neg) in rows, rows
+    assert not any(r[:2] == (receiver, doer) for r in rows), rows
+
+
 @pytest.mark.parametrize("text,extra,doer,receiver", UNDERGO, ids=[u[0] for u in UNDERGO])
 def test_relations_undergo_verbs_run_from_the_doer(nlp, text, extra, doer, receiver):
     rels = typed(relations_for(nlp, text, extra))

@@ -176,6 +176,9 @@ CONTEST_PREPS = frozenset({"against", "with", "versus", "vs", "vs.", "v", "v."})
 # Prepositions that name the patient of an event noun ("invasion of Ukraine", "attack on Kyiv").
 NOUN_TARGET_PREPS = frozenset({"with", "against", "on", "to", "of", "into", "toward", "towards",
                                "over", "for", "upon"})  # fmt: skip
+# Verbs of being under an event: "Acme is / came / remains under investigation by the EU".
+UNDER_VERBS = frozenset({"be", "come", "remain", "stay", "fall", "go", "find", "put", "place",
+                         "keep", "hold", "bring"})
 
 
 # A "sentence" with this many actors and no finite verb is a list or a table.
@@ -644,10 +647,13 @@ class _Rules:
             event_type, quad = "CONSULT", QUAD_CLASS["CONSULT"]
             predicate, symmetric = f"{lemma} by phone", True
         if event_type is None and (entry is None or light):
-            # "engaged Filipino peacekeepers in a firefight", "drew Russia into talks": the
-            # event noun of an "in"/"into" phrase types a verb outside the lexicon
+            # "engaged Filipino peacekeepers in a firefight", "drew Russia into talks", "put
+            # Acme under pressure": the event noun of an "in"/"into"/"under" phrase types a verb
+            # outside the lexicon
             for c in verb.children:
-                if c.dep_ == "prep" and c.lower_ in ("in", "into"):
+                if c.dep_ == "prep" and (c.lower_ in ("in", "into") or (c.lower_ == "under" and (
+                        passive or any(o.dep_ == "dobj" for o in verb.children)))):
+                    # ("came under pressure from X" is the event noun's own: see _under)
                     for p in pobjs(c):
                         noun = self.event_noun(p) if p.pos_ == "NOUN" else None
                         if noun is not None and noun.event_type and event_type is None:
@@ -1010,6 +1016,10 @@ class _Rules:
                     continue
                 for p in pobjs(c):
                     targets.extend(actors_of(p, self.index))
+        under = self._under(noun)
+        if under is not None:
+            doers, targets = under
+            agents = agents + doers
         if not agents and (targets or joint):
             agents = self._purpose_agents(noun)
         if not (agents or joint):
@@ -1017,6 +1027,8 @@ class _Rules:
         neg = any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
         if noun.dep_ in OBJ_DEPS | PASSIVE_SUBJ_DEPS and noun.head.pos_ == "VERB":
             neg = neg or negated(noun.head, self.lex)
+        if under is not None:
+            neg = neg or negated(noun.head.head, self.lex)
         mod = modality(noun, self.lex)
         pred = noun.lemma_.lower()
         et, quad = entry.event_type, entry.quad_class
@@ -1027,6 +1039,32 @@ class _Rules:
         for i, a in enumerate(parts):
             for b in parts[i + 1 :]:
                 self._add(a, b, "action", pred, et, quad, False, neg, mod, 0.75, noun)
+
+    def _under(self, noun: Token) -> tuple[list[Arg], list[Arg]] | None:
+        """ "Acme is under investigation by the EU", "came under pressure from Congress",
+        "was put under pressure by Congress": the event noun of an "under" phrase is done by its
+        "by"/"from" phrase (or the passive's agent) to the one under it, the clause's subject
+        (or, for "Congress put Acme under pressure", its object). None when not so."""
+        prep = noun.head
+        verb = prep.head
+        if not (noun.dep_ == "pobj" and prep.lower_ == "under" and prep.dep_ == "prep"
+                and verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in UNDER_VERBS):
+            return None  # fmt: skip
+        doers: list[Arg] = []
+        for holder in (noun, verb):
+            for c in holder.children:
+                if (c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in ("by", "from")
+                                          and holder is noun)):  # fmt: skip
+                    for p in pobjs(c):
+                        doers.extend(actors_of(p, self.index))
+        objects = [o for c in verb.children if c.dep_ == "dobj" for o in conjuncts(c)]
+        if objects and not is_passive(verb):
+            # "Congress put Acme under pressure": the subject does it to the object
+            doers = doers or self.subjects(verb, True)
+            under = [a for o in objects for a in actors_of(o, self.index)]
+        else:
+            under = self.subjects(verb, True)
+        return doers, under
 
     def _purpose_agents(self, noun: Token) -> list[Arg]:
         """Who holds the event a journey or a stay is for: "Netanyahu flew to Washington for
