@@ -2470,3 +2470,72 @@ def test_relations_an_ambassador_to_a_country_is_not_of_it(full_nlp):
     # the posting: where he is sent, not what he belongs to
     assert {p for p in pairs if "Germany" in (p[0], p[2])} <= {("Richard Grenell", "related", "Germany")}, rel
     assert not {p for p in pairs if p[0] == "US" and p[1] == "action"}, rel
+
+
+# text, person, organisation, kind: an appointing verb gives its object the title
+APPOINTMENTS = [
+    ("Siemens appointed Tim Cook as chief executive.", "Tim Cook", "Siemens", "leadership"),
+    ("Siemens appointed Tim Cook as its chief executive.", "Tim Cook", "Siemens", "leadership"),
+    ("Siemens hired Tim Cook as a consultant.", "Tim Cook", "Siemens", "role"),
+    ("Siemens made Tim Cook its chairman.", "Tim Cook", "Siemens", "leadership"),
+    # the parser reads "Tim Cook chief executive" as one noun phrase
+    ("Siemens has appointed Tim Cook chief executive.", "Tim Cook", "Siemens", "leadership"),
+    # the title's own "of" phrase says whose
+    ("The board elected Jane Roe chair of the Red Cross.", "Jane Roe", "Red Cross", "leadership"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text,person,org,kind", APPOINTMENTS, ids=[a[0] for a in APPOINTMENTS])
+def test_relations_appointing_verb_gives_its_object_the_title(full_nlp, text, person, org, kind):
+    rel = _relations_table(full_nlp, text)
+    rows = {(r.source_text, r.target_text, r.kind) for r in rel.itertuples()}
+    assert (person, org, kind) in rows, rows
+
+
+def test_relations_no_title_from_a_negated_appointment(full_nlp):
+    rel = _relations_table(full_nlp, "Siemens did not appoint Tim Cook as chief executive.")
+    assert not any(rel["kind"].isin(["role", "leadership"])), rel[["source_text", "kind"]]
+
+
+# text, source, target, event type, directed, negated: being in an event noun's state
+IN_AN_EVENT = [
+    ("Microsoft is in talks with Nokia about a merger.", "Microsoft", "Nokia", "CONSULT", False,
+     False),
+    ("Microsoft is not in talks with Nokia.", "Microsoft", "Nokia", "CONSULT", False, True),
+    ("Russia is at war with Ukraine.", "Russia", "Ukraine", "ASSAULT", False, False),
+    ("Microsoft is in a dispute with Nokia.", "Microsoft", "Nokia", "DISAPPROVE", False, False),
+    # a verb outside the lexicon leaves the event noun to name the other side
+    ("Microsoft engaged in talks with Nokia.", "Microsoft", "Nokia", "CONSULT", False, False),
+    # "against" gives even a mutual event a side it is waged on
+    ("Russia's war against Ukraine continued.", "Russia", "Ukraine", "ASSAULT", True, False),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text,source,target,event_type,directed,neg", IN_AN_EVENT,
+                         ids=[x[0] for x in IN_AN_EVENT])
+def test_relations_the_subject_of_being_in_an_event_takes_part(full_nlp, text, source, target,
+                                                               event_type, directed, neg):
+    rel = _relations_table(full_nlp, text)
+    rel = rel[rel["kind"] == "action"]
+    rows = [(r.source_text, r.target_text, r.event_type, bool(r.directed), bool(r.negated))
+            for r in rel.itertuples()]
+    assert (source, target, event_type, directed, neg) in rows, rows
+
+
+def test_relations_judging_a_hostile_event_judges_its_doer(full_nlp):
+    # the one attacked is no target of the condemnation; the attacker is
+    rows = _actions(full_nlp, "France condemned the attack on Israel.")
+    assert not any(r[0] == "France" and r[2] == "Israel" for r in rows), rows
+    rel = _relations_table(full_nlp, "France condemned the attack by Hamas.")
+    rel = rel[rel["kind"] == "action"]
+    assert [(r.source_text, r.target_text, r.event_type) for r in rel.itertuples()] == [
+        ("France", "Hamas", "DISAPPROVE")]
+    rel = _relations_table(full_nlp, "France condemned Russia's invasion of Ukraine.")
+    pairs = {(r.source_text, r.target_text) for r in rel[rel["kind"] == "action"].itertuples()}
+    assert ("France", "Russia") in pairs and ("Russia", "Ukraine") in pairs
+    assert ("France", "Ukraine") not in pairs, pairs
+    # backing one makes the backer a party to it
+    rel = _relations_table(full_nlp, "Germany backed the sanctions on Russia.")
+    rel = rel[rel["kind"] == "action"]
+    assert [(r.source_text, r.target_text, r.event_type) for r in rel.itertuples()] == [
+        ("Germany", "Russia", "SANCTION")]

@@ -72,6 +72,12 @@ CANDIDACY_VERBS = CANDIDATE_VERBS
 SEATING_VERBS = frozenset({"elect", "re-elect", "reelect", "appoint", "reappoint", "nominate",
                            "name", "promote", "co-opt", "induct", "second",
                            "recruit", "draft", "transfer", "move"})  # fmt: skip
+# Verbs that give their object a title: "Apple named Tim Cook (as) its chief executive",
+# "Siemens hired Jane Roe as finance director".
+APPOINTING_VERBS = frozenset({"appoint", "reappoint", "name", "rename", "hire", "elect", "re-elect",
+                              "reelect", "nominate", "make", "choose", "select", "pick", "tap",
+                              "install", "promote", "recruit", "sign", "designate", "confirm",
+                              "crown", "proclaim", "declare", "retain"})  # fmt: skip
 # Offices and seats sought, besides the titles of the roles table: "ran for a seat in the House".
 OFFICE_NOUNS = frozenset({"seat", "office", "election", "re-election", "reelection", "nomination",
                           "presidency", "premiership", "mayoralty", "governorship", "leadership",
@@ -268,6 +274,30 @@ def _verb_read_title(tok: Token) -> bool:
 def _mention_head(m: MentionRef, doc) -> Token:
     span = doc[m.start : m.end]
     return span.root
+
+
+def _appointed_titles(head: Token, index: MentionIndex) -> list[tuple[Token, Token]]:
+    """(title noun, verb) given to the object ``head`` of an appointing verb: "Apple named Tim
+    Cook (as) its chief executive", "hired Jane Roe as finance director". Not in the passive
+    (the copula rule reads "X was named CEO of Y"), nor when negated."""
+    if (head.dep_ in ("compound", "nmod") and head.head.i > head.i and head.head.dep_ == "dobj"
+            and head.head.lemma_.lower() in title_kinds()):  # fmt: skip
+        # "appointed Tim Cook chief executive", parsed as one noun phrase: the title is the object
+        verb = head.head.head
+        if verb.lemma_.lower() in APPOINTING_VERBS and verb.pos_ == "VERB" and not any(
+            c.dep_ in ("auxpass", "neg") for c in verb.children
+        ):
+            return [(head.head, verb)]
+        return []
+    verb = head.head
+    if (head.dep_ not in ("dobj", "oprd") or verb.lemma_.lower() not in APPOINTING_VERBS
+            or verb.pos_ != "VERB" or any(c.dep_ in ("auxpass", "neg") for c in verb.children)):
+        return []  # fmt: skip
+    nouns = [p for holder in (verb, head) for c in holder.children
+             if c.dep_ == "prep" and c.lower_ == "as" for p in pobjs(c)]  # fmt: skip
+    nouns += [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "attr") and c.i > head.i]
+    nouns += [c for c in head.children if c.dep_ == "appos" and c.i > head.i]
+    return [(n, verb) for n in nouns if n.pos_ in ("NOUN", "PROPN") and index.at(n) is None]
 
 
 def _title_phrase(title: Token, index: MentionIndex) -> tuple[str, str | None]:
@@ -919,6 +949,18 @@ def attribute_relations(sent: Span, index: MentionIndex) -> list[AttributeCandid
                     titles.extend((t, 0.7, "copula") for t in _more_titles(c, index))
                 elif c.dep_ == "prep" and c.lower_ == "as" and not _of_the_object(subj_verb):
                     titles.extend((p, 0.7, "copula") for p in pobjs(c) if index.at(p) is None)
+        if m.label in PERSON_LABELS:
+            for noun, verb in _appointed_titles(head, index):
+                noun, quantified = _unquantify(noun, index)
+                targets = [(tm, t) for tm, t in _title_targets(noun, index)
+                           if tm.actor_id != m.actor_id]
+                if not targets and noun.lemma_.lower() in title_kinds():
+                    # "Siemens hired Jane Roe as finance director": the appointer's own
+                    targets = [(sm, sub) for c in verb.children if c.dep_ == "nsubj"
+                               for sub in conjuncts(c)
+                               if (sm := index.at(sub)) is not None and sm.label in ("ORG", "GPE")]
+                for tm, ttok in targets:
+                    emit(m, noun, tm, ttok, 0.7, "appointment", quantified, verb=verb)
         # "Under Merkel, Germany took in refugees": the person leads what the clause is about
         if (m.label in PERSON_LABELS and head.dep_ == "pobj" and head.head.lower_ == "under"
                 and head.head.head.pos_ in ("VERB", "AUX")):  # fmt: skip

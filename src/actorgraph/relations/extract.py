@@ -73,6 +73,10 @@ DateFor = Callable[[Span], "tuple[str | None, str | None]"]
 COOCCURRENCE_CONFIDENCE = 0.3
 # Event types that coordinated subjects do with each other ("X and Y signed a deal").
 MUTUAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
+# Verbs of judging (by event type) and the hostile events they judge: "France condemned the
+# attack on Israel" judges the attacker, not Israel.
+JUDGING_TYPES = frozenset({"DISAPPROVE", "REJECT", "PROTEST", "SUPPORT"})
+HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE", "THREATEN", "SANCTION", "CRIME"})
 # Nouns of "for"/"over" phrases that say when or how long, not why ("over the weekend").
 TIME_NOUNS = frozenset({"time", "times", "weekend", "day", "week", "month", "year", "night",
                         "hour", "period", "decade", "while", "moment", "morning", "evening",
@@ -93,6 +97,11 @@ PRESENCE_VERBS = frozenset({"travel", "fly", "go", "come", "arrive", "head", "le
                             "return", "land", "gather", "meet", "convene", "stay", "remain",
                             "be", "visit", "jet", "sail", "drive", "set", "prepare"})  # fmt: skip
 PURPOSE_PREPS = frozenset({"for", "on"})
+# Prepositions of being in an event, with the verbs of staying: "Acme is in talks with Nokia",
+# "Russia remains at war with Ukraine".
+STATE_PREPS = frozenset({"in", "at"})
+STATE_VERBS = frozenset({"be", "remain", "stay", "become", "get", "engage", "enter", "arrive",
+                         "join", "take", "participate"})
 # Things said, decided or written: attacking one is criticism ("attacked the proclamation").
 SAID_NOUNS = frozenset({
     "decision", "proclamation", "declaration", "policy", "policies", "plan", "proposal",
@@ -264,6 +273,8 @@ class _Rules:
         self.idiom_objects: set[int] = set()
         # actor pairs a "respectively" keeps apart: no later rule may link them
         self.unpaired: set[frozenset[str]] = set()
+        # the ones a judged hostile event was done to, with its noun and entry
+        self.victims: list[tuple[Arg, Token, LexEntry]] = []
 
     # --- arguments -------------------------------------------------------------------------
     def subjects(self, verb: Token, typed: bool, depth: int = 0) -> list[Arg]:
@@ -389,6 +400,7 @@ class _Rules:
         """(targets, joint participants) of a verb: objects, passive subjects, prepositions."""
         targets: list[Arg] = []
         joint: list[Arg] = []
+        self.victims = []
         passive = is_passive(verb)
         object_nouns: list[Token] = []
         for c in verb.children:
@@ -460,9 +472,22 @@ class _Rules:
                     for g in c.children:
                         if g.dep_ in OBJ_DEPS:
                             targets.extend(actors_of(g, self.index, modifiers=typed))
+        verb_entry = self.lex.lookup(verb.lemma_, "VERB")
+        judging = verb_entry is not None and verb_entry.event_type in JUDGING_TYPES
         for noun in object_nouns:
             if (entry := self.event_noun(noun)) is not None and "contest" in entry.flags:
                 continue  # "will miss the qualifier against Moldova": the contest's own sides
+            if judging and entry is not None and entry.event_type in HOSTILE_TYPES:
+                # "condemned the attack on Israel by Hamas": what is judged is the attacker;
+                # the one attacked is no target of the condemnation
+                for c in noun.children:
+                    if c.dep_ == "prep" and c.lower_ == "by":
+                        for p in pobjs(c):
+                            targets.extend(actors_of(p, self.index, modifiers=typed))
+                    elif c.dep_ == "prep" and c.lower_ in NOUN_TARGET_PREPS:
+                        for p in pobjs(c):
+                            self.victims.extend((a, noun, entry) for a in actors_of(p, self.index))
+                continue
             if noun.lemma_.lower() in RESPONSIBILITY_NOUNS:
                 continue  # its "for" phrase is the event claimed, not a beneficiary
             for c in noun.children:
@@ -563,6 +588,7 @@ class _Rules:
         quad = entry.quad_class if entry else None
         symmetric = bool(entry and "symmetric" in entry.flags)
         claimed_before = set(self.nouns_done)
+        typing_nouns: set[int] = set()  # event nouns of the verb's "in"/"under" phrases
         speech = bool(entry and "speech" in entry.flags)
         light = bool(entry and "light" in entry.flags)
         stop = bool(entry and "stop" in entry.flags)
@@ -651,15 +677,14 @@ class _Rules:
             # Acme under pressure": the event noun of an "in"/"into"/"under" phrase types a verb
             # outside the lexicon
             for c in verb.children:
-                if c.dep_ == "prep" and (c.lower_ in ("in", "into") or (c.lower_ == "under" and (
-                        passive or any(o.dep_ == "dobj" for o in verb.children)))):
-                    # ("came under pressure from X" is the event noun's own: see _under)
+                if c.dep_ == "prep" and c.lower_ in ("in", "into", "under"):
                     for p in pobjs(c):
                         noun = self.event_noun(p) if p.pos_ == "NOUN" else None
                         if noun is not None and noun.event_type and event_type is None:
                             event_type, quad = noun.event_type, noun.quad_class
                             predicate = f"{lemma} {c.lower_} {p.lemma_.lower()}"
                             self.nouns_done.add(p.i)
+                            typing_nouns.add(p.i)
         if event_type is None and lemma in FORCE_VERBS and self._against(verb):
             # "the police used tear gas against protesters", "fired missiles against Israel":
             # what is used says the event
@@ -721,9 +746,24 @@ class _Rules:
             self.nouns_done &= claimed_before
             return
         targets, joint = self.objects(verb, typed)
+        for victim, noun, noun_entry in self.victims:
+            for s in subjects:
+                if event_type == "SUPPORT":
+                    # "Soleimani approved the attacks on the US Embassy": a party to them
+                    self._add(s, victim, "action", f"{lemma} {noun.lemma_.lower()}",
+                              noun_entry.event_type, noun_entry.quad_class, True,
+                              negated(verb, self.lex), modality(verb, self.lex), 0.6, verb)
+                else:
+                    # "France condemned the attack on Israel": nothing between France and Israel
+                    self.unpaired.add(frozenset((s.mention.actor_id or "",
+                                                 victim.mention.actor_id or "")))  # fmt: skip
         for c in prep_targets:
             if c.lower_ not in TARGET_PREPS:
                 self._prep_args(c, typed, targets, joint)
+        if not targets and not joint:
+            # "Acme engaged in talks with Nokia", "came under pressure from X": the event noun
+            # names the other side itself (see noun)
+            self.nouns_done -= typing_nouns
         if any(c.lower_ in ("from", "of") for c in prep_targets) or (
                 event_type == "RETREAT" and any(c.dep_ == "prep" and c.lower_ in ("from", "of", "out")
                                                 for c in verb.children)):  # fmt: skip
@@ -1000,6 +1040,7 @@ class _Rules:
         targets: list[Arg] = []
         joint: list[Arg] = []
         symmetric = "symmetric" in entry.flags
+        opposed: set[int] = set()
         for c in noun.children:
             if c.dep_ in ("poss", "compound", "amod", "nmod"):
                 for sub in conjuncts(c):
@@ -1015,16 +1056,24 @@ class _Rules:
                 if c.lower_ == "of" and symmetric:
                     continue
                 for p in pobjs(c):
-                    targets.extend(actors_of(p, self.index))
+                    found = actors_of(p, self.index)
+                    targets.extend(found)
+                    if c.lower_ == "against":
+                        # "a war against Ukraine" has a side it is waged on; "war with" none
+                        opposed.update(id(a) for a in found)
         under = self._under(noun)
         if under is not None:
             doers, targets = under
             agents = agents + doers
+        hosted = False
         if not agents and (targets or joint):
             agents = self._purpose_agents(noun)
+            hosted = bool(agents)
         if not (agents or joint):
             return
         neg = any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
+        if hosted:
+            neg = neg or negated(noun.head.head, self.lex)  # "Acme is not in talks with Nokia"
         if noun.dep_ in OBJ_DEPS | PASSIVE_SUBJ_DEPS and noun.head.pos_ == "VERB":
             neg = neg or negated(noun.head, self.lex)
         if under is not None:
@@ -1034,7 +1083,8 @@ class _Rules:
         et, quad = entry.event_type, entry.quad_class
         for s in agents:
             for t in targets:
-                self._add(s, t, "action", pred, et, quad, not symmetric, neg, mod, 0.75, noun)
+                self._add(s, t, "action", pred, et, quad, not symmetric or id(t) in opposed, neg,
+                          mod, 0.75, noun)  # fmt: skip
         parts = joint + (agents if symmetric and not targets else [])
         for i, a in enumerate(parts):
             for b in parts[i + 1 :]:
@@ -1067,13 +1117,19 @@ class _Rules:
         return doers, under
 
     def _purpose_agents(self, noun: Token) -> list[Arg]:
-        """Who holds the event a journey or a stay is for: "Netanyahu flew to Washington for
-        talks with Clinton", "Putin is in Beijing on a visit to China" -> the verb's subject."""
+        """Who holds the event a journey or a stay is for, or that one is in: "Netanyahu flew
+        to Washington for talks with Clinton", "Putin is in Beijing on a visit to China",
+        "Acme is in talks with Nokia" -> the verb's subject."""
         prep = noun.head
-        if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in PURPOSE_PREPS:
+        if noun.dep_ != "pobj" or prep.dep_ != "prep":
             return []
         verb = prep.head
-        if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in PRESENCE_VERBS:
+        lemma = verb.lemma_.lower()
+        if verb.pos_ not in ("VERB", "AUX") or not (
+            (prep.lower_ in PURPOSE_PREPS and lemma in PRESENCE_VERBS)
+            # "Acme is in talks with Nokia", "remains at war with Ukraine": the subject is in it
+            or (prep.lower_ in STATE_PREPS and lemma in STATE_VERBS)
+        ):
             return []
         return self.subjects(verb, True)
 
