@@ -2539,3 +2539,41 @@ def test_relations_judging_a_hostile_event_judges_its_doer(full_nlp):
     rel = rel[rel["kind"] == "action"]
     assert [(r.source_text, r.target_text, r.event_type) for r in rel.itertuples()] == [
         ("Germany", "Russia", "SANCTION")]
+
+
+# text, pair, event type: a fronted cooperative event noun is the clause subject's
+FRAMES = [
+    ("In a phone call with Joe Biden, Volodymyr Zelensky asked for more weapons.",
+     {"Joe Biden", "Volodymyr Zelensky"}, "CONSULT"),
+    ("During talks with Iran, Germany offered aid.", {"Germany", "Iran"}, "CONSULT"),
+    ("Following talks with China, Brazil signed a deal.", {"Brazil", "China"}, "CONSULT"),
+    ("During his visit to China, Emmanuel Macron praised the economy.",
+     {"Emmanuel Macron", "China"}, "CONSULT"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text,pair,event_type", FRAMES, ids=[f[0] for f in FRAMES])
+def test_relations_a_framing_event_is_the_subjects(full_nlp, text, pair, event_type):
+    rel = _relations_table(full_nlp, text)
+    rel = rel[rel["kind"] == "action"]
+    assert any({r.source_text, r.target_text} == pair and r.event_type == event_type
+               for r in rel.itertuples()), rel[["source_text", "target_text", "event_type"]]
+
+
+def test_relations_no_framing_by_a_hostile_event(full_nlp):
+    # the subject of "died in an attack on" is a victim, not the attacker
+    rel = _relations_table(full_nlp, "Ten Israeli soldiers died in an attack on Gaza.")
+    assert not (rel["kind"] == "action").any(), rel[["source_text", "kind", "target_text"]]
+
+
+@pytest.mark.parametrize("text,modality", [
+    ("Reports said Microsoft is in talks with Nokia.", "reported"),
+    ("Microsoft may be in talks with Nokia.", "hypothetical"),
+    ("The Guardian claimed that during a trip to France, Donald Trump refused to visit a cemetery.",
+     "reported"),
+])  # fmt: skip
+def test_relations_an_event_noun_takes_the_modality_of_the_clause_it_frames(full_nlp, text,
+                                                                            modality):
+    rel = _relations_table(full_nlp, text)
+    rel = rel[(rel["kind"] == "action") & rel["event_type"].eq("CONSULT")]
+    assert list(rel["modality"]) == [modality], rel[["source_text", "target_text", "modality"]]

@@ -102,6 +102,10 @@ PURPOSE_PREPS = frozenset({"for", "on"})
 STATE_PREPS = frozenset({"in", "at"})
 STATE_VERBS = frozenset({"be", "remain", "stay", "become", "get", "engage", "enter", "arrive",
                          "join", "take", "participate"})
+# Prepositions that set a clause in a cooperative event its subject takes part in, whatever the
+# verb: "In a phone call with Biden, Zelensky asked for weapons", "During his visit to China,
+# Macron praised ...", "After talks with Iran, Germany offered aid".
+FRAME_PREPS = frozenset({"in", "during", "at", "after", "following"})
 # Things said, decided or written: attacking one is criticism ("attacked the proclamation").
 SAID_NOUNS = frozenset({
     "decision", "proclamation", "declaration", "policy", "policies", "plan", "proposal",
@@ -1119,19 +1123,29 @@ class _Rules:
     def _purpose_agents(self, noun: Token) -> list[Arg]:
         """Who holds the event a journey or a stay is for, or that one is in: "Netanyahu flew
         to Washington for talks with Clinton", "Putin is in Beijing on a visit to China",
-        "Acme is in talks with Nokia" -> the verb's subject."""
+        "Acme is in talks with Nokia", "In a call with Biden, Zelensky asked ..." -> the verb's
+        subject."""
         prep = noun.head
         if noun.dep_ != "pobj" or prep.dep_ != "prep":
             return []
         verb = prep.head
         lemma = verb.lemma_.lower()
-        if verb.pos_ not in ("VERB", "AUX") or not (
-            (prep.lower_ in PURPOSE_PREPS and lemma in PRESENCE_VERBS)
-            # "Acme is in talks with Nokia", "remains at war with Ukraine": the subject is in it
-            or (prep.lower_ in STATE_PREPS and lemma in STATE_VERBS)
-        ):
+        if verb.pos_ not in ("VERB", "AUX"):
             return []
-        return self.subjects(verb, True)
+        if (prep.lower_ in PURPOSE_PREPS and lemma in PRESENCE_VERBS) or (
+            # "Acme is in talks with Nokia", "remains at war with Ukraine": the subject is in it
+            prep.lower_ in STATE_PREPS and lemma in STATE_VERBS
+        ):
+            return self.subjects(verb, True)
+        entry = self.event_noun(noun)
+        if (prep.lower_ in FRAME_PREPS and not is_passive(verb) and entry is not None
+                and entry.quad_class is not None and entry.quad_class.endswith("cooperation")
+                and not any(c.dep_ == "prep" and c.lower_ in JOINT_PREPS for c in noun.children)):
+            # "In a call with Biden, Zelensky asked ...": not "died in an attack on the base"
+            # (a victim), nor "was killed in a raid by Israel", nor "During the meeting between
+            # Putin and Xi, the Chinese leader said" (its parties are named)
+            return self.subjects(verb, True)
+        return []
 
     def contest(self, noun: Token) -> None:
         """A contest noun ("match", "bout", "rematch") links its side and its opponents: "their

@@ -853,6 +853,11 @@ def modality(verb: Token, lexicon: Lexicon) -> str:
                 break  # its own clause, with its own subject
         elif rel in ("nsubj", "nsubjpass", "dobj") and token.pos_ in ("NOUN", "PROPN"):
             pass  # an event noun takes the modality of the clause it is an argument of
+        elif rel == "pobj" and token.pos_ == "NOUN" and head.dep_ == "prep" and (
+            head.head.pos_ in ("VERB", "AUX")
+        ):
+            # or that it frames: "X claimed that during a trip to France, Trump refused ..."
+            head = head.head
         else:
             break
         token = head
