@@ -420,6 +420,10 @@ def test_pipeline_a_big_city_where_the_parse_puts_a_place_is_one(nlp):
     # not a piece of a longer name, nor a person the model saw as the object of a verb
     assert ("Aleppo University", "ORG") in ents("Aleppo University closed.")
     assert ("Lyon", "GPE") not in ents("Jackson met Lyon at the airport.")
+    # a source, and a name the article uses for a firm, are no city (Toyota is one in Japan)
+    assert ("Toyota", "GPE") not in ents("It gets 90 miles per gallon, according to Toyota.")
+    assert ("Toyota", "GPE") not in ents("Toyota said sales rose. The cars are sold to Toyota.")
+    assert ("Columbia", "GPE") not in ents("Output fell at its mine in British\nColumbia.")
     # only cities whose name is mostly the city: no first names, words, countries or regions
     from actorgraph.gazetteer import city_names
 

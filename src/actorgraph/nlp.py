@@ -499,15 +499,20 @@ def _place_slot(doc: Doc, start: int, end: int) -> bool:
     of a verb ("shelled Mosul"), not a piece of a longer name ("Aleppo University", "Lyon
     Airport", "the Dallas Cowboys")."""
     root = doc[start:end].root
-    for i in (start - 1, end):
-        if 0 <= i < len(doc) and (doc[i].is_title or doc[i].is_upper) and doc[i].is_alpha and not (
-            i == start - 1 and doc[i].is_sent_start and doc[i].lower_ in LOCATIVE_PREPS
+    before = next((t for t in reversed(doc[:start]) if not t.is_space), None)
+    after = next((t for t in doc[end:] if not t.is_space), None)
+    for t in (before, after):
+        if t is not None and (t.is_title or t.is_upper) and t.is_alpha and not (
+            t is before and t.is_sent_start and t.lower_ in LOCATIVE_PREPS
         ):
-            return False  # a neighbouring capitalised word: part of a name
+            return False  # a neighbouring capitalised word: part of a name ("British\nColumbia")
     if root.dep_ in ("compound", "poss", "nmod", "amod"):
         return False
     if root.dep_ == "pobj":
-        return root.head.lower_ in LOCATIVE_PREPS
+        prep = root.head
+        if prep.lower_ == "to" and prep.head.lower_ in ("according", "due", "thanks", "owing"):
+            return False  # "according to Toyota": a source
+        return prep.lower_ in LOCATIVE_PREPS
     # a verb's argument only where the model found nothing: "Jackson met [Lyon]" may be a man
     return root.dep_ in ("dobj", "nsubj", "nsubjpass") and root.head.pos_ == "VERB" and all(
         not t.ent_type_ for t in doc[start:end])
@@ -577,7 +582,15 @@ class GazetteerMerger:
             for match_id, start, end in self.matcher(doc)
         ]
         capitals = self.capitals(doc)
-        cities = [(start, end) for _, start, end in self.cities(doc) if _place_slot(doc, start, end)]
+        found = [(start, end) for _, start, end in self.cities(doc)]
+        # a name the model reads as a firm or person somewhere else in the article, not where a
+        # place goes, is that firm or person ("according to Toyota" ... "Toyota said")
+        other = {doc[a:b].text for a, b in found
+                 if doc[a].ent_type_ in ("ORG", "PERSON") and not _place_slot(doc, a, b)
+                 and doc[a:b].root.dep_ not in ("compound", "amod", "nmod")}  # fmt: skip
+        # (a modifier says nothing: "an Omsk hospital")
+        cities = [(a, b) for a, b in found
+                  if doc[a:b].text not in other and _place_slot(doc, a, b)]  # fmt: skip
         if not matches and not capitals and not cities:
             return doc
         doc.spans[GAZETTEER_KEY] = matches
