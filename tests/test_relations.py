@@ -2577,3 +2577,24 @@ def test_relations_an_event_noun_takes_the_modality_of_the_clause_it_frames(full
     rel = _relations_table(full_nlp, text)
     rel = rel[(rel["kind"] == "action") & rel["event_type"].eq("CONSULT")]
     assert list(rel["modality"]) == [modality], rel[["source_text", "target_text", "modality"]]
+
+
+@pytest.mark.parametrize("text,pair", [
+    # the verb's own "in" phrase is no frame
+    ("Donald Trump may give fewer concessions, resulting in an embarrassing trip for Xi Jinping.",
+     {"Donald Trump", "Xi Jinping"}),
+    # a visit framing a clause whose subject is no person may be another's
+    ("During a visit to Ottawa, the House of Commons did not press the secretary.",
+     {"House of Commons", "Ottawa"}),
+    # a mutual event's stake or topic is no party to it
+    ("Viacom and Paramount are in a bidding war for Disney.", {"Viacom", "Disney"}),
+    ("Microsoft is in talks with other parties on an acquisition of Nokia.", {"Microsoft", "Nokia"}),
+    # operating something under an agreement agrees nothing with it
+    ("Presidential Airways will operate Continental Express under an agreement with Texas Air.",
+     {"Presidential Airways", "Continental Express"}),
+])  # fmt: skip
+def test_relations_no_event_where_the_frame_or_stake_is_not_the_pairs(full_nlp, text, pair):
+    rel = _relations_table(full_nlp, text)
+    typed = rel[(rel["kind"] == "action") & rel["event_type"].notna()]
+    assert not any({r.source_text, r.target_text} == pair for r in typed.itertuples()), typed[
+        ["source_text", "predicate", "target_text", "event_type"]]

@@ -684,7 +684,9 @@ class _Rules:
                 if c.dep_ == "prep" and c.lower_ in ("in", "into", "under"):
                     for p in pobjs(c):
                         noun = self.event_noun(p) if p.pos_ == "NOUN" else None
-                        if noun is not None and noun.event_type and event_type is None:
+                        if (noun is not None and noun.event_type and event_type is None
+                                and (c.lower_ != "under" or "conflict" in (noun.quad_class or ""))):
+                            # ("operating X under an agreement with Y" is no agreement with X)
                             event_type, quad = noun.event_type, noun.quad_class
                             predicate = f"{lemma} {c.lower_} {p.lemma_.lower()}"
                             self.nouns_done.add(p.i)
@@ -1057,8 +1059,8 @@ class _Rules:
                 for p in pobjs(c):
                     joint.extend(actors_of(p, self.index))
             elif c.dep_ == "prep" and c.lower_ in NOUN_TARGET_PREPS:
-                if c.lower_ == "of" and symmetric:
-                    continue
+                if symmetric and c.lower_ in ("of", "on", "over", "for", "into"):
+                    continue  # a mutual event's topic or stake: "talks on Iran", "a war for Viacom"
                 for p in pobjs(c):
                     found = actors_of(p, self.index)
                     targets.extend(found)
@@ -1140,11 +1142,23 @@ class _Rules:
         entry = self.event_noun(noun)
         if (prep.lower_ in FRAME_PREPS and not is_passive(verb) and entry is not None
                 and entry.quad_class is not None and entry.quad_class.endswith("cooperation")
-                and not any(c.dep_ == "prep" and c.lower_ in JOINT_PREPS for c in noun.children)):
+                and not any(c.dep_ == "prep" and c.lower_ in JOINT_PREPS for c in noun.children)
+                # "in" after the verb frames only what is said ("made the remark in talks with
+                # Saito"), else it is the verb's own ("resulting in a trip for Xi")
+                and (prep.lower_ != "in" or prep.i < verb.i
+                     or self.lex.has_flag(verb.lemma_, "VERB", "speech") or lemma == "make")
+                ):  # fmt: skip
             # "In a call with Biden, Zelensky asked ...": not "died in an attack on the base"
             # (a victim), nor "was killed in a raid by Israel", nor "During the meeting between
             # Putin and Xi, the Chinese leader said" (its parties are named)
-            return self.subjects(verb, True)
+            subjects = self.subjects(verb, True)
+            if "symmetric" not in entry.flags and not any(
+                    c.dep_ == "poss" and c.tag_ == "PRP$" for c in noun.children):  # fmt: skip
+                # a journey is a person's ("during a trip to France, Trump refused"), or whose
+                # it says ("during his visit"); "during a visit to Capitol Hill, House members
+                # did not press the secretary" is the secretary's
+                subjects = [a for a in subjects if a.mention.label in ("PERSON", "PER")]
+            return subjects
         return []
 
     def contest(self, noun: Token) -> None:
