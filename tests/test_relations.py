@@ -2598,3 +2598,32 @@ def test_relations_no_event_where_the_frame_or_stake_is_not_the_pairs(full_nlp, 
     typed = rel[(rel["kind"] == "action") & rel["event_type"].notna()]
     assert not any({r.source_text, r.target_text} == pair for r in typed.itertuples()), typed[
         ["source_text", "predicate", "target_text", "event_type"]]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # what a text says, its author says
+    ("The UN Security Council adopted a resolution condemning North Korea.",
+     ("UN Security Council", "North Korea", "DISAPPROVE", "asserted")),
+    ("A resolution condemning Russia was passed by the UN General Assembly.",
+     ("UN General Assembly", "Russia", "DISAPPROVE", "asserted")),
+    # raising: the passive subject does what the infinitive says
+    ("Putin is expected to visit China in October.", ("Putin", "China", "CONSULT", "future")),
+])  # fmt: skip
+def test_relations_doer_of_a_text_or_a_raised_infinitive(full_nlp, text, expected):
+    rel = _relations_table(full_nlp, text)
+    rel = rel[rel["kind"] == "action"]
+    rows = [(r.source_text, r.target_text, r.event_type, r.modality) for r in rel.itertuples()]
+    assert expected in rows, rows
+
+
+def test_relations_rejecting_a_text_is_not_saying_it(full_nlp):
+    rel = _relations_table(full_nlp, "Germany rejected a resolution condemning Israel.")
+    assert not any((rel["kind"] == "action") & rel["event_type"].eq("DISAPPROVE")), rel
+
+
+def test_relations_joint_visitors_do_not_visit_each_other(full_nlp):
+    rel = _relations_table(full_nlp, "Angela Merkel and Emmanuel Macron visited the hospital.")
+    assert not (rel["kind"] == "action").any(), rel[["source_text", "predicate", "target_text"]]
+    # visits they agree to resume are each other's
+    rel = _relations_table(full_nlp, "Kishida and Yoon agreed to resume regular visits.")
+    assert ((rel["predicate"] == "resume visit") & ~rel["directed"].astype(bool)).any(), rel

@@ -106,6 +106,20 @@ STATE_VERBS = frozenset({"be", "remain", "stay", "become", "get", "engage", "ent
 # verb: "In a phone call with Biden, Zelensky asked for weapons", "During his visit to China,
 # Macron praised ...", "After talks with Iran, Germany offered aid".
 FRAME_PREPS = frozenset({"in", "during", "at", "after", "following"})
+# Texts whose author says what a participle on them says: "a resolution condemning Russia".
+DOCUMENT_NOUNS = frozenset({
+    "resolution", "statement", "letter", "report", "declaration", "communique", "communiqué",
+    "bill", "motion", "petition", "decree", "order", "ruling", "judgment", "judgement", "law",
+    "amendment", "memo", "memorandum", "note", "tweet", "post", "editorial", "article",
+    "op-ed", "speech", "message", "advertisement", "lawsuit", "complaint", "suit", "video",
+})  # fmt: skip
+# Verbs that issue such a text: "adopted a resolution", "issued a statement".
+AUTHOR_VERBS = frozenset({
+    "adopt", "pass", "approve", "issue", "release", "publish", "sign", "draft", "table",
+    "propose", "introduce", "write", "send", "unveil", "file", "deliver", "post", "broadcast",
+    "sponsor", "submit", "present", "give", "make", "put", "co-sponsor", "cosponsor", "back",
+    "endorse", "tweet", "air", "bring",
+})  # fmt: skip
 # Things said, decided or written: attacking one is criticism ("attacked the proclamation").
 SAID_NOUNS = frozenset({
     "decision", "proclamation", "declaration", "policy", "policies", "plan", "proposal",
@@ -329,6 +343,12 @@ class _Rules:
             # object control: "urged Russia to withdraw" — the object acts
             # (or the one called on: "called on Fox News to fire Griffin")
             objs = [a for c in controllers(head) for a in actors_of(c, self.index, modifiers=typed)]
+            if not objs and is_passive(head):
+                # raising: "Putin is expected to visit China", "was asked to mediate": the
+                # passive subject does it
+                objs = [a for c in head.children if c.dep_ in PASSIVE_SUBJ_DEPS
+                        and c.lower_ not in RELATIVE_PRONOUNS
+                        for a in actors_of(c, self.index, modifiers=typed)]  # fmt: skip
             return objs or self.subjects(head, typed, depth + 1)
         if rel == "advcl" and not own_subject and head.pos_ == "VERB" and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
@@ -381,7 +401,15 @@ class _Rules:
         if rel == "relcl" and not is_passive(verb):
             return actors_of(head, self.index, modifiers=False)
         if rel == "acl" and verb.tag_ == "VBG":
-            return actors_of(head, self.index, modifiers=False)
+            found = actors_of(head, self.index, modifiers=False)
+            own = self.lex.lookup(verb.lemma_, "VERB")
+            if (not found and head.pos_ == "NOUN" and head.lemma_.lower() in DOCUMENT_NOUNS
+                    and own is not None and own.event_type and "light" not in own.flags):
+                # "the Security Council adopted a resolution condemning North Korea": what the
+                # text says, its author says (only a typed act of its own: "a statement saying
+                # an attack on X ..." or "addressing X's arrest" is no attack or arrest)
+                return self._authors(head, typed, depth)
+            return found
         if rel == "acl" and verb.tag_ == "VB" and head.pos_ == "NOUN":
             # "Finland's bid to join NATO": the plan's owner does it
             owners = [a for c in head.children if c.dep_ == "poss"
@@ -399,6 +427,23 @@ class _Rules:
                 # ("Russia rejected a plan to send troops" is no plan of Russia's)
                 return self.subjects(governor, typed, depth + 1)
         return found
+
+    def _authors(self, noun: Token, typed: bool, depth: int) -> list[Arg]:
+        """Who issued a text ("resolution", "statement", "letter"): its owner ("a UN
+        resolution", "Russia's statement"), its "by"/"from" phrase, or the subject of the verb
+        that issues it ("the Council adopted a resolution", "a resolution passed by the
+        Assembly")."""
+        found = [a for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")
+                 for a in actors_of(c, self.index, modifiers=False)]  # fmt: skip
+        found += [a for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
+                  for p in pobjs(c) for a in actors_of(p, self.index, modifiers=typed)]  # fmt: skip
+        if found:
+            return found
+        governor = noun.head
+        if (governor.pos_ == "VERB" and governor.lemma_.lower() in AUTHOR_VERBS
+                and noun.dep_ in OBJ_DEPS | PASSIVE_SUBJ_DEPS):  # fmt: skip
+            return self.subjects(governor, typed, depth + 1)
+        return []
 
     def objects(self, verb: Token, typed: bool) -> tuple[list[Arg], list[Arg]]:
         """(targets, joint participants) of a verb: objects, passive subjects, prepositions."""
@@ -827,7 +872,11 @@ class _Rules:
             return  # "X and Y lead the party" says nothing about X and Y together
         # "X and Y met", "X and Y signed a deal": joint subjects do it with each other only
         # when the event is mutual; "X and Y backed the plan" links neither to the other
-        mutual = symmetric or event_type in MUTUAL_TYPES
+        # ("X and Y visited the hospital" is no visit to each other; "agreed to resume
+        # visits" are mutual)
+        one_way = (entry is not None and entry.event_type == "CONSULT" and predicate == lemma
+                   and not symmetric)  # fmt: skip
+        mutual = symmetric or (event_type in MUTUAL_TYPES and not one_way)
         if event_type == "AGREE" and not joint and any(
                 c.dep_ == "ccomp" and any(g.dep_ in SUBJ_DEPS for g in c.children)
                 for c in verb.children):  # fmt: skip
