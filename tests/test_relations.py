@@ -2627,3 +2627,25 @@ def test_relations_joint_visitors_do_not_visit_each_other(full_nlp):
     # visits they agree to resume are each other's
     rel = _relations_table(full_nlp, "Kishida and Yoon agreed to resume regular visits.")
     assert ((rel["predicate"] == "resume visit") & ~rel["directed"].astype(bool)).any(), rel
+
+
+@pytest.mark.parametrize("text,broker,parties,predicate", [
+    ("Turkey mediated a grain deal between Russia and Ukraine.", "Turkey", ("Russia", "Ukraine"),
+     "deal"),
+    ("Qatar brokered a ceasefire between Israel and Hamas.", "Qatar", ("Israel", "Hamas"),
+     "ceasefire"),
+])  # fmt: skip
+def test_relations_a_broker_acts_on_the_parties_who_deal_with_each_other(full_nlp, text, broker,
+                                                                       parties, predicate):
+    rel = _relations_table(full_nlp, text)
+    rel = rel[rel["kind"] == "action"]
+    rows = {(r.source_text, r.target_text, r.event_type, bool(r.directed)) for r in rel.itertuples()}
+    for party in parties:
+        assert (broker, party, "CONSULT", True) in rows, rows
+    deal = rel[rel["predicate"] == predicate]
+    assert {frozenset((r.source_text, r.target_text)) for r in deal.itertuples()} == {
+        frozenset(parties)}
+    assert set(deal["event_type"]) == {"AGREE"} and not deal["directed"].astype(bool).any()
+    # the parties did not mediate or broker anything
+    assert not any({r.source_text, r.target_text} == set(parties) and r.event_type == "CONSULT"
+                   for r in rel.itertuples()), rows

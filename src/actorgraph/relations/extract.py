@@ -539,8 +539,17 @@ class _Rules:
                 continue
             if noun.lemma_.lower() in RESPONSIBILITY_NOUNS:
                 continue  # its "for" phrase is the event claimed, not a beneficiary
+            # "Turkey mediated a grain deal between Russia and Ukraine": the parties of an event
+            # noun are what a verb of its own type (not a support verb) is done to; their deal
+            # with each other is the noun's (see noun)
+            third_party = (entry is not None and entry.event_type is not None
+                           and verb_entry is not None and verb_entry.event_type is not None
+                           and not verb_entry.flags & {"light", "symmetric"})  # fmt: skip
             for c in noun.children:
-                if c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
+                if c.dep_ == "prep" and c.lower_ in JOINT_PREPS and third_party:
+                    for p in pobjs(c):
+                        targets.extend(actors_of(p, self.index, modifiers=typed))
+                elif c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
                     self._prep_args(c, typed, targets, joint)
                 elif c.dep_ in ("acl", "relcl") and not any(
                     g.dep_ in SUBJ_DEPS for g in c.children
@@ -886,6 +895,12 @@ class _Rules:
         # ("Obama and Netanyahu discussed Iran": the two discussed it with each other)
         participants = joint if joint else (
             subjects if (mutual and not targets) or topical else [])
+        if joint and participants is joint and not symmetric and (
+                head_event := self._head_event(verb)) is not None:  # fmt: skip
+            # "deals the administration brokered between Israel and the UAE": the parties'
+            # deal (the broker's part is its own, above)
+            event_type, quad = head_event.event_type, head_event.quad_class
+            predicate = f"{predicate} {verb.head.lemma_.lower()}"
         if len({a.mention.actor_id for a in participants}) >= 2:
             # "X and Y met", "signed by Airbus and Safaricom", "mediated talks between X and Y"
             for i, a in enumerate(participants):
@@ -908,17 +923,26 @@ class _Rules:
                     joint.extend(actors_of(p, self.index, modifiers=True))
         if len({a.mention.actor_id for a in joint}) < 2:
             return
-        if event_type is None and verb.dep_ in ("relcl", "acl") and verb.head.pos_ == "NOUN":
-            noun = self.event_noun(verb.head)
-            if noun is not None and noun.event_type:
-                event_type, quad = noun.event_type, noun.quad_class
-                predicate = f"{predicate} {verb.head.lemma_.lower()}"
+        entry = self.lex.lookup(verb.lemma_, "VERB")
+        if (event_type is None or not (entry and "symmetric" in entry.flags)) and (
+                noun := self._head_event(verb)) is not None:  # fmt: skip
+            # "the deal brokered between Israel and the UAE" is their deal
+            event_type, quad = noun.event_type, noun.quad_class
+            predicate = f"{predicate} {verb.head.lemma_.lower()}"
         if event_type is None:
             return  # "X was elected between A and B" says nothing typed about A and B
         neg, mod = negated(verb, self.lex), modality(verb, self.lex)
         for i, a in enumerate(joint):
             for b in joint[i + 1 :]:
                 self._add(a, b, "action", predicate, event_type, quad, False, neg, mod, 0.7, verb)
+
+    def _head_event(self, verb: Token) -> LexEntry | None:
+        """The typed event noun a relative clause or participle hangs on ("deals ...
+        brokered", "the talks held in Doha"), if any."""
+        if verb.dep_ not in ("relcl", "acl") or verb.head.pos_ != "NOUN":
+            return None
+        noun = self.event_noun(verb.head)
+        return noun if noun is not None and noun.event_type else None
 
     def _appeal(self, verb: Token, subjects: list[Arg], neg: bool, mod: str) -> None:
         """ "Obama wants Erdogan to attack Syria": the subject asks the object to act
