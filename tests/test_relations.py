@@ -2649,3 +2649,17 @@ def test_relations_a_broker_acts_on_the_parties_who_deal_with_each_other(full_nl
     # the parties did not mediate or broker anything
     assert not any({r.source_text, r.target_text} == set(parties) and r.event_type == "CONSULT"
                    for r in rel.itertuples()), rows
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the maker of what is answered is its target, wherever the parser hangs the "by" phrase
+    ("Beijing has repeatedly denied the allegations by Washington.",
+     ("Beijing", "Washington", "REJECT")),
+    ("Iran rejected the proposal by France.", ("Iran", "France", "REJECT")),
+    ("Germany accepted the offer by Russia.", ("Germany", "Russia", "AGREE")),
+])  # fmt: skip
+def test_relations_answering_a_proposal_answers_its_maker(full_nlp, text, expected):
+    rel = _relations_table(full_nlp, text)
+    rows = [(r.source_text, r.target_text, r.event_type)
+            for r in rel[rel["kind"] == "action"].itertuples()]
+    assert expected in rows, rows

@@ -523,6 +523,17 @@ class _Rules:
                             targets.extend(actors_of(g, self.index, modifiers=typed))
         verb_entry = self.lex.lookup(verb.lemma_, "VERB")
         judging = verb_entry is not None and verb_entry.event_type in JUDGING_TYPES
+        if (not passive and verb_entry is not None
+                and verb_entry.event_type in JUDGING_TYPES | {"AGREE"}):  # fmt: skip
+            for c in verb.children:
+                if c.dep_ == "prep" and c.lower_ == "by" and any(
+                        n.dep_ == "dobj" and n.right_edge.i == c.i - 1 and self.index.at(n) is None
+                        and (n.lemma_.lower() in SAID_NOUNS or self.event_noun(n) is not None)
+                        for n in verb.children):  # fmt: skip
+                    # "rejected the proposal by France", parsed with "by" on the verb: the
+                    # proposal's maker is answered
+                    for p in pobjs(c):
+                        targets.extend(actors_of(p, self.index, modifiers=typed))
         for noun in object_nouns:
             if (entry := self.event_noun(noun)) is not None and "contest" in entry.flags:
                 continue  # "will miss the qualifier against Moldova": the contest's own sides
@@ -545,8 +556,15 @@ class _Rules:
             third_party = (entry is not None and entry.event_type is not None
                            and verb_entry is not None and verb_entry.event_type is not None
                            and not verb_entry.flags & {"light", "symmetric"})  # fmt: skip
+            responding = verb_entry is not None and verb_entry.event_type in JUDGING_TYPES | {
+                "AGREE"} and (entry is not None or noun.lemma_.lower() in SAID_NOUNS)
             for c in noun.children:
-                if c.dep_ == "prep" and c.lower_ in JOINT_PREPS and third_party:
+                if c.dep_ == "prep" and c.lower_ == "by" and responding:
+                    # "Beijing denied the allegations by Washington", "rejected the proposal by
+                    # France": the one who made it is answered
+                    for p in pobjs(c):
+                        targets.extend(actors_of(p, self.index, modifiers=typed))
+                elif c.dep_ == "prep" and c.lower_ in JOINT_PREPS and third_party:
                     for p in pobjs(c):
                         targets.extend(actors_of(p, self.index, modifiers=typed))
                 elif c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
