@@ -2663,3 +2663,19 @@ def test_relations_answering_a_proposal_answers_its_maker(full_nlp, text, expect
     rows = [(r.source_text, r.target_text, r.event_type)
             for r in rel[rel["kind"] == "action"].itertuples()]
     assert expected in rows, rows
+
+
+@pytest.mark.parametrize("text,pairs", [
+    # two modifiers of one noun and a subject hung beside it are not partners
+    ("Huawei's Russian partner MTS signed the deal.", set()),
+    # coordinated, at any depth, or a list read as appositions
+    ("Xi Jinping and Vladimir Putin met.", {frozenset({"Xi Jinping", "Vladimir Putin"})}),
+    ("The presidents of Russia and China met.", {frozenset({"Russia", "China"})}),
+    ("The US, Russia, and Switzerland met yesterday",
+     {frozenset({"US", "Russia"}), frozenset({"US", "Switzerland"}),
+      frozenset({"Russia", "Switzerland"})}),
+])  # fmt: skip
+def test_relations_joint_subjects_are_partners_only_when_coordinated(full_nlp, text, pairs):
+    rel = _relations_table(full_nlp, text)
+    mutual = rel[(rel["kind"] == "action") & ~rel["directed"].astype(bool)]
+    assert {frozenset((r.source_text, r.target_text)) for r in mutual.itertuples()} == pairs

@@ -923,6 +923,8 @@ class _Rules:
             # "X and Y met", "signed by Airbus and Safaricom", "mediated talks between X and Y"
             for i, a in enumerate(participants):
                 for b in participants[i + 1 :]:
+                    if participants is subjects and not self._coordinated(a, b):
+                        continue  # not coordinated: "[Huawei]'s [Russian] partner [MTS] signed"
                     self._add(a, b, kind, predicate, event_type, quad, False, neg, mod,
                               base * 0.9, verb)  # fmt: skip
 
@@ -953,6 +955,46 @@ class _Rules:
         for i, a in enumerate(joint):
             for b in joint[i + 1 :]:
                 self._add(a, b, "action", predicate, event_type, quad, False, neg, mod, 0.7, verb)
+
+    def _coordinated(self, a: Arg, b: Arg) -> bool:
+        """Whether two actors are coordinated: where their ways up through conjuncts and
+        modifiers meet, one of them comes in as a conjunct ("[Xi] and [Putin] met", "[Chinese]
+        and [Russian] leaders", "[Peladeau] and [Maxwell]'s companies", "the [Council], the
+        [Treasury] and [State] departments"), or one word names both ("they"). Two modifiers
+        of one noun are not ("[Huawei]'s [Russian] partner"), nor two subjects the parser hung
+        side by side ("... partner [MTS] signed")."""
+        if a.token.i == b.token.i:
+            return True
+        up_a, up_b = self._way_up(a.token), self._way_up(b.token)
+        entered_b = dict(up_b)
+        for node, edge in up_a:
+            if node in entered_b:
+                return "conj" in (edge, entered_b[node])
+        return False
+
+    def _way_up(self, token: Token) -> list[tuple[int, str | None]]:
+        """(node, the dependency it was reached by) from an actor's token up through
+        conjuncts, appositions and modifiers; a node inside a name counts as the name ("Barack [Obama] and
+        Vladimir Putin": the parser hangs the chain inside the name)."""
+
+        def where(tok: Token) -> int:
+            mention = self.index.at(tok)
+            return mention.start if mention is not None else tok.i
+
+        out: list[tuple[int, str | None]] = [(where(token), None)]
+        t = token
+        for _ in range(20):
+            if t.head.i == t.i or t.dep_ not in ("conj", "appos", "poss", "compound", "amod", "nmod"):
+                break
+            edge = t.dep_
+            if edge == "appos" and any(c.dep_ == "conj" for c in t.children):
+                edge = "conj"  # a list read as appositions: "The US, [Russia], and Switzerland"
+            t = t.head
+            node = where(t)
+            if node == out[-1][0]:
+                continue  # within one name
+            out.append((node, edge))
+        return out
 
     def _head_event(self, verb: Token) -> LexEntry | None:
         """The typed event noun a relative clause or participle hangs on ("deals ...
