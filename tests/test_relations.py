@@ -2679,3 +2679,16 @@ def test_relations_joint_subjects_are_partners_only_when_coordinated(full_nlp, t
     rel = _relations_table(full_nlp, text)
     mutual = rel[(rel["kind"] == "action") & ~rel["directed"].astype(bool)]
     assert {frozenset((r.source_text, r.target_text)) for r in mutual.itertuples()} == pairs
+
+
+@pytest.mark.parametrize("text", [
+    "Ukraine's ambassador to the UN, Sergiy Kyslytsya, spoke.",
+    "Sergiy Kyslytsya, Ukraine's ambassador to the UN, spoke.",
+])  # fmt: skip
+def test_relations_an_envoy_is_of_the_sender_and_posted_to_the_receiver(full_nlp, text):
+    rel = _relations_table(full_nlp, text)
+    rows = {(r.source_text, r.kind, r.target_text) for r in rel.itertuples()}
+    assert ("Sergiy Kyslytsya", "role", "Ukraine") in rows
+    assert ("Sergiy Kyslytsya", "related", "UN") in rows
+    # nothing is said between the sender and the receiver
+    assert not any({s, t} == {"Ukraine", "UN"} and k != "cooccurrence" for s, k, t in rows), rows

@@ -986,6 +986,13 @@ def attribute_relations(sent: Span, index: MentionIndex) -> list[AttributeCandid
             noun, quantified = _unquantify(title, index)
             for tm, ttok in _title_targets(noun, index):
                 emit(m, noun, tm, ttok, conf, rule, quantified)
+            if m.label in PERSON_LABELS:
+                # "Ukraine's ambassador to the UN, Sergiy Kyslytsya": where he is sent
+                for c in noun.children:
+                    if c.dep_ == "prep" and c.lower_ == "to":
+                        for p in pobjs(c):
+                            if (pm := index.at(p)) is not None and is_posting(pm, doc):
+                                emit(m, None, pm, p, conf, rule, kind="related", predicate="to")
         # 4. location stated by the parse: "Safaricom, based in Nairobi", "Nairobi-based Safaricom"
         for c in head.children:
             if c.dep_ in ("acl", "amod") and c.lemma_.lower() in LOCATED_VERBS:

@@ -292,6 +292,11 @@ class PathRule:
             return None  # "volunteered for [the party] candidate Cecil Thorne": the person
             # heads the phrase the parser hung on the party, and takes its relations
         doc = self.sent.doc
+        if any(is_posting(a, doc) and h.head.dep_ == "prep" and h.head.head.i == o.head.i
+               and o.dep_ in MODIFIER_ARCS
+               for a, h, o in ((m1, h1, h2), (m2, h2, h1))):  # fmt: skip
+            return None  # "[Ukraine]'s ambassador to [the UN]": one sends, the other receives
+            # the envoy; nothing said between the two
         # "Ambassador to [Germany] [Richard Grenell]": his posting, parsed as his modifier
         posted = next((b for a, b in ((m1, m2), (m2, m1)) if b.start == a.end and is_posting(a, doc)
                        and b.label in PERSON_LABELS), None)  # fmt: skip

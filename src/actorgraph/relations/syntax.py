@@ -240,9 +240,10 @@ def titled_person_after(m: MentionRef, head: Token, index: MentionIndex) -> Ment
 def is_posting(m: MentionRef, doc: Doc) -> bool:
     """Whether a mention is a title's posting ("Ambassador to [Germany]", "envoy to [the UN]"):
     where the person is sent, not what they belong to."""
-    if m.start < 2 or doc[m.start - 1].lower_ != "to":
-        return False
-    title = doc[m.start - 2]
+    start = m.start - 1 if m.start >= 1 and doc[m.start - 1].lower_ == "the" else m.start
+    if start < 2 or doc[start - 1].lower_ != "to":
+        return False  # ("ambassador to [the UN]" too)
+    title = doc[start - 2]
     if m.end < len(doc) and doc[m.end].tag_ == "POS":
         return False  # "advisor to [Maryland]'s Governor Larry Hogan"
     return title.pos_ in ("NOUN", "PROPN") and bool(is_title(title.lower_) or role_sector(title.lower_))
