@@ -2692,3 +2692,21 @@ def test_relations_an_envoy_is_of_the_sender_and_posted_to_the_receiver(full_nlp
     assert ("Sergiy Kyslytsya", "related", "UN") in rows
     # nothing is said between the sender and the receiver
     assert not any({s, t} == {"Ukraine", "UN"} and k != "cooccurrence" for s, k, t in rows), rows
+
+
+@pytest.mark.parametrize("text,negated,modality", [
+    ("Huawei has yet to sign a deal with MTS.", True, "asserted"),
+    ("Huawei denied signing a deal with MTS.", True, "asserted"),
+    ("Officials denied that Huawei had signed a deal with MTS.", True, "reported"),
+    ("No agreement was reached between Huawei and MTS.", True, "asserted"),
+    ("Huawei reportedly signed a deal with MTS.", False, "reported"),
+    ("Huawei is said to have signed a deal with MTS.", False, "reported"),
+    ("Huawei is set to sign a deal with MTS.", False, "future"),
+    ("The United States is considering sanctions against China.", False, "hypothetical"),
+])  # fmt: skip
+def test_relations_negation_and_modality_of_common_phrasings(full_nlp, text, negated, modality):
+    rel = _relations_table(full_nlp, text)
+    rel = rel[(rel["kind"] == "action") & rel["event_type"].notna()]
+    assert len(rel) == 1, rel[["source_text", "predicate", "target_text"]]
+    row = rel.iloc[0]
+    assert (bool(row["negated"]), row["modality"]) == (negated, modality), (text, row.to_dict())

@@ -43,6 +43,7 @@ from .syntax import (
     DESCRIPTION_NOUNS,
     HYPHEN_PARTICIPLES,
     JOINT_PREPS,
+    MODALITY_RANK,
     OBJ_DEPS,
     PASSIVE_SUBJ_DEPS,
     PERSONAL_PRONOUNS,
@@ -868,6 +869,14 @@ class _Rules:
                                  for a in actors_of(g, self.index, modifiers=True)]  # fmt: skip
         neg = negated(verb, self.lex)
         mod = modality(verb, self.lex)
+        if entry is not None and entry.event_type is None and predicate != lemma:
+            # the object's event planned or sought: "is considering sanctions against China",
+            # "sought talks with Iran" ("agreed a deal" is agreed)
+            planned = ("hypothetical" if "hypothetical" in entry.flags else "future"
+                       if "future" in entry.flags and lemma not in ("agree", "decide", "arrange")
+                       else None)  # fmt: skip
+            if planned is not None and MODALITY_RANK[planned] > MODALITY_RANK[mod]:
+                mod = planned
         if lemma in APPEAL_VERBS:
             self._appeal(verb, subjects, neg, mod)
         base = 0.85 if typed else UNTYPED_CONFIDENCE

@@ -785,6 +785,11 @@ def _aux_words(verb: Token) -> set[str]:
     return words
 
 
+#: Adverbs that make what a clause says hearsay: "Huawei reportedly signed a deal".
+HEARSAY_ADVERBS = frozenset({"reportedly", "allegedly", "purportedly", "supposedly",
+                             "rumoredly", "rumouredly"})
+
+
 def modality(verb: Token, lexicon: Lexicon) -> str:
     """asserted | hypothetical | future | reported for the event a verb (or event noun) denotes.
 
@@ -823,12 +828,27 @@ def modality(verb: Token, lexicon: Lexicon) -> str:
                 bump("hypothetical")
             if c.dep_ == "prep" and c.lower_ == "according":
                 bump("reported")
+            if c.dep_ == "advmod" and c.lower_ in HEARSAY_ADVERBS:
+                bump("reported")  # "Huawei reportedly signed"
         if head.i == token.i:
             break
         if speech_link:
             # the speaker's own tense says nothing more about the reported event
             bump("reported")
             break
+        if rel == "xcomp" and lexicon.has_flag(head.lemma_, "VERB", "speech") and any(
+                c.dep_ == "auxpass" for c in head.children):  # fmt: skip
+            # "Huawei is said / reported / believed to have signed": hearsay
+            bump("reported")
+            break
+        if rel == "dobj" and token.pos_ == "NOUN" and head.pos_ == "VERB":
+            # an event noun planned or sought: "is considering sanctions", "sought talks",
+            # "promised aid" ("agreed a deal" is agreed, not planned)
+            if lexicon.has_flag(head.lemma_, "VERB", "hypothetical"):
+                bump("hypothetical")
+            elif lexicon.has_flag(head.lemma_, "VERB", "future") and head.lemma_.lower() not in (
+                    "agree", "decide", "arrange"):  # fmt: skip
+                bump("future")
         if rel in ("xcomp", "ccomp"):
             # the governing verb, or its "verb preposition" entry ("called on X to fire Y")
             lemmas = [head.lemma_] + [f"{head.lemma_.lower()} {c.lower_}" for c in head.children
@@ -865,20 +885,43 @@ def modality(verb: Token, lexicon: Lexicon) -> str:
     return best
 
 
+#: Verbs of saying that something did not happen: what they govern is negated (and reported).
+DENIAL_VERBS = frozenset({"deny", "refute", "dismiss", "rebut"})
+
+
 def negated(verb: Token, lexicon: Lexicon) -> bool:
-    """Whether the event is negated: "did not sign", "never met", "refused to sign"."""
+    """Whether the event is negated: "did not sign", "never met", "refused to sign", "has yet
+    to sign", "denied signing", "denied that it had signed"; for an event noun, "no agreement
+    was reached"."""
     if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") for c in verb.children):
         return True
+    if verb.pos_ in ("VERB", "AUX") and any(
+        c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN"
+        and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children)
+        and lexicon.lookup(c.lemma_, "NOUN") is not None
+        for c in verb.children
+    ):
+        return True  # "No agreement was reached", "reached no deal": the event noun's own "no"
     token = verb
     for _ in range(3):
-        if token.dep_ not in ("xcomp", "conj") or token.head.i == token.i:
+        if token.dep_ not in ("xcomp", "conj", "ccomp", "pcomp") or token.head.i == token.i:
             break
         head = token.head
+        if token.dep_ == "pcomp" and head.dep_ == "prep":
+            head = head.head  # "denied [involvement in] ...": through the preposition
+        if token.dep_ in ("ccomp", "pcomp"):
+            # "Officials denied that Huawei had signed", "denied signing": said not to be so
+            return head.lemma_.lower() in DENIAL_VERBS and not any(
+                c.dep_ == "neg" for c in head.children)
         if token.dep_ == "xcomp":
             if any(c.dep_ == "neg" for c in head.children):
                 return True
             if lexicon.has_flag(head.lemma_, "VERB", "negative"):
                 return True
+            if any(c.dep_ == "advmod" and c.lower_ == "yet" for c in head.children):
+                return True  # "has yet to sign"
+            if head.lemma_.lower() in DENIAL_VERBS:
+                return True  # "denied signing", parsed as a complement
         token = head
     return False
 
