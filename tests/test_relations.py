@@ -2710,3 +2710,24 @@ def test_relations_negation_and_modality_of_common_phrasings(full_nlp, text, neg
     assert len(rel) == 1, rel[["source_text", "predicate", "target_text"]]
     row = rel.iloc[0]
     assert (bool(row["negated"]), row["modality"]) == (negated, modality), (text, row.to_dict())
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The EU fined Apple.", ("EU", "Apple", "SANCTION")),  # the lemmatiser's "fin"
+    ("Israel blocked aid to Gaza.", ("Israel", "Gaza", "SANCTION")),  # aid stopped
+    ("Israel agreed to a ceasefire with Hamas.", ("Israel", "Hamas", "AGREE")),
+    ("Iran vowed revenge against Israel.", ("Iran", "Israel", "THREATEN")),
+    ("Hezbollah launched rockets into Israel.", ("Hezbollah", "Israel", "ASSAULT")),
+    # a "for" phrase after an object is a reason: "his" is no one fined
+    ("Reporter Jason Cole said the NFL will fine Mason Rudolph for his role in the fight.",
+     ("NFL", "Mason Rudolph", "SANCTION")),
+])  # fmt: skip
+def test_relations_wire_phrasings_of_conflict_and_agreement(full_nlp, text, expected):
+    rel = _relations_table(full_nlp, text)
+    rows = [(r.source_text, r.target_text, r.event_type)
+            for r in rel[rel["kind"] == "action"].itertuples()]
+    assert expected in rows, rows
+    assert not any(r[:2] == expected[:2] and r[2] in ("AID", "AGREE") and r[2] != expected[2]
+                   for r in rows), rows  # not typed by what is stopped or vowed
+    assert not any(r[0] == expected[0] and r[2] == expected[2] and r[1] != expected[1]
+                   for r in rows), rows  # nor done to anyone else

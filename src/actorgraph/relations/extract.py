@@ -77,6 +77,9 @@ MUTUAL_TYPES = frozenset({"AGREE", "CONSULT", "COOPERATE"})
 # Verbs of judging (by event type) and the hostile events they judge: "France condemned the
 # attack on Israel" judges the attacker, not Israel.
 JUDGING_TYPES = frozenset({"DISAPPROVE", "REJECT", "PROTEST", "SUPPORT"})
+# Verbs whose own preposition's event noun names the partner ("agreed to a ceasefire with
+# Hamas"); "will meet reporters on the union's negotiations with AMC" is a topic.
+COOPERATIVE_TYPES = frozenset({"AGREE"})
 HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE", "THREATEN", "SANCTION", "CRIME"})
 # Nouns of "for"/"over" phrases that say when or how long, not why ("over the weekend").
 TIME_NOUNS = frozenset({"time", "times", "weekend", "day", "week", "month", "year", "night",
@@ -194,6 +197,8 @@ FIRE_VERBS: dict[str, str | None] = {"open": "fire", "exchange": None, "trade": 
 FIRE_NOUNS = frozenset({"fire", "gunfire", "shot", "shots"})
 # Verbs of launching a projectile: in the passive, the place it came "from" fired it.
 LAUNCH_VERBS = frozenset({"fire", "launch", "shoot", "lob"})
+# Prepositions a projectile is sent by: "rockets into Israel", "missiles at Kyiv".
+AIM_PREPS = frozenset({"at", "into", "on", "toward", "towards", "across"})
 # "X claimed responsibility for the attack": X did it.
 CLAIM_VERBS = frozenset({"claim", "take", "accept", "admit", "assume", "acknowledge"})
 RESPONSIBILITY_NOUNS = frozenset({"responsibility", "credit"})
@@ -477,6 +482,13 @@ class _Rules:
                     continue  # "welcomed Macron to the White House": where, not whom
                 if c.lower_ in CONTEST_PREPS and self._contest_object(verb):
                     continue  # "will miss England's qualifier against Moldova": the contest's
+                if c.lower_ == "for" and any(
+                        g.dep_ == "dobj" and self.index.at(g) is not None for g in verb.children):
+                    # "fined Rudolph for his role", "thanked Germany for its help": a reason;
+                    # only a name itself there is a target ("swapped Griner for Bout")
+                    targets.extend(Arg(m, 0.9, sub) for p in pobjs(c) for sub in conjuncts(p)
+                                   if (m := self.index.at(sub)) is not None)  # fmt: skip
+                    continue
                 self._prep_args(c, typed, targets, joint)
             elif (c.dep_ == "conj" and not any(g.dep_ in SUBJ_DEPS for g in c.children)
                   and any(g.dep_ in OBJ_DEPS and self._second_object(c, g)
@@ -524,6 +536,14 @@ class _Rules:
                             targets.extend(actors_of(g, self.index, modifiers=typed))
         verb_entry = self.lex.lookup(verb.lemma_, "VERB")
         judging = verb_entry is not None and verb_entry.event_type in JUDGING_TYPES
+        if verb_entry is not None and verb_entry.event_type in COOPERATIVE_TYPES:
+            # "Israel agreed to a ceasefire with Hamas", "agreed on a deal with Iran": the
+            # event noun of the verb's own preposition names the partner
+            object_nouns += [p for c in verb.children
+                             if c.dep_ == "prep" and c.lower_ in ("to", "on", "upon")
+                             for p in pobjs(c) if p.pos_ == "NOUN" and self.index.at(p) is None
+                             and p not in object_nouns
+                             and (e := self.event_noun(p)) is not None and e.event_type]  # fmt: skip
         if (not passive and verb_entry is not None
                 and verb_entry.event_type in JUDGING_TYPES | {"AGREE"}):  # fmt: skip
             for c in verb.children:
@@ -692,6 +712,13 @@ class _Rules:
                 self.nouns_done.add(c.i)
             elif pattern is not None and pattern.event_type:
                 event_type, quad = pattern.event_type, pattern.quad_class
+            elif (noun is not None and noun.event_type in ("ASSAULT", "COERCE", "SANCTION")
+                  and entry is not None and entry.event_type == "AGREE"
+                  and "future" in entry.flags):  # fmt: skip
+                # "Iran vowed revenge against Israel", "promised retaliation": a threat
+                event_type, quad = "THREATEN", QUAD_CLASS["THREATEN"]
+                predicate = f"{lemma} {c.lemma_.lower()}"
+                self.nouns_done.add(c.i)
             elif noun is not None and noun.event_type and (event_type is None or light):
                 event_type, quad = noun.event_type, noun.quad_class
                 predicate = f"{lemma} {c.lemma_.lower()}"
@@ -764,7 +791,10 @@ class _Rules:
                             predicate = f"{lemma} {c.lower_} {p.lemma_.lower()}"
                             self.nouns_done.add(p.i)
                             typing_nouns.add(p.i)
-        if event_type is None and lemma in FORCE_VERBS and self._against(verb):
+        if event_type is None and lemma in FORCE_VERBS and (
+                self._against(verb) or (lemma in LAUNCH_VERBS and self._aimed(verb))):
+            # ("launched rockets into Israel", "fired missiles at Kyiv": aimed at it)
+            aim = "against" if self._against(verb) else self._aimed(verb) or "at"
             # "the police used tear gas against protesters", "fired missiles against Israel":
             # what is used says the event
             used = [o for c in verb.children if c.dep_ in OBJ_DEPS for o in conjuncts(c)]
@@ -772,7 +802,7 @@ class _Rules:
                 means = FORCE_MEANS.get(thing.lemma_.lower()) or FORCE_MEANS.get(thing.lower_)
                 if means is not None and event_type is None:
                     event_type, quad = means, QUAD_CLASS[means]
-                    predicate = f"{lemma} {thing.lower_} against"
+                    predicate = f"{lemma} {thing.lower_} {aim}"
         if (event_type is None and (entry is None or light) and lemma not in AGAINST_NEUTRAL
                 and self._against(verb)):  # fmt: skip
             # "the US presented evidence against Russia", "filed papers against Acme": a
@@ -1058,6 +1088,16 @@ class _Rules:
         """Whether the verb's object is a contest noun ("miss the qualifier", "won the final")."""
         return any(c.dep_ in OBJ_DEPS and (entry := self.event_noun(c)) is not None
                    and "contest" in entry.flags for c in verb.children)  # fmt: skip
+
+    def _aimed(self, verb: Token) -> str | None:
+        """The preposition by which a projectile the verb sends goes at, into or towards an
+        actor ("launched rockets into Israel", "fired missiles at Kyiv"), or None."""
+        for holder in (verb, *(c for c in verb.children if c.dep_ in OBJ_DEPS)):
+            for c in holder.children:
+                if c.dep_ == "prep" and c.lower_ in AIM_PREPS and any(
+                        self.index.at(p) is not None for p in pobjs(c)):  # fmt: skip
+                    return c.lower_
+        return None
 
     def _against(self, verb: Token) -> bool:
         """Whether the verb or its object has an "against" phrase (not a contest's: "will miss

@@ -155,6 +155,9 @@ class Lexicon:
         if entry is None and pos == "NOUN" and lemma.endswith("s"):
             # plural event nouns the lemmatiser keeps plural ("talks", "sanctions")
             entry = self._entries.get((lemma[:-1], pos))
+        if entry is None and pos == "VERB" and len(lemma) >= 3 and lemma.isalpha():
+            # the rule lemmatiser's "fined" -> "fin": the verb with its "e" back
+            entry = self._entries.get((lemma + "e", pos))
         if entry is None and "-" in lemma:
             prefix, _, word = lemma.partition("-")
             if prefix in AGAIN_PREFIXES and word and "-" not in word:
