@@ -2731,3 +2731,22 @@ def test_relations_wire_phrasings_of_conflict_and_agreement(full_nlp, text, expe
                    for r in rows), rows  # not typed by what is stopped or vowed
     assert not any(r[0] == expected[0] and r[2] == expected[2] and r[1] != expected[1]
                    for r in rows), rows  # nor done to anyone else
+
+
+@pytest.mark.parametrize("text,expected", [
+    # what is owned belongs to its owner, in either voice
+    ("Meta owns Instagram and WhatsApp.",
+     {("Instagram", "affiliation", "Meta"), ("WhatsApp", "affiliation", "Meta")}),
+    ("YouTube, owned by Google, removed the video.", {("YouTube", "affiliation", "Google")}),
+    ("Mazda, owned 24 pct by Ford, is due to begin production.",
+     {("Mazda", "affiliation", "Ford")}),
+    # supplies stopped or resumed
+    ("Russia halted gas supplies to Poland.", {("Russia", "SANCTION", "Poland")}),
+    ("Russia resumed gas deliveries to Germany.", {("Russia", "COOPERATE", "Germany")}),
+])  # fmt: skip
+def test_relations_ownership_and_supplies(full_nlp, text, expected):
+    rel = _relations_table(full_nlp, text)
+    rows = {(r.source_text, r.kind, r.target_text) for r in rel.itertuples()} | {
+        (r.source_text, r.event_type, r.target_text) for r in rel.itertuples()
+        if isinstance(r.event_type, str)}
+    assert expected <= rows, rows

@@ -458,6 +458,8 @@ class _Rules:
         self.victims = []
         passive = is_passive(verb)
         object_nouns: list[Token] = []
+        own_entry = self.lex.lookup(verb.lemma_, "VERB")
+        contains = own_entry is not None and "contains" in own_entry.flags
         for c in verb.children:
             if c.dep_ == "dative" and c.pos_ == "ADP":
                 # "provide support to Israel": the parser marks the "to" phrase as the dative
@@ -468,8 +470,10 @@ class _Rules:
                 # the object of "condemned Russia's invasion of Ukraine" is the invader: the
                 # "of" phrase of an event noun names its victim, not the verb's target
                 event_noun = c.pos_ == "NOUN" and self.lex.lookup(c.lemma_, "NOUN") is not None
+                # (what a verb of containing holds is the object itself: "owns the vape store
+                # in Toowoomba" owns no town)
                 found = actors_of(c, self.index, modifiers=typed, of_phrase=not event_noun,
-                                  places=typed and not event_noun)
+                                  places=typed and not event_noun and not contains)
                 targets.extend(found)
                 if not found or self.index.at(c) is None:
                     # "signed a deal with Iran and an accord with Turkey": each object noun
@@ -831,8 +835,22 @@ class _Rules:
         if entry is not None and entry.event_type is None:
             kind = next((k for k in ("leadership", "role") if k in entry.flags), kind)
             if "contains" in entry.flags or "part" in entry.flags:
-                if passive:
-                    return  # "the coalition is composed of X": see the path rule
+                owners = [a for c in verb.children if c.dep_ == "agent" for p in pobjs(c)
+                          for a in actors_of(p, self.index, modifiers=False)]  # fmt: skip
+                if "contains" in entry.flags and not passive and owners:
+                    # "Mazda, owned 24 pct by Ford", parsed as a past tense with an agent: the
+                    # subject is what is owned
+                    for c in verb.children:
+                        if c.dep_ in SUBJ_DEPS:
+                            for owned in actors_of(c, self.index, modifiers=False):
+                                for owner in owners:
+                                    self._add(owned, owner, "affiliation", lemma, None, None,
+                                              True, negated(verb, self.lex),
+                                              modality(verb, self.lex), 0.7, verb)  # fmt: skip
+                    return
+                if passive and not ("contains" in entry.flags and owners):
+                    return  # "the coalition is composed of X": see the path rule ("YouTube,
+                    # owned by Google" has its owner in the "by" phrase, read below)
                 kind = "affiliation"
         if kind == "leadership" and any(c.dep_ == "ccomp" or (
                 c.dep_ in SUBJ_DEPS and c.lemma_.lower() in JUDICIAL_NOUNS)
