@@ -1817,6 +1817,13 @@ def _actions(nlp, text):
     return {(r.source_text, r.predicate, r.target_text) for r in rel.itertuples()}
 
 
+def _typed_actions(nlp, text):
+    """(source, target, event type) of each action of one article."""
+    rel = _relations_table(nlp, text)
+    return [(r.source_text, r.target_text, r.event_type)
+            for r in rel[rel["kind"] == "action"].itertuples()]
+
+
 @pytest.mark.parametrize("text,expected", [
     # a definite description stands for the one actor of its kind named just before
     ("Huawei is expanding in Russia. The company signed a contract with MTS.",
@@ -2659,9 +2666,7 @@ def test_relations_a_broker_acts_on_the_parties_who_deal_with_each_other(full_nl
     ("Germany accepted the offer by Russia.", ("Germany", "Russia", "AGREE")),
 ])  # fmt: skip
 def test_relations_answering_a_proposal_answers_its_maker(full_nlp, text, expected):
-    rel = _relations_table(full_nlp, text)
-    rows = [(r.source_text, r.target_text, r.event_type)
-            for r in rel[rel["kind"] == "action"].itertuples()]
+    rows = _typed_actions(full_nlp, text)
     assert expected in rows, rows
 
 
@@ -2723,9 +2728,7 @@ def test_relations_negation_and_modality_of_common_phrasings(full_nlp, text, neg
      ("NFL", "Mason Rudolph", "SANCTION")),
 ])  # fmt: skip
 def test_relations_wire_phrasings_of_conflict_and_agreement(full_nlp, text, expected):
-    rel = _relations_table(full_nlp, text)
-    rows = [(r.source_text, r.target_text, r.event_type)
-            for r in rel[rel["kind"] == "action"].itertuples()]
+    rows = _typed_actions(full_nlp, text)
     assert expected in rows, rows
     assert not any(r[:2] == expected[:2] and r[2] in ("AID", "AGREE") and r[2] != expected[2]
                    for r in rows), rows  # not typed by what is stopped or vowed
