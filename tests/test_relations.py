@@ -2753,3 +2753,12 @@ def test_relations_ownership_and_supplies(full_nlp, text, expected):
         (r.source_text, r.event_type, r.target_text) for r in rel.itertuples()
         if isinstance(r.event_type, str)}
     assert expected <= rows, rows
+
+
+def test_relations_capture_from_and_an_adjective_title(full_nlp):
+    rows = _typed_actions(full_nlp, "Ukraine recaptured Kherson from Russia.")
+    assert {("Ukraine", "Russia", "ASSAULT"), ("Ukraine", "Kherson", "ASSAULT")} <= set(rows)
+    # the title the tagger read as an adjective still says who leads what
+    rel = _relations_table(full_nlp, "IAEA chief Rafael Grossi visited Iran.")
+    assert ("Rafael Grossi", "leadership", "IAEA") in {
+        (r.source_text, r.kind, r.target_text) for r in rel.itertuples()}

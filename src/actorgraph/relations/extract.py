@@ -891,11 +891,12 @@ class _Rules:
             # "Acme engaged in talks with Nokia", "came under pressure from X": the event noun
             # names the other side itself (see noun)
             self.nouns_done -= typing_nouns
-        if any(c.lower_ in ("from", "of") for c in prep_targets) or (
+        if (any(c.lower_ in ("from", "of") for c in prep_targets) and event_type != "ASSAULT") or (
                 event_type == "RETREAT" and any(c.dep_ == "prep" and c.lower_ in ("from", "of", "out")
                                                 for c in verb.children)):  # fmt: skip
             # "Trump withdrew the US from the treaty", "pulled the US out of the accord": what
-            # is withdrawn is no target
+            # is withdrawn is no target (what is captured from someone is: "recaptured Kherson
+            # from Russia")
             moved = [t for t in targets if _object_of(t.token, verb)]
             targets = [t for t in targets if t not in moved]
             self.unpaired |= {frozenset((s.mention.actor_id or "", t.mention.actor_id or ""))
