@@ -772,8 +772,9 @@ def attribute_relations(sent: Span, index: MentionIndex) -> list[AttributeCandid
         if (before is not None and m.label in PERSON_LABELS
                 and index.at(before) is None
                 and ((before.pos_ in ("NOUN", "PROPN") and before.lemma_.lower() in title_kinds())
-                     # "IAEA [chief] Rafael Grossi", the title tagged an adjective
-                     or (before.pos_ == "ADJ" and before.lower_ in title_kinds()
+                     # "IAEA [chief] Rafael Grossi", a head's title tagged an adjective (not
+                     # "England hopeful Mark Butcher": "hopeful" is mostly an adjective)
+                     or (before.pos_ == "ADJ" and title_kinds().get(before.lower_) == "leadership"
                          and before.i > sent.start and index.at(doc[before.i - 1]) is not None)
                      or _verb_read_title(before))):  # fmt: skip
             targets = list(_title_targets(before, index))
