@@ -2762,3 +2762,18 @@ def test_relations_capture_from_and_an_adjective_title(full_nlp):
     rel = _relations_table(full_nlp, "IAEA chief Rafael Grossi visited Iran.")
     assert ("Rafael Grossi", "leadership", "IAEA") in {
         (r.source_text, r.kind, r.target_text) for r in rel.itertuples()}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # what is struck in a place is the place's; the weapons' country strikes
+    ("Russia attacked a hospital in Kharkiv.", ("Russia", "Kharkiv", "ASSAULT")),
+    ("Ukrainian drones struck a refinery in Russia.", ("Ukrainian", "Russia", "ASSAULT")),
+    ("Russian drones attacked Odesa.", ("Russian", "Odesa", "ASSAULT")),
+])  # fmt: skip
+def test_relations_strikes_on_places_and_by_weapons(full_nlp, text, expected):
+    assert expected in _typed_actions(full_nlp, text)
+
+
+def test_relations_no_place_target_beside_an_actor_object(full_nlp):
+    rows = _typed_actions(full_nlp, "Israel struck Hamas in Gaza.")
+    assert ("Israel", "Hamas", "ASSAULT") in rows and not any(r[1] == "Gaza" for r in rows)

@@ -311,6 +311,10 @@ class _Rules:
                 for p in pobjs(c)
                 for a in actors_of(p, self.index, modifiers=typed)
             ]
+            if not found and typed:
+                # "was hit by Russian missiles": whose weapons they are
+                found = [a for c in verb.children if c.dep_ == "agent" for p in pobjs(c)
+                         for a in self._weapon_owner(p)]  # fmt: skip
             if not found and typed and verb.lemma_.lower() in LAUNCH_VERBS:
                 # "a mortar bomb was fired at Israel from the Gaza Strip": with no "by" phrase,
                 # where it came from is who fired it
@@ -324,6 +328,11 @@ class _Rules:
                 if c.dep_ in SUBJ_DEPS
                 for a in actors_of(c, self.index, modifiers=typed)
             ]
+            if not found and typed:
+                # "Ukrainian drones struck a refinery", "Russian missiles hit Kyiv": the weapons'
+                # country does it
+                found = [a for c in verb.children if c.dep_ in SUBJ_DEPS
+                         for a in self._weapon_owner(c)]  # fmt: skip
             if (
                 not found
                 and verb.dep_ in ("ccomp", "parataxis")
@@ -500,6 +509,15 @@ class _Rules:
                 # "signed a deal with Iran and an accord with Turkey": the parser hangs the
                 # second object on the verb
                 object_nouns.append(c)
+        if (own_entry is not None and own_entry.event_type in ("ASSAULT", "COERCE") and not targets
+                and any(c.dep_ == "dobj" and c.pos_ == "NOUN" and self.index.at(c) is None
+                        for c in verb.children)):  # fmt: skip
+            # "Ukrainian drones struck a refinery in Russia", the place hung on the verb: what
+            # is struck there is the place's, as with "bombed targets in Syria"
+            targets.extend(Arg(pm, 0.5, p) for c in verb.children
+                           if c.dep_ == "prep" and c.lower_ in ("in", "inside")
+                           for p in pobjs(c)
+                           if (pm := self.index.at(p)) is not None and pm.label in ("GPE", "LOC"))
         for c in conjoined_preps(verb):
             if c.lower_ in TARGET_PREPS:
                 self._prep_args(c, typed, targets, joint)  # "with Nokia and with Ericsson"
@@ -1107,6 +1125,14 @@ class _Rules:
         """Whether the verb's object is a contest noun ("miss the qualifier", "won the final")."""
         return any(c.dep_ in OBJ_DEPS and (entry := self.event_noun(c)) is not None
                    and "contest" in entry.flags for c in verb.children)  # fmt: skip
+
+    def _weapon_owner(self, noun: Token) -> list[Arg]:
+        """The country or group a weapon noun belongs to: "[Russian] missiles", "[Israeli] tank
+        shelling" (a modifier naming an actor), else none."""
+        if noun.lemma_.lower() not in FORCE_MEANS and noun.lower_ not in FORCE_MEANS:
+            return []
+        return [Arg(m, 0.6, c) for c in noun.children if c.dep_ in ("amod", "compound", "poss")
+                if (m := self.index.at(c)) is not None]  # fmt: skip
 
     def _aimed(self, verb: Token) -> str | None:
         """The preposition by which a projectile the verb sends goes at, into or towards an
