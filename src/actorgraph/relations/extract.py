@@ -80,6 +80,8 @@ JUDGING_TYPES = frozenset({"DISAPPROVE", "REJECT", "PROTEST", "SUPPORT"})
 # Verbs whose own preposition's event noun names the partner ("agreed to a ceasefire with
 # Hamas"); "will meet reporters on the union's negotiations with AMC" is a topic.
 COOPERATIVE_TYPES = frozenset({"AGREE"})
+# Verbs that answer what they take ("denied the allegations by X", "accepted the offer by Y").
+ANSWER_TYPES = JUDGING_TYPES | {"AGREE"}
 HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE", "THREATEN", "SANCTION", "CRIME"})
 # Nouns of "for"/"over" phrases that say when or how long, not why ("over the weekend").
 TIME_NOUNS = frozenset({"time", "times", "weekend", "day", "week", "month", "year", "night",
@@ -443,6 +445,10 @@ class _Rules:
                 return self.subjects(governor, typed, depth + 1)
         return found
 
+    def _named_in(self, prep: Token, typed: bool) -> list[Arg]:
+        """The actors a preposition's objects name ("by [Washington]", "between [A] and [B]")."""
+        return [a for p in pobjs(prep) for a in actors_of(p, self.index, modifiers=typed)]
+
     def _authors(self, noun: Token, typed: bool, depth: int) -> list[Arg]:
         """Who issued a text ("resolution", "statement", "letter"): its owner ("a UN
         resolution", "Russia's statement"), its "by"/"from" phrase, or the subject of the verb
@@ -451,7 +457,7 @@ class _Rules:
         found = [a for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")
                  for a in actors_of(c, self.index, modifiers=False)]  # fmt: skip
         found += [a for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
-                  for p in pobjs(c) for a in actors_of(p, self.index, modifiers=typed)]  # fmt: skip
+                  for a in self._named_in(c, typed)]  # fmt: skip
         if found:
             return found
         governor = noun.head
@@ -467,8 +473,10 @@ class _Rules:
         self.victims = []
         passive = is_passive(verb)
         object_nouns: list[Token] = []
-        own_entry = self.lex.lookup(verb.lemma_, "VERB")
-        contains = own_entry is not None and "contains" in own_entry.flags
+        verb_entry = self.lex.lookup(verb.lemma_, "VERB")
+        contains = verb_entry is not None and "contains" in verb_entry.flags
+        # the verb answers what its object says ("denied the allegations by Washington")
+        answers = verb_entry is not None and verb_entry.event_type in ANSWER_TYPES
         for c in verb.children:
             if c.dep_ == "dative" and c.pos_ == "ADP":
                 # "provide support to Israel": the parser marks the "to" phrase as the dative
@@ -509,7 +517,7 @@ class _Rules:
                 # "signed a deal with Iran and an accord with Turkey": the parser hangs the
                 # second object on the verb
                 object_nouns.append(c)
-        if (own_entry is not None and own_entry.event_type in ("ASSAULT", "COERCE") and not targets
+        if (verb_entry is not None and verb_entry.event_type in ("ASSAULT", "COERCE") and not targets
                 and any(c.dep_ == "dobj" and c.pos_ == "NOUN" and self.index.at(c) is None
                         for c in verb.children)):  # fmt: skip
             # "Ukrainian drones struck a refinery in Russia", the place hung on the verb: what
@@ -556,7 +564,6 @@ class _Rules:
                     for g in c.children:
                         if g.dep_ in OBJ_DEPS:
                             targets.extend(actors_of(g, self.index, modifiers=typed))
-        verb_entry = self.lex.lookup(verb.lemma_, "VERB")
         judging = verb_entry is not None and verb_entry.event_type in JUDGING_TYPES
         if verb_entry is not None and verb_entry.event_type in COOPERATIVE_TYPES:
             # "Israel agreed to a ceasefire with Hamas", "agreed on a deal with Iran": the
@@ -566,8 +573,7 @@ class _Rules:
                              for p in pobjs(c) if p.pos_ == "NOUN" and self.index.at(p) is None
                              and p not in object_nouns
                              and (e := self.event_noun(p)) is not None and e.event_type]  # fmt: skip
-        if (not passive and verb_entry is not None
-                and verb_entry.event_type in JUDGING_TYPES | {"AGREE"}):  # fmt: skip
+        if not passive and answers:
             for c in verb.children:
                 if c.dep_ == "prep" and c.lower_ == "by" and any(
                         n.dep_ == "dobj" and n.right_edge.i == c.i - 1 and self.index.at(n) is None
@@ -575,8 +581,7 @@ class _Rules:
                         for n in verb.children):  # fmt: skip
                     # "rejected the proposal by France", parsed with "by" on the verb: the
                     # proposal's maker is answered
-                    for p in pobjs(c):
-                        targets.extend(actors_of(p, self.index, modifiers=typed))
+                    targets.extend(self._named_in(c, typed))
         for noun in object_nouns:
             if (entry := self.event_noun(noun)) is not None and "contest" in entry.flags:
                 continue  # "will miss the qualifier against Moldova": the contest's own sides
@@ -585,8 +590,7 @@ class _Rules:
                 # the one attacked is no target of the condemnation
                 for c in noun.children:
                     if c.dep_ == "prep" and c.lower_ == "by":
-                        for p in pobjs(c):
-                            targets.extend(actors_of(p, self.index, modifiers=typed))
+                        targets.extend(self._named_in(c, typed))
                     elif c.dep_ == "prep" and c.lower_ in NOUN_TARGET_PREPS:
                         for p in pobjs(c):
                             self.victims.extend((a, noun, entry) for a in actors_of(p, self.index))
@@ -599,17 +603,13 @@ class _Rules:
             third_party = (entry is not None and entry.event_type is not None
                            and verb_entry is not None and verb_entry.event_type is not None
                            and not verb_entry.flags & {"light", "symmetric"})  # fmt: skip
-            responding = verb_entry is not None and verb_entry.event_type in JUDGING_TYPES | {
-                "AGREE"} and (entry is not None or noun.lemma_.lower() in SAID_NOUNS)
+            responding = answers and (entry is not None or noun.lemma_.lower() in SAID_NOUNS)
             for c in noun.children:
-                if c.dep_ == "prep" and c.lower_ == "by" and responding:
-                    # "Beijing denied the allegations by Washington", "rejected the proposal by
-                    # France": the one who made it is answered
-                    for p in pobjs(c):
-                        targets.extend(actors_of(p, self.index, modifiers=typed))
-                elif c.dep_ == "prep" and c.lower_ in JOINT_PREPS and third_party:
-                    for p in pobjs(c):
-                        targets.extend(actors_of(p, self.index, modifiers=typed))
+                if (c.dep_ == "prep" and c.lower_ == "by" and responding) or (
+                        c.dep_ == "prep" and c.lower_ in JOINT_PREPS and third_party):
+                    # "Beijing denied the allegations by Washington": the one who made it is
+                    # answered; "mediated a deal between A and B": the parties
+                    targets.extend(self._named_in(c, typed))
                 elif c.dep_ == "prep" and c.lower_ in TARGET_PREPS:
                     self._prep_args(c, typed, targets, joint)
                 elif c.dep_ in ("acl", "relcl") and not any(
@@ -813,10 +813,12 @@ class _Rules:
                             predicate = f"{lemma} {c.lower_} {p.lemma_.lower()}"
                             self.nouns_done.add(p.i)
                             typing_nouns.add(p.i)
-        if event_type is None and lemma in FORCE_VERBS and (
-                self._against(verb) or (lemma in LAUNCH_VERBS and self._aimed(verb))):
+        aim = None
+        if event_type is None and lemma in FORCE_VERBS:
             # ("launched rockets into Israel", "fired missiles at Kyiv": aimed at it)
-            aim = "against" if self._against(verb) else self._aimed(verb) or "at"
+            aim = "against" if self._against(verb) else (
+                self._aimed(verb) if lemma in LAUNCH_VERBS else None)
+        if aim is not None:
             # "the police used tear gas against protesters", "fired missiles against Israel":
             # what is used says the event
             used = [o for c in verb.children if c.dep_ in OBJ_DEPS for o in conjuncts(c)]
@@ -858,13 +860,12 @@ class _Rules:
                 if "contains" in entry.flags and not passive and owners:
                     # "Mazda, owned 24 pct by Ford", parsed as a past tense with an agent: the
                     # subject is what is owned
-                    for c in verb.children:
-                        if c.dep_ in SUBJ_DEPS:
-                            for owned in actors_of(c, self.index, modifiers=False):
-                                for owner in owners:
-                                    self._add(owned, owner, "affiliation", lemma, None, None,
-                                              True, negated(verb, self.lex),
-                                              modality(verb, self.lex), 0.7, verb)  # fmt: skip
+                    neg, mod = negated(verb, self.lex), modality(verb, self.lex)
+                    for owned in (a for c in verb.children if c.dep_ in SUBJ_DEPS
+                                  for a in actors_of(c, self.index, modifiers=False)):
+                        for owner in owners:
+                            self._add(owned, owner, "affiliation", lemma, None, None, True, neg,
+                                      mod, 0.7, verb)  # fmt: skip
                     return
                 if passive and not ("contains" in entry.flags and owners):
                     return  # "the coalition is composed of X": see the path rule ("YouTube,
@@ -891,13 +892,15 @@ class _Rules:
             self.nouns_done &= claimed_before
             return
         targets, joint = self.objects(verb, typed)
+        if self.victims:
+            neg_v, mod_v = negated(verb, self.lex), modality(verb, self.lex)
         for victim, noun, noun_entry in self.victims:
             for s in subjects:
                 if event_type == "SUPPORT":
                     # "Soleimani approved the attacks on the US Embassy": a party to them
                     self._add(s, victim, "action", f"{lemma} {noun.lemma_.lower()}",
-                              noun_entry.event_type, noun_entry.quad_class, True,
-                              negated(verb, self.lex), modality(verb, self.lex), 0.6, verb)
+                              noun_entry.event_type, noun_entry.quad_class, True, neg_v, mod_v,
+                              0.6, verb)  # fmt: skip
                 else:
                     # "France condemned the attack on Israel": nothing between France and Israel
                     self.unpaired.add(frozenset((s.mention.actor_id or "",
@@ -1305,12 +1308,11 @@ class _Rules:
         if not (agents or joint):
             return
         neg = any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
-        if hosted:
-            neg = neg or negated(noun.head.head, self.lex)  # "Acme is not in talks with Nokia"
+        if hosted or under is not None:
+            # "Acme is not in talks with Nokia", "is not under investigation": the clause's
+            neg = neg or negated(noun.head.head, self.lex)
         if noun.dep_ in OBJ_DEPS | PASSIVE_SUBJ_DEPS and noun.head.pos_ == "VERB":
             neg = neg or negated(noun.head, self.lex)
-        if under is not None:
-            neg = neg or negated(noun.head.head, self.lex)
         mod = modality(noun, self.lex)
         pred = noun.lemma_.lower()
         et, quad = entry.event_type, entry.quad_class
